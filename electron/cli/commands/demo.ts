@@ -1,0 +1,28 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { osUserName } from '../../services/app-settings';
+import { PlanFile } from '../../services/plan/plan-file';
+import { samplePlan } from '../../services/sample-plan';
+import { EXIT, type CommandArgs, type CommandOutput } from '../output';
+
+export async function runDemo(args: CommandArgs, out: CommandOutput): Promise<number> {
+  const folder = resolve(args.values.out ?? 'wave-planner-demo');
+  mkdirSync(folder, { recursive: true });
+  const planPath = join(folder, 'sample.waveplan');
+  // The demo is remade from scratch each time it runs.
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${planPath}${suffix}`, { force: true });
+  const plan = PlanFile.create(planPath, samplePlan(), { actor: osUserName(), source: 'cli' });
+  const jsonPath = join(folder, 'sample.wave-plan.json');
+  try {
+    writeFileSync(jsonPath, plan.exportWavePlanText());
+    const info = plan.info();
+    out.stdout(
+      `Sample plan "${info.name}": ${info.counts.sites} sites (${info.counts.activeSites} in scope), ${info.counts.erps} ERPs.\n` +
+        `  plan file: ${planPath}\n  wave-plan JSON: ${jsonPath}\n` +
+        `Open it in the app with: npm run web -- --plan "${planPath}"\n`,
+    );
+  } finally {
+    plan.close();
+  }
+  return EXIT.ok;
+}

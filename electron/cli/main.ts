@@ -1,0 +1,75 @@
+/** The `wave-planner` command line: the same backend services as the app, with source `cli`. */
+import { parseArgs } from 'node:util';
+import { EXIT, type CommandOutput } from './output';
+import { runDemo } from './commands/demo';
+import { runExport } from './commands/export';
+import { runImport } from './commands/import';
+import { runWeb } from './commands/web';
+import { UserError } from '../services/errors';
+
+export const USAGE = `wave-planner — plan lighthouse-first, wave-by-wave rollouts across many sites
+
+Usage:
+  wave-planner import FILE --plan PLAN.waveplan
+      Import a wave-plan JSON file. A plan file that does not exist is created;
+      an existing one has its content replaced (a backup is taken first).
+  wave-planner export --plan PLAN.waveplan --json OUT.json
+      Write the whole plan as wave-plan JSON.
+  wave-planner demo [--out DIR]
+      Make the sample plan (DIR/sample.waveplan) and its wave-plan JSON. Default DIR: ./wave-planner-demo
+  wave-planner web [--port N] [--plan PLAN.waveplan] [--data DIR]
+      Serve the app on http://127.0.0.1 (run \`npm run web\`, which builds the UI first).
+  wave-planner --help
+
+Exit codes: 0 done, 1 the input was refused (the message names the file, field and why), 2 usage.
+Plans and settings live in DIR given by --data, else $WAVE_PLANNER_HOME, else ~/.local/share/wave-planner.
+`;
+
+const COMMANDS = {
+  import: { run: runImport, options: { plan: { type: 'string' } } },
+  export: {
+    run: runExport,
+    options: {
+      plan: { type: 'string' }, json: { type: 'string' }, pdf: { type: 'string' }, csv: { type: 'string' },
+      xlsx: { type: 'string' }, ics: { type: 'string' }, mspdi: { type: 'string' },
+    },
+  },
+  demo: { run: runDemo, options: { out: { type: 'string' } } },
+  web: { run: runWeb, options: { port: { type: 'string' }, plan: { type: 'string' }, data: { type: 'string' } } },
+} as const;
+
+type CommandName = keyof typeof COMMANDS;
+
+export async function main(argv: string[], out: CommandOutput = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    out.stdout(USAGE);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (!Object.hasOwn(COMMANDS, command)) {
+    out.stderr(`wave-planner: unknown command "${command}".\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const spec = COMMANDS[command as CommandName];
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    out.stderr(`wave-planner ${command}: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (parsed.values.help) {
+    out.stdout(USAGE);
+    return EXIT.ok;
+  }
+  try {
+    return await spec.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | undefined> }, out);
+  } catch (error) {
+    if (error instanceof UserError) {
+      out.stderr(`wave-planner ${command}: ${error.message}\n`);
+      for (const problem of error.problems?.slice(1, 20) ?? []) out.stderr(`  also: ${problem.path ? `${problem.path}: ` : ''}${problem.message}\n`);
+      return error.code === 'internal' ? EXIT.usage : EXIT.refused;
+    }
+    throw error;
+  }
+}

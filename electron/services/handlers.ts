@@ -1,0 +1,46 @@
+/** The backend side of every contract operation, over one workspace. Inputs arrive validated. */
+import { type OperationName, type OperationOutput, type ParsedInput } from '../../shared/contract';
+import { parseJsonText } from '../../shared/interchange';
+import { UserError } from './errors';
+import type { Workspace } from './workspace';
+
+export type Handlers = {
+  [N in OperationName]: (input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
+};
+
+export function createHandlers(workspace: Workspace): Handlers {
+  const plan = () => workspace.requirePlan();
+  const source = workspace.source;
+  return {
+    'plan:current': () => workspace.plan?.info() ?? null,
+    'plan:new': (input) => workspace.newPlan(input),
+    'plan:open': (input) => workspace.openPlan(input.path),
+    'plan:recent': () => workspace.appSettings.recentPlans,
+    'plan:saveCopy': (input) => {
+      plan().saveCopy(input.path);
+      return { path: input.path };
+    },
+    'plan:update': (input) => plan().updatePlan(input, source),
+    'settings:update': (input) => plan().updateSettings(input, source),
+    'erps:list': () => plan().listErps(),
+    'erps:update': (input) => plan().updateErp(input.code, input.patch, source),
+    'sites:list': () => plan().listSites(),
+    'sites:get': (input) => plan().getSite(input.code),
+    'sites:update': (input) => plan().updateSite(input.code, input.patch, source),
+    'readiness:dimensions': () => plan().dimensions(),
+    'readiness:set': (input) => plan().setReadiness(input, source),
+    'readiness:history': (input) => plan().readinessHistory(input.site, input.dimension),
+    'playbook:get': () => plan().playbook(),
+    'audit:list': (input) => plan().audit(input),
+    'interchange:export': () => {
+      const file = plan();
+      const stem = file.info().name.replace(/[^\p{L}\p{N} ._-]+/gu, '-').trim() || 'plan';
+      return { fileName: `${stem}.wave-plan.json`, mimeType: 'application/json', content: file.exportWavePlanText() };
+    },
+    'interchange:import': (input) => {
+      const parsed = parseJsonText(input.content);
+      if (!parsed.ok) throw new UserError('invalid-input', `${input.fileName}: ${parsed.problems[0]!.message}`, parsed.problems);
+      return plan().importWavePlan(parsed.value, input.fileName, source);
+    },
+  };
+}

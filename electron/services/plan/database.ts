@@ -1,0 +1,100 @@
+/**
+ * Opening a plan file: SQLite with durable settings, an integrity check, identification as a
+ * Wave Planner plan, and migrations to the current schema (after a backup).
+ */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { UserError } from '../errors';
+import { backupPlan } from './backup';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+
+/** `PRAGMA application_id` of every plan file: "WAVE" in ASCII. */
+export const PLAN_APPLICATION_ID = 0x57415645;
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  /** The schema version the file had before this open (0 for a new file). */
+  migratedFrom: number;
+  backupPath: string | null;
+  /** Conditions the user should know about, such as WAL being unavailable. */
+  warnings: string[];
+}
+
+function requirePragma(db: Database.Database, statement: string, expected: string | number, what: string): void {
+  db.pragma(statement);
+  const name = statement.split('=')[0]!.trim();
+  const actual = db.pragma(name, { simple: true }) as string | number;
+  if (String(actual).toLowerCase() !== String(expected)) {
+    throw new UserError('refused', `Could not set ${what} on the plan file (${name} is ${String(actual)}).`);
+  }
+}
+
+export function openPlanDatabase(path: string, options: { create: boolean }): OpenedDatabase {
+  const exists = existsSync(path);
+  if (!exists && !options.create) throw new UserError('not-found', `No plan file at ${path}.`);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: !options.create });
+  } catch (error) {
+    throw new UserError('refused', `Could not open ${path}: ${(error as Error).message}.`);
+  }
+  try {
+    return prepareDatabase(db, path);
+  } catch (error) {
+    db.close();
+    if (error instanceof UserError) throw error;
+    const message = (error as Error).message;
+    if (/not a database|malformed|corrupt/i.test(message)) {
+      throw new UserError('refused', `${path} is not a Wave Planner plan, or it is damaged (${message}).`);
+    }
+    throw error;
+  }
+}
+
+function prepareDatabase(db: Database.Database, path: string): OpenedDatabase {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+  const isEmpty = version === 0 && tableCount === 0;
+  if (!isEmpty && applicationId !== PLAN_APPLICATION_ID) {
+    throw new UserError('refused', `${path} is an SQLite database but not a Wave Planner plan.`);
+  }
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new UserError(
+      'refused',
+      `${path} was saved by a newer Wave Planner (plan format ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Wave Planner to open it.`,
+    );
+  }
+
+  const warnings: string[] = [];
+  const journal = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
+  if (journal !== 'wal') {
+    warnings.push(`Write-ahead logging is unavailable for this file (journal mode ${journal}); is it on a network drive? Keep plans on a local disk.`);
+  }
+  requirePragma(db, 'synchronous = FULL', 2, 'full synchronous writes');
+  requirePragma(db, 'foreign_keys = ON', 1, 'foreign keys');
+  requirePragma(db, 'trusted_schema = OFF', 0, 'untrusted schema');
+  db.pragma('busy_timeout = 5000');
+
+  const check = db.pragma('quick_check', { simple: true }) as string;
+  if (check !== 'ok') throw new UserError('refused', `${path} is damaged (${check}). Restore it from a backup.`);
+
+  let backupPath: string | null = null;
+  if (version < LATEST_SCHEMA_VERSION) {
+    if (!isEmpty) backupPath = backupPlan(db, path, `migration-to-v${LATEST_SCHEMA_VERSION}`);
+    migrate(db, version);
+  }
+  return { db, migratedFrom: version, backupPath, warnings };
+}
+
+/** Runs every migration above `fromVersion` in one transaction: all of them, or none. */
+export function migrate(db: Database.Database, fromVersion: number): void {
+  const pending = MIGRATIONS.filter((m) => m.version > fromVersion);
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+    db.pragma(`application_id = ${PLAN_APPLICATION_ID}`);
+  })();
+}

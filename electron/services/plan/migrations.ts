@@ -1,0 +1,221 @@
+/**
+ * Schema migrations, in order. The file's version is `PRAGMA user_version`; all pending migrations
+ * run in one transaction after a backup. Migrations only ever add: a released one is never edited.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+const V1_SCHEMA = `
+CREATE TABLE plan (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  uid TEXT NOT NULL,
+  name TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE plan_settings (
+  key TEXT PRIMARY KEY,
+  value REAL NOT NULL
+) STRICT;
+
+CREATE TABLE holidays (
+  day TEXT PRIMARY KEY,
+  name TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE freeze_windows (
+  id INTEGER PRIMARY KEY,
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  CHECK (from_date <= to_date)
+) STRICT;
+
+CREATE TABLE erps (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  vendor TEXT NOT NULL DEFAULT '',
+  version TEXT NOT NULL DEFAULT '',
+  connector_status TEXT NOT NULL CHECK (connector_status IN ('not-started', 'in-build', 'validated')),
+  connector_ready_date TEXT,
+  notes TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE sites (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  region TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL DEFAULT '',
+  timezone TEXT NOT NULL DEFAULT 'UTC',
+  erp_id INTEGER NOT NULL REFERENCES erps (id) ON DELETE RESTRICT,
+  headcount INTEGER NOT NULL DEFAULT 0 CHECK (headcount >= 0),
+  lead_name TEXT NOT NULL DEFAULT '',
+  lead_email TEXT NOT NULL DEFAULT '',
+  leadership_willingness INTEGER NOT NULL CHECK (leadership_willingness BETWEEN 1 AND 5),
+  workflow_representativeness INTEGER NOT NULL CHECK (workflow_representativeness BETWEEN 1 AND 5),
+  technical_sophistication INTEGER NOT NULL CHECK (technical_sophistication BETWEEN 1 AND 5),
+  earliest_go_live TEXT,
+  pinned_wave INTEGER CHECK (pinned_wave >= 0),
+  excluded INTEGER NOT NULL DEFAULT 0 CHECK (excluded IN (0, 1)),
+  notes TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX sites_erp ON sites (erp_id);
+
+CREATE TABLE site_blackouts (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  CHECK (from_date <= to_date)
+) STRICT;
+CREATE INDEX site_blackouts_site ON site_blackouts (site_id);
+
+CREATE TABLE site_predecessors (
+  site_id INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+  predecessor_id INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (site_id, predecessor_id),
+  CHECK (site_id <> predecessor_id)
+) STRICT;
+
+CREATE TABLE readiness_dimensions (
+  key TEXT PRIMARY KEY,
+  label TEXT NOT NULL,
+  weight REAL NOT NULL CHECK (weight >= 0),
+  threshold REAL NOT NULL CHECK (threshold BETWEEN 0 AND 100),
+  position INTEGER NOT NULL
+) STRICT;
+
+-- Readiness history: one row per assessment, never updated. The current value is the newest row.
+CREATE TABLE readiness_entries (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+  dimension_key TEXT NOT NULL REFERENCES readiness_dimensions (key) ON DELETE CASCADE ON UPDATE CASCADE,
+  score REAL CHECK (score BETWEEN 0 AND 100),
+  target_date TEXT,
+  comment TEXT NOT NULL DEFAULT '',
+  actor TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('ui', 'import', 'packet', 'cli'))
+) STRICT;
+CREATE INDEX readiness_entries_current ON readiness_entries (site_id, dimension_key, id);
+
+CREATE TABLE schedules (
+  id INTEGER PRIMARY KEY,
+  as_of TEXT NOT NULL,
+  generated_at TEXT NOT NULL,
+  lighthouse_site_id INTEGER REFERENCES sites (id) ON DELETE SET NULL,
+  lighthouse_override INTEGER NOT NULL DEFAULT 0 CHECK (lighthouse_override IN (0, 1)),
+  result_json TEXT NOT NULL,
+  is_current INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1))
+) STRICT;
+
+CREATE TABLE waves (
+  id INTEGER PRIMARY KEY,
+  schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+  number INTEGER NOT NULL CHECK (number >= 0),
+  name TEXT NOT NULL DEFAULT '',
+  window_start TEXT NOT NULL,
+  window_end TEXT NOT NULL,
+  prep_lead_days INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress', 'live', 'closed')),
+  locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+  UNIQUE (schedule_id, number)
+) STRICT;
+
+CREATE TABLE wave_placements (
+  wave_id INTEGER NOT NULL REFERENCES waves (id) ON DELETE CASCADE,
+  site_id INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+  go_live TEXT NOT NULL,
+  prep_start TEXT NOT NULL,
+  hypercare_end TEXT NOT NULL,
+  pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+  reasons_json TEXT NOT NULL DEFAULT '[]',
+  PRIMARY KEY (wave_id, site_id)
+) STRICT;
+
+CREATE TABLE playbook_versions (
+  id INTEGER PRIMARY KEY,
+  version INTEGER NOT NULL UNIQUE CHECK (version >= 1),
+  created_at TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE playbook_tasks (
+  id INTEGER PRIMARY KEY,
+  playbook_version_id INTEGER NOT NULL REFERENCES playbook_versions (id) ON DELETE CASCADE,
+  task_key TEXT NOT NULL,
+  title TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  owner_role TEXT NOT NULL,
+  offset_days INTEGER NOT NULL,
+  duration_days INTEGER NOT NULL CHECK (duration_days >= 0),
+  applies_to TEXT NOT NULL CHECK (applies_to IN ('all', 'lighthouse', 'first-on-erp', 'followers')),
+  gate INTEGER NOT NULL CHECK (gate IN (0, 1)),
+  position INTEGER NOT NULL,
+  UNIQUE (playbook_version_id, task_key)
+) STRICT;
+
+CREATE TABLE checklist_items (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+  task_key TEXT NOT NULL,
+  playbook_version INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'doing', 'done', 'blocked', 'n/a')),
+  owner TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  completed_at TEXT,
+  UNIQUE (site_id, task_key)
+) STRICT;
+
+CREATE TABLE baselines (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  as_of TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE baseline_entries (
+  baseline_id INTEGER NOT NULL REFERENCES baselines (id) ON DELETE CASCADE,
+  site_code TEXT NOT NULL,
+  wave_number INTEGER,
+  go_live TEXT,
+  PRIMARY KEY (baseline_id, site_code)
+) STRICT;
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT,
+  source TEXT NOT NULL CHECK (source IN ('ui', 'import', 'packet', 'cli'))
+) STRICT;
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    up(db) {
+      db.exec(V1_SCHEMA);
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,184 @@
+/**
+ * The one typed contract between the UI and the backend. Every operation has a name, a zod schema
+ * for its input and the type of its output. The Electron IPC handlers, the web-mode HTTP server and
+ * the command line all dispatch through it; the renderer sees it as one API object.
+ */
+import { z } from 'zod';
+import {
+  codeSchema,
+  dateWindowSchema,
+  erpSchema,
+  isoDateSchema,
+  longTextSchema,
+  nameSchema,
+  patchOf,
+  scoreSchema,
+  siteSchema,
+  type AuditEntry,
+  type DateWindow,
+  type Erp,
+  type PlaybookTask,
+  type ReadinessDimension,
+  type ReadinessHistoryEntry,
+  type Site,
+} from './domain';
+import { OPERATION_NAMES, type OperationName } from './operation-names';
+import { settingsPatchSchema, type PlanSettings } from './settings';
+
+export { OPERATION_NAMES, type OperationName };
+
+/** An operation: its input schema, and its output type carried as a phantom. */
+export interface Operation<I extends z.ZodType, O> {
+  readonly input: I;
+  readonly output?: O;
+}
+
+function op<O>() {
+  return <I extends z.ZodType>(input: I): Operation<I, O> => ({ input });
+}
+
+const noInput = z.strictObject({}).optional();
+
+export interface PlanInfo {
+  path: string;
+  fileName: string;
+  uid: string;
+  name: string;
+  startDate: string;
+  settings: PlanSettings;
+  holidays: string[];
+  freezeWindows: DateWindow[];
+  counts: { sites: number; activeSites: number; erps: number };
+  schemaVersion: number;
+  actor: string;
+}
+
+export interface RecentPlan {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface Playbook {
+  version: number;
+  tasks: PlaybookTask[];
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface ImportSummary {
+  fileName: string;
+  sites: number;
+  erps: number;
+  backupPath: string | null;
+}
+
+export const sitePatchSchema = patchOf(siteSchema.omit({ readiness: true }));
+export type SitePatch = z.infer<typeof sitePatchSchema>;
+export const erpPatchSchema = patchOf(erpSchema);
+export type ErpPatch = z.infer<typeof erpPatchSchema>;
+
+const pathSchema = z.string().min(1, 'must name a file').max(4096);
+
+export const contract = {
+  'plan:current': op<PlanInfo | null>()(noInput),
+  'plan:new': op<PlanInfo>()(z.strictObject({ path: pathSchema.optional(), name: nameSchema, sample: z.boolean().default(false) })),
+  'plan:open': op<PlanInfo>()(z.strictObject({ path: pathSchema })),
+  'plan:recent': op<RecentPlan[]>()(noInput),
+  'plan:saveCopy': op<{ path: string }>()(z.strictObject({ path: pathSchema })),
+  'plan:update': op<PlanInfo>()(
+    z.strictObject({
+      name: nameSchema.optional(),
+      startDate: isoDateSchema.optional(),
+      holidays: z.array(isoDateSchema).optional(),
+      freezeWindows: z.array(dateWindowSchema).optional(),
+    }),
+  ),
+  'settings:update': op<PlanInfo>()(settingsPatchSchema),
+  'erps:list': op<Erp[]>()(noInput),
+  'erps:update': op<Erp>()(z.strictObject({ code: codeSchema, patch: erpPatchSchema })),
+  'sites:list': op<Site[]>()(noInput),
+  'sites:get': op<Site>()(z.strictObject({ code: codeSchema })),
+  'sites:update': op<Site>()(z.strictObject({ code: codeSchema, patch: sitePatchSchema })),
+  'readiness:dimensions': op<ReadinessDimension[]>()(noInput),
+  'readiness:set': op<Site>()(
+    z.strictObject({
+      site: codeSchema,
+      dimension: z.string().min(1).max(40),
+      score: scoreSchema.nullable(),
+      targetDate: isoDateSchema.nullable(),
+      comment: longTextSchema.default(''),
+    }),
+  ),
+  'readiness:history': op<ReadinessHistoryEntry[]>()(
+    z.strictObject({ site: codeSchema, dimension: z.string().max(40).optional() }),
+  ),
+  'playbook:get': op<Playbook>()(noInput),
+  'audit:list': op<AuditEntry[]>()(
+    z.strictObject({
+      entity: z.string().max(40).optional(),
+      entityId: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(10_000).default(200),
+    }),
+  ),
+  'interchange:export': op<ExportedFile>()(noInput),
+  'interchange:import': op<ImportSummary>()(
+    z.strictObject({ fileName: z.string().min(1).max(400), content: z.string().max(200_000_000) }),
+  ),
+} as const satisfies { [N in OperationName]: Operation<z.ZodType, unknown> };
+
+export type Contract = typeof contract;
+export type OperationInput<N extends OperationName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends OperationName> = z.output<Contract[N]['input']>;
+export type OperationOutput<N extends OperationName> = Exclude<Contract[N]['output'], undefined>;
+
+
+export const ERROR_CODES = ['invalid-input', 'not-found', 'no-plan', 'refused', 'conflict', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** For invalid input: each problem with its path inside the input. */
+  problems?: { path: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** What each transport offers: send one named operation, get its result envelope back. */
+export type Invoke = (name: OperationName, input: unknown) => Promise<Result<unknown>>;
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: ApiErrorBody['problems'];
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.problems = body.problems;
+  }
+}
+
+/** The renderer's view of the backend: one async function per operation. */
+export type WavePlannerApi = {
+  [N in OperationName]: undefined extends OperationInput<N>
+    ? (input?: OperationInput<N>) => Promise<OperationOutput<N>>
+    : (input: OperationInput<N>) => Promise<OperationOutput<N>>;
+};
+
+/** Builds the API object over a transport; a failed result becomes a thrown ApiError. */
+export function createApi(invoke: Invoke): WavePlannerApi {
+  const entries = OPERATION_NAMES.map((name) => [
+    name,
+    async (input?: unknown) => {
+      const result = await invoke(name, input ?? {});
+      if (!result.ok) throw new ApiError(result.error);
+      return result.value;
+    },
+  ]);
+  return Object.freeze(Object.fromEntries(entries)) as WavePlannerApi;
+}

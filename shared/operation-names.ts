@@ -1,0 +1,37 @@
+/**
+ * The names of the contract's operations, apart from their schemas so that the sandboxed preload
+ * can build its bridge without bundling zod. `contract.ts` must define exactly these (checked by
+ * `satisfies`).
+ */
+export const OPERATION_NAMES = [
+  'plan:current',
+  'plan:new',
+  'plan:open',
+  'plan:recent',
+  'plan:saveCopy',
+  'plan:update',
+  'settings:update',
+  'erps:list',
+  'erps:update',
+  'sites:list',
+  'sites:get',
+  'sites:update',
+  'readiness:dimensions',
+  'readiness:set',
+  'readiness:history',
+  'playbook:get',
+  'audit:list',
+  'interchange:export',
+  'interchange:import',
+] as const;
+
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && (OPERATION_NAMES as readonly string[]).includes(name);
+}
+
+/** The IPC channel of an operation. */
+export function channelOf(name: OperationName): string {
+  return `wave-planner:${name}`;
+}
