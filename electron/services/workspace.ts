@@ -3,7 +3,7 @@
  * Opening a plan is not an edit: it is remembered in the recent list, not in the audit log.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { PlanInfo } from '../../shared/contract';
 import type { AuditSource } from '../../shared/domain';
 import { AppSettingsStore } from './app-settings';
@@ -64,6 +64,7 @@ export class Workspace {
     let path = input.path ? resolve(input.path) : this.freePlanPath(input.name);
     if (!path.endsWith(PLAN_EXTENSION)) path += PLAN_EXTENSION;
     if (existsSync(path)) throw new UserError('conflict', `${path} already exists; open it, or choose another name.`);
+    mkdirSync(dirname(path), { recursive: true });
     const content = input.sample ? { ...samplePlan(), plan: { ...samplePlan().plan, name: input.name } } : emptyPlan(input.name);
     return this.adopt(PlanFile.create(path, content, { actor: this.appSettings.actor, source: this.source }));
   }

@@ -1,0 +1,73 @@
+/** The window: title bar with the plan name and save state, left navigation, the current screen. */
+import { Alert, AppShell, Group, NavLink, Notification, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { isDesktop } from '../api/client';
+import { usePlanStore, type SaveState } from '../stores/plan-store';
+import { FileMenu } from './FileMenu';
+
+export interface Screen {
+  id: string;
+  label: string;
+  render(): ReactNode;
+}
+
+function saveLabel(save: SaveState): { text: string; color: string } {
+  switch (save.kind) {
+    case 'saving':
+      return { text: 'Saving…', color: 'dimmed' };
+    case 'failed':
+      return { text: 'Not saved', color: 'red' };
+    case 'saved':
+      return { text: 'All changes saved', color: 'teal' };
+    default:
+      return { text: 'Saved', color: 'dimmed' };
+  }
+}
+
+export function AppFrame({ screens }: { screens: Screen[] }) {
+  const [active, setActive] = useState(screens[0]!.id);
+  const [notice, setNotice] = useState<{ message: string; kind: 'ok' | 'error' } | null>(null);
+  const { info, save, loadError } = usePlanStore();
+  const status = saveLabel(save);
+  const screen = screens.find((s) => s.id === active) ?? screens[0]!;
+
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={700} c="blue.7">
+              Wave Planner
+            </Text>
+            {!isDesktop && <FileMenu onNotice={(message, kind) => setNotice({ message, kind })} />}
+            <Title order={1} size="h5" fw={500} data-testid="plan-name" lineClamp={1}>
+              {info?.name ?? 'No plan open'}
+            </Title>
+            {info && (
+              <Text size="xs" c="dimmed" title={info.path} truncate>
+                {info.fileName}
+              </Text>
+            )}
+          </Group>
+          <Text size="xs" c={status.color} data-testid="save-state" title={save.kind === 'failed' ? save.message : undefined}>
+            {status.text}
+          </Text>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {screens.map((s) => (
+          <NavLink key={s.id} label={s.label} active={s.id === screen.id} onClick={() => setActive(s.id)} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
+        {loadError && <Alert color="red" title="Could not reach the plan" mb="md">{loadError}</Alert>}
+        {notice && (
+          <Notification color={notice.kind === 'error' ? 'red' : 'teal'} onClose={() => setNotice(null)} mb="md" role="status">
+            {notice.message}
+          </Notification>
+        )}
+        {info ? screen.render() : !loadError && <Text c="dimmed">Open or create a plan from the File menu.</Text>}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

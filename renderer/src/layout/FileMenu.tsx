@@ -1,0 +1,153 @@
+/**
+ * The File commands for web mode, where there is no native menu: New plan, Open plan, Open recent,
+ * Save a copy, Import, Export. (The desktop app has the same commands in its native File menu.)
+ */
+import { Button, Checkbox, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useRef, useState, type ReactNode } from 'react';
+import type { RecentPlan } from '../../../shared/contract';
+import { api } from '../api/client';
+import { usePlanStore } from '../stores/plan-store';
+
+type Dialog = 'new' | 'open' | 'copy' | null;
+
+function downloadText(fileName: string, mimeType: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function PathDialog(props: { title: string; opened: boolean; onClose(): void; label: string; action: string; initial?: string; extra?: ReactNode; onSubmit(path: string): Promise<void> }) {
+  const [path, setPath] = useState(props.initial ?? '');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit(path).then(props.onClose, (err: Error) => setError(err.message));
+        }}
+      >
+        <Stack>
+          <TextInput label={props.label} value={path} onChange={(e) => setPath(e.currentTarget.value)} error={error} data-autofocus />
+          {props.extra}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit">{props.action}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function FileMenu({ onNotice }: { onNotice(message: string, kind: 'ok' | 'error'): void }) {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [recent, setRecent] = useState<RecentPlan[]>([]);
+  const [newName, setNewName] = useState('New rollout plan');
+  const [withSample, setWithSample] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { setInfo, refresh, track } = usePlanStore();
+
+  const openPlan = async (path: string) => {
+    setInfo(await api['plan:open']({ path }));
+  };
+
+  const importFile = async (file: File) => {
+    try {
+      const summary = await track(async () => api['interchange:import']({ fileName: file.name, content: await file.text() }));
+      await refresh();
+      onNotice(`Imported ${summary.fileName}: ${summary.sites} sites, ${summary.erps} ERPs. A backup was taken first.`, 'ok');
+    } catch (error) {
+      onNotice((error as Error).message, 'error');
+    }
+  };
+
+  const exportPlan = async () => {
+    try {
+      const file = await api['interchange:export']();
+      downloadText(file.fileName, file.mimeType, file.content);
+    } catch (error) {
+      onNotice((error as Error).message, 'error');
+    }
+  };
+
+  return (
+    <>
+      <Menu shadow="md" width={240} position="bottom-start" onOpen={() => void api['plan:recent']().then(setRecent, () => setRecent([]))}>
+        <Menu.Target>
+          <Button variant="subtle" size="compact-sm">
+            File
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => setDialog('new')}>New plan…</Menu.Item>
+          <Menu.Item onClick={() => setDialog('open')}>Open plan…</Menu.Item>
+          <Menu.Label>Open recent</Menu.Label>
+          {recent.length === 0 && <Menu.Item disabled>No recent plans</Menu.Item>}
+          {recent.map((r) => (
+            <Menu.Item key={r.path} onClick={() => openPlan(r.path).catch((e: Error) => onNotice(e.message, 'error'))} title={r.path}>
+              <Text size="sm" truncate>
+                {r.name}
+              </Text>
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item onClick={() => setDialog('copy')}>Save a copy…</Menu.Item>
+          <Menu.Item onClick={() => fileInput.current?.click()}>Import…</Menu.Item>
+          <Menu.Item onClick={() => void exportPlan()}>Export wave-plan JSON…</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label="Import file"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <Modal opened={dialog === 'new'} onClose={() => setDialog(null)} title="New plan">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            api['plan:new']({ name: newName, sample: withSample }).then(
+              (info) => {
+                setInfo(info);
+                setDialog(null);
+              },
+              (err: Error) => onNotice(err.message, 'error'),
+            );
+          }}
+        >
+          <Stack>
+            <TextInput label="Plan name" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} data-autofocus />
+            <Checkbox label="Start from the sample plan" checked={withSample} onChange={(e) => setWithSample(e.currentTarget.checked)} />
+            <Group justify="flex-end">
+              <Button type="submit">Create</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <PathDialog title="Open plan" label="Plan file (.waveplan)" action="Open" opened={dialog === 'open'} onClose={() => setDialog(null)} onSubmit={openPlan} />
+      <PathDialog
+        title="Save a copy"
+        label="Save a copy as (.waveplan)"
+        action="Save copy"
+        opened={dialog === 'copy'}
+        onClose={() => setDialog(null)}
+        onSubmit={async (path) => {
+          const saved = await api['plan:saveCopy']({ path });
+          onNotice(`Saved a copy to ${saved.path}.`, 'ok');
+        }}
+      />
+    </>
+  );
+}

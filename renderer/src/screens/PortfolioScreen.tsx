@@ -1,0 +1,126 @@
+/** Portfolio: every site of the plan, editable in place, and the ERPs they run. */
+import { Alert, Badge, Group, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import type { SitePatch } from '../../../shared/contract';
+import type { Erp, Site } from '../../../shared/domain';
+import { EditableCell } from '../components/EditableCell';
+import { usePlanStore } from '../stores/plan-store';
+import { usePortfolioStore } from '../stores/portfolio-store';
+
+type Column = {
+  key: string;
+  label: string;
+  align?: 'left' | 'right';
+  get(site: Site): string;
+  /** Turns the edited text into a patch; throws with a message for text that cannot be a value. */
+  toPatch?(text: string): SitePatch;
+};
+
+function wholeNumber(text: string, label: string): number {
+  const n = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(n)) throw new Error(`${label} must be a whole number`);
+  return n;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'code', label: 'Code', get: (s) => s.code },
+  { key: 'name', label: 'Site', get: (s) => s.name, toPatch: (t) => ({ name: t }) },
+  { key: 'region', label: 'Region', get: (s) => s.region, toPatch: (t) => ({ region: t }) },
+  { key: 'country', label: 'Country', get: (s) => s.country, toPatch: (t) => ({ country: t }) },
+  { key: 'erp', label: 'ERP', get: (s) => s.erp, toPatch: (t) => ({ erp: t.trim() }) },
+  { key: 'headcount', label: 'Headcount', align: 'right', get: (s) => String(s.headcount), toPatch: (t) => ({ headcount: wholeNumber(t, 'Headcount') }) },
+  { key: 'willingness', label: 'Willingness', align: 'right', get: (s) => String(s.leadershipWillingness), toPatch: (t) => ({ leadershipWillingness: wholeNumber(t, 'Willingness') }) },
+  { key: 'representativeness', label: 'Representative', align: 'right', get: (s) => String(s.workflowRepresentativeness), toPatch: (t) => ({ workflowRepresentativeness: wholeNumber(t, 'Representativeness') }) },
+  { key: 'sophistication', label: 'Tech. sophistication', align: 'right', get: (s) => String(s.technicalSophistication), toPatch: (t) => ({ technicalSophistication: wholeNumber(t, 'Sophistication') }) },
+  { key: 'lead', label: 'Site lead', get: (s) => s.siteLead.name },
+];
+
+function connectorColor(status: Erp['connectorStatus']): string {
+  return status === 'validated' ? 'teal' : status === 'in-build' ? 'yellow' : 'gray';
+}
+
+export function PortfolioScreen() {
+  const { sites, erps, loaded, error, load, updateSite } = usePortfolioStore();
+  const generation = usePlanStore((s) => s.generation);
+  const [filter, setFilter] = useState('');
+
+  useEffect(() => {
+    void load();
+  }, [load, generation]);
+
+  const visible = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    if (!needle) return sites;
+    return sites.filter((s) => [s.code, s.name, s.region, s.country, s.erp].some((v) => v.toLowerCase().includes(needle)));
+  }, [sites, filter]);
+
+  const erpByCode = useMemo(() => new Map(erps.map((e) => [e.code, e])), [erps]);
+
+  return (
+    <Stack gap="md" h="100%">
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>Portfolio</Title>
+          <Text c="dimmed" size="sm">
+            {sites.length} sites, {sites.filter((s) => !s.excluded).length} in scope, on {erps.length} ERPs
+          </Text>
+        </div>
+        <TextInput placeholder="Filter sites" aria-label="Filter sites" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={260} />
+      </Group>
+      {error && <Alert color="red" title="Could not load the sites">{error}</Alert>}
+      <ScrollArea style={{ flex: 1 }} type="auto">
+        <Table striped highlightOnHover stickyHeader verticalSpacing={4} aria-label="Sites" data-loaded={loaded} style={{ whiteSpace: 'nowrap' }}>
+          <Table.Thead>
+            <Table.Tr>
+              {COLUMNS.map((c) => (
+                <Table.Th key={c.key} ta={c.align}>
+                  {c.label}
+                </Table.Th>
+              ))}
+              <Table.Th>Connector</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {visible.map((site) => {
+              const erp = erpByCode.get(site.erp);
+              return (
+                <Table.Tr key={site.code} data-site={site.code} style={site.excluded ? { opacity: 0.55 } : undefined}>
+                  {COLUMNS.map((column) => (
+                    <Table.Td key={column.key}>
+                      {column.toPatch ? (
+                        <EditableCell
+                          value={column.get(site)}
+                          label={`${column.label} of ${site.code}`}
+                          align={column.align}
+                          onCommit={async (text) => {
+                            await updateSite(site.code, column.toPatch!(text));
+                          }}
+                        />
+                      ) : (
+                        <Text size="sm" fw={column.key === 'code' ? 600 : undefined} ff={column.key === 'code' ? 'monospace' : undefined}>
+                          {column.get(site)}
+                          {column.key === 'code' && site.excluded && (
+                            <Badge ml={6} size="xs" color="gray" variant="outline">
+                              excluded
+                            </Badge>
+                          )}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  ))}
+                  <Table.Td>
+                    {erp && (
+                      <Badge color={connectorColor(erp.connectorStatus)} variant="light" size="sm">
+                        {erp.connectorStatus}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </Stack>
+  );
+}

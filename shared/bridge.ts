@@ -1,0 +1,15 @@
+/** What the Electron preload exposes to the page: one function per operation, returning result envelopes. */
+import type { OperationName } from './operation-names';
+import type { Result } from './contract';
+
+export type BridgeOperations = { readonly [N in OperationName]: (input: unknown) => Promise<Result<unknown>> };
+
+export interface WavePlannerBridge extends BridgeOperations {
+  /** Called when the main process changed the open plan (File menu, opening a file). Returns an unsubscribe. */
+  readonly onPlanChanged: (listener: () => void) => () => void;
+}
+
+/** The global name under which the preload exposes the bridge. */
+export const BRIDGE_GLOBAL = 'wavePlannerBridge';
+/** The channel on which the main process announces a change of plan. */
+export const PLAN_CHANGED_CHANNEL = 'wave-planner:event:plan-changed';
