@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// The desktop app: main process, sandboxed preload (one CommonJS bundle) and renderer, into out/.
+export default defineConfig({
+  main: {
+    build: { outDir: 'out/main', rollupOptions: { input: 'electron/shell/main.ts' } },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: 'electron/shell/preload.ts', output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    plugins: [react()],
+    build: { outDir: 'out/renderer', rollupOptions: { input: 'renderer/index.html' } },
+  },
+});

@@ -1,0 +1,36 @@
+/** The `app://` protocol that serves the built renderer (instead of file://), with a strict CSP. */
+import { net, protocol } from 'electron';
+import { resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://wave-planner`;
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Resolves a request path inside `root`, or null when it would leave it. */
+export function resolveInside(root: string, pathname: string): string | null {
+  const file = resolve(root, `.${decodeURIComponent(pathname)}`);
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+export function serveRenderer(rendererDir: string): void {
+  const root = resolve(rendererDir);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'wave-planner') return new Response('Not found', { status: 404 });
+    const file = resolveInside(root, url.pathname === '/' ? '/index.html' : url.pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}

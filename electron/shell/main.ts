@@ -1,0 +1,77 @@
+/**
+ * The Electron shell: one hardened window, the native menu, the app:// protocol and IPC. Everything
+ * else is in the backend services, which never import electron.
+ */
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PLAN_CHANGED_CHANNEL } from '../../shared/bridge';
+import { createDispatch } from '../services/dispatch';
+import { createHandlers } from '../services/handlers';
+import { Workspace } from '../services/workspace';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { applySecurityPolicies } from './security';
+import { initialBounds, trackWindowState } from './window-state';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+registerAppScheme();
+
+function createWindow(workspace: Workspace): BrowserWindow {
+  const bounds = initialBounds(workspace.appSettings);
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Wave Planner',
+    webPreferences: {
+      preload: join(here, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  if (bounds.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  trackWindowState(window, workspace.appSettings);
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const workspace = new Workspace(app.getPath('userData'), 'ui');
+  applySecurityPolicies(devServerUrl);
+  serveRenderer(join(here, '../renderer'));
+  try {
+    workspace.openLastOrSample();
+  } catch (error) {
+    console.error('Could not open a plan at start:', error);
+  }
+  registerIpc(createDispatch(createHandlers(workspace), (e) => console.error(e)), devServerUrl);
+  const notifyPlanChanged = () => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(PLAN_CHANGED_CHANNEL);
+  };
+  buildMenu(workspace, { planChanged: notifyPlanChanged });
+  createWindow(workspace);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(workspace);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => workspace.close());
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else void start();
