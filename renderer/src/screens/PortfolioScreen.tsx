@@ -10,6 +10,8 @@ import { usePortfolioStore } from '../stores/portfolio-store';
 type Column = {
   key: string;
   label: string;
+  /** Full meaning, shown on hover, where the header is abbreviated. */
+  title?: string;
   align?: 'left' | 'right';
   get(site: Site): string;
   /** Turns the edited text into a patch; throws with a message for text that cannot be a value. */
@@ -29,9 +31,9 @@ const COLUMNS: Column[] = [
   { key: 'country', label: 'Country', get: (s) => s.country, toPatch: (t) => ({ country: t }) },
   { key: 'erp', label: 'ERP', get: (s) => s.erp, toPatch: (t) => ({ erp: t.trim() }) },
   { key: 'headcount', label: 'Headcount', align: 'right', get: (s) => String(s.headcount), toPatch: (t) => ({ headcount: wholeNumber(t, 'Headcount') }) },
-  { key: 'willingness', label: 'Willingness', align: 'right', get: (s) => String(s.leadershipWillingness), toPatch: (t) => ({ leadershipWillingness: wholeNumber(t, 'Willingness') }) },
-  { key: 'representativeness', label: 'Representative', align: 'right', get: (s) => String(s.workflowRepresentativeness), toPatch: (t) => ({ workflowRepresentativeness: wholeNumber(t, 'Representativeness') }) },
-  { key: 'sophistication', label: 'Tech. sophistication', align: 'right', get: (s) => String(s.technicalSophistication), toPatch: (t) => ({ technicalSophistication: wholeNumber(t, 'Sophistication') }) },
+  { key: 'willingness', label: 'Willing', title: 'Leadership willingness, 1–5', align: 'right', get: (s) => String(s.leadershipWillingness), toPatch: (t) => ({ leadershipWillingness: wholeNumber(t, 'Willingness') }) },
+  { key: 'representativeness', label: 'Typical', title: 'Workflow representativeness, 1–5', align: 'right', get: (s) => String(s.workflowRepresentativeness), toPatch: (t) => ({ workflowRepresentativeness: wholeNumber(t, 'Representativeness') }) },
+  { key: 'sophistication', label: 'Tech', title: 'Technical sophistication, 1–5 (earns nothing in the lighthouse choice)', align: 'right', get: (s) => String(s.technicalSophistication), toPatch: (t) => ({ technicalSophistication: wholeNumber(t, 'Sophistication') }) },
   { key: 'lead', label: 'Site lead', get: (s) => s.siteLead.name },
 ];
 
@@ -73,11 +75,12 @@ export function PortfolioScreen() {
           <Table.Thead>
             <Table.Tr>
               {COLUMNS.map((c) => (
-                <Table.Th key={c.key} ta={c.align}>
+                <Table.Th key={c.key} ta={c.align} title={c.title}>
                   {c.label}
                 </Table.Th>
               ))}
               <Table.Th>Connector</Table.Th>
+              <Table.Th>Scope</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -99,20 +102,26 @@ export function PortfolioScreen() {
                       ) : (
                         <Text size="sm" fw={column.key === 'code' ? 600 : undefined} ff={column.key === 'code' ? 'monospace' : undefined}>
                           {column.get(site)}
-                          {column.key === 'code' && site.excluded && (
-                            <Badge ml={6} size="xs" color="gray" variant="outline">
-                              excluded
-                            </Badge>
-                          )}
                         </Text>
                       )}
                     </Table.Td>
                   ))}
                   <Table.Td>
                     {erp && (
-                      <Badge color={connectorColor(erp.connectorStatus)} variant="light" size="sm">
+                      <Badge color={connectorColor(erp.connectorStatus)} variant="light" size="sm" tt="none" styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}>
                         {erp.connectorStatus}
                       </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {site.excluded ? (
+                      <Badge size="sm" color="gray" variant="outline" tt="none" styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}>
+                        excluded
+                      </Badge>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        in scope
+                      </Text>
                     )}
                   </Table.Td>
                 </Table.Tr>

@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main';
+import { useTempDir } from '../support/temp';
+
+const tempDir = useTempDir();
+const BIN = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('the wave-planner command line', () => {
+  it('demo writes the sample plan and its wave-plan JSON with nothing to prepare', async () => {
+    const dir = tempDir();
+    const result = await run('demo', '--out', dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('24 sites (23 in scope), 8 ERPs');
+    expect(existsSync(join(dir, 'sample.waveplan'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'sample.wave-plan.json'), 'utf8')).sites).toHaveLength(24);
+    // It can run again over its own output.
+    expect((await run('demo', '--out', dir)).code).toBe(0);
+  });
+
+  it('export → import → export gives the same bytes', async () => {
+    const dir = tempDir();
+    await run('demo', '--out', dir);
+    const first = join(dir, 'first.json');
+    const second = join(dir, 'second.json');
+    expect((await run('export', '--plan', join(dir, 'sample.waveplan'), '--json', first)).code).toBe(0);
+    const created = await run('import', first, '--plan', join(dir, 'copy.waveplan'));
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Created');
+    expect((await run('export', '--plan', join(dir, 'copy.waveplan'), '--json', second)).code).toBe(0);
+    expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
+    // Importing into an existing plan replaces its content after a backup.
+    const replaced = await run('import', first, '--plan', join(dir, 'copy.waveplan'));
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain('Backup:');
+  });
+
+  it('refuses a bad file with exit code 1, naming the file and JSON path, and leaves the plan untouched', async () => {
+    const dir = tempDir();
+    await run('demo', '--out', dir);
+    const plan = join(dir, 'sample.waveplan');
+    const document = JSON.parse(readFileSync(join(dir, 'sample.wave-plan.json'), 'utf8'));
+    document.sites[12].readiness.data.score = 140;
+    document.sites[3].earliestGoLive = '2027-02-30';
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify(document));
+    const before = readFileSync(plan);
+    const modified = statSync(plan).mtimeMs;
+    const result = await run('import', bad, '--plan', plan);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('bad.json: sites[12].readiness.data.score: must be between 0 and 100 (got 140)');
+    expect(result.stderr).toContain('bad.json: sites[3].earliestGoLive:');
+    expect(readFileSync(plan).equals(before)).toBe(true);
+    expect(statSync(plan).mtimeMs).toBe(modified);
+    // A plan that did not exist is not created by a refused import.
+    expect((await run('import', bad, '--plan', join(dir, 'new.waveplan'))).code).toBe(1);
+    expect(existsSync(join(dir, 'new.waveplan'))).toBe(false);
+  });
+
+  it('answers usage mistakes with exit code 2 and help with 0', async () => {
+    expect((await run()).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('import', '--plan')).code).toBe(2);
+    expect((await run('export', '--plan', 'x.waveplan')).code).toBe(2);
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('wave-planner import FILE --plan PLAN.waveplan');
+  });
+
+  it('refuses a plan file that is not a plan with exit code 1', async () => {
+    const dir = tempDir();
+    const notAPlan = join(dir, 'notes.waveplan');
+    writeFileSync(notAPlan, 'x'.repeat(4096));
+    const result = await run('export', '--plan', notAPlan, '--json', join(dir, 'out.json'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('not a Wave Planner plan');
+  });
+
+  it('runs as the installed bin script', () => {
+    const dir = tempDir();
+    const result = spawnSync(process.execPath, [BIN, 'demo', '--out', dir], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Sample plan "Northwind VisionQC rollout"');
+  });
+});

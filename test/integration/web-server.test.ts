@@ -1,0 +1,82 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RENDERER_BUILD_DIR } from '../../electron/cli/commands/web';
+import { createDispatch } from '../../electron/services/dispatch';
+import { createHandlers } from '../../electron/services/handlers';
+import { Workspace } from '../../electron/services/workspace';
+import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let server: WebServer;
+let workspace: Workspace;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'wave-planner-web-'));
+  workspace = new Workspace(dataDir, 'ui');
+  workspace.openLastOrSample();
+  server = await startWebServer({ dispatch: createDispatch(createHandlers(workspace)), staticDir: RENDERER_BUILD_DIR });
+});
+
+afterAll(async () => {
+  await server.close();
+  workspace.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A raw request, so that Host and Origin can be forged. */
+function send(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: options.path, method: options.method ?? 'POST', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const good = () => ({ Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token });
+
+describe('web mode over HTTP', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.server.address()).toMatchObject({ address: '127.0.0.1' });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+  });
+
+  it('answers a call that has the token', async () => {
+    const res = await send({ path: '/api/sites:get', headers: good(), body: JSON.stringify({ code: 'US-GRV' }) });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { code: 'US-GRV' } });
+  });
+
+  it('refuses a missing or wrong token, another Host (DNS rebinding), and another Origin', async () => {
+    const body = JSON.stringify({});
+    expect((await send({ path: '/api/sites:list', headers: { ...good(), [TOKEN_HEADER]: '' }, body })).status).toBe(401);
+    expect((await send({ path: '/api/sites:list', headers: { ...good(), [TOKEN_HEADER]: `${server.token}x` }, body })).status).toBe(401);
+    expect((await send({ path: '/api/sites:list', headers: { ...good(), Host: `evil.example:${server.port}` }, body })).status).toBe(403);
+    expect((await send({ path: '/api/sites:list', headers: { ...good(), Host: 'evil.example' }, body })).status).toBe(403);
+    expect((await send({ path: '/api/sites:list', headers: { ...good(), Origin: 'http://evil.example' }, body })).status).toBe(403);
+    expect((await send({ path: '/', method: 'GET', headers: { Host: `attacker.test:${server.port}` } })).status).toBe(403);
+  });
+
+  it('serves the UI with a strict content security policy and refuses paths outside it', async () => {
+    const page = await send({ path: '/', method: 'GET', headers: { Host: `localhost:${server.port}` } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const escape = await send({ path: '/../../package.json', method: 'GET', headers: { Host: `127.0.0.1:${server.port}` } });
+    expect(escape.body).not.toContain('"wave-planner"');
+  });
+
+  it('answers malformed bodies with a refusal, not a crash', async () => {
+    const res = await send({ path: '/api/sites:get', headers: good(), body: '{"code":' });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const after = await send({ path: '/api/plan:current', headers: good(), body: '{}' });
+    expect(JSON.parse(after.body).ok).toBe(true);
+  });
+});
