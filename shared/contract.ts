@@ -48,6 +48,7 @@ export interface PlanInfo {
   settings: PlanSettings;
   holidays: string[];
   freezeWindows: DateWindow[];
+  lighthouseOverride: string | null;
   counts: { sites: number; activeSites: number; erps: number };
   schemaVersion: number;
   actor: string;

@@ -83,6 +83,8 @@ export const siteSchema = z.strictObject({
   blackouts: z.array(dateWindowSchema).default([]),
   predecessors: z.array(codeSchema).default([]),
   pinnedWave: z.number({ error: 'must be a wave number or null' }).int('must be a whole number').min(0, 'must not be negative').nullable().default(null),
+  /** The go-live day the program manager set by hand (with `pinnedWave`), kept on re-plan. */
+  pinnedGoLive: isoDateSchema.nullable().default(null),
   excluded: z.boolean({ error: 'must be true or false' }).default(false),
   notes: longTextSchema.default(''),
   readiness: z.record(z.string(), readinessValueSchema).default({}),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  codeSchema,
   dateWindowSchema,
   erpSchema,
   isoDateSchema,
@@ -26,6 +27,8 @@ export const wavePlanSchema = z.strictObject({
     settings: settingsPatchSchema.default({}),
     holidays: z.array(isoDateSchema).default([]),
     freezeWindows: z.array(dateWindowSchema).default([]),
+    /** The program manager's lighthouse choice, overriding the computed one (rule 4). */
+    lighthouseOverride: codeSchema.nullable().default(null),
   }),
   readinessDimensions: z.array(readinessDimensionSchema).min(1, 'needs at least one readiness dimension'),
   erps: z.array(erpSchema).default([]),
@@ -110,6 +113,10 @@ function crossReferenceProblems(plan: ParsedWavePlan): InputProblem[] {
     holidays.add(day);
   });
 
+  const override = plan.plan.lighthouseOverride;
+  if (override !== null && !sites.has(override.toLowerCase())) {
+    problems.push({ path: 'plan.lighthouseOverride', message: `unknown site "${override}"` });
+  }
   plan.sites.forEach((site, index) => {
     const base = `sites[${index}]`;
     if (!erps.has(site.erp.toLowerCase())) {

@@ -8,10 +8,11 @@ export interface PlanRow {
   name: string;
   start_date: string;
   created_at: string;
+  lighthouse_override: string | null;
 }
 
 export function readPlanRow(db: Database.Database): PlanRow | undefined {
-  return db.prepare('SELECT uid, name, start_date, created_at FROM plan WHERE id = 1').get() as PlanRow | undefined;
+  return db.prepare('SELECT uid, name, start_date, created_at, lighthouse_override FROM plan WHERE id = 1').get() as PlanRow | undefined;
 }
 
 export function readSettings(db: Database.Database): PlanSettings {
@@ -85,6 +86,7 @@ interface SiteRow {
   technical_sophistication: number;
   earliest_go_live: string | null;
   pinned_wave: number | null;
+  pinned_go_live: string | null;
   excluded: number;
   notes: string;
 }
@@ -114,6 +116,7 @@ export function readSites(db: Database.Database, code?: string): Site[] {
       blackouts: [],
       predecessors: [],
       pinnedWave: r.pinned_wave,
+      pinnedGoLive: r.pinned_go_live,
       excluded: r.excluded === 1,
       notes: r.notes,
       readiness: {},

@@ -55,12 +55,12 @@ function siteParams(db: Database.Database, site: SiteAttributes): unknown[] {
   return [
     site.code, site.name, site.region, site.country, site.timezone, erpIdOf(db, site.erp), site.headcount,
     site.siteLead.name, site.siteLead.email, site.leadershipWillingness, site.workflowRepresentativeness,
-    site.technicalSophistication, site.earliestGoLive, site.pinnedWave, site.excluded ? 1 : 0, site.notes,
+    site.technicalSophistication, site.earliestGoLive, site.pinnedWave, site.pinnedGoLive, site.excluded ? 1 : 0, site.notes,
   ];
 }
 
 const SITE_COLUMNS =
-  'code, name, region, country, timezone, erp_id, headcount, lead_name, lead_email, leadership_willingness, workflow_representativeness, technical_sophistication, earliest_go_live, pinned_wave, excluded, notes';
+  'code, name, region, country, timezone, erp_id, headcount, lead_name, lead_email, leadership_willingness, workflow_representativeness, technical_sophistication, earliest_go_live, pinned_wave, pinned_go_live, excluded, notes';
 
 export function insertSiteRow(db: Database.Database, site: SiteAttributes): number {
   const info = db.prepare(`INSERT INTO sites (${SITE_COLUMNS}) VALUES (${SITE_COLUMNS.split(',').map(() => '?').join(', ')})`).run(...siteParams(db, site));
@@ -120,7 +120,7 @@ export function replaceContent(db: Database.Database, plan: WavePlan, audit: Aud
   ]) {
     db.prepare(`DELETE FROM ${table}`).run();
   }
-  db.prepare('UPDATE plan SET name = ?, start_date = ? WHERE id = 1').run(plan.plan.name, plan.plan.startDate);
+  db.prepare('UPDATE plan SET name = ?, start_date = ?, lighthouse_override = ? WHERE id = 1').run(plan.plan.name, plan.plan.startDate, plan.plan.lighthouseOverride);
   writeSettings(db, plan.plan.settings);
   writeHolidays(db, plan.plan.holidays);
   writeFreezeWindows(db, plan.plan.freezeWindows);

@@ -216,6 +216,16 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(V1_SCHEMA);
     },
   },
+  {
+    version: 2,
+    name: 'lighthouse override and pinned go-live days',
+    up(db) {
+      db.exec(`
+        ALTER TABLE plan ADD COLUMN lighthouse_override TEXT;
+        ALTER TABLE sites ADD COLUMN pinned_go_live TEXT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

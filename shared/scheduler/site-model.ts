@@ -1,0 +1,238 @@
+/**
+ * What the scheduler needs to know of each active site, worked out once: its ready date (rule 1),
+ * the constraints on its earliest go-live (rule 2), its blackouts, its predecessors (rule 9), and
+ * why it cannot be scheduled at all, if it cannot.
+ */
+import type { Erp, ReadinessDimension, Site } from '../domain';
+import { toRanges, type DayRange } from './calendar';
+import { fromDay, toDay, type DayNumber } from './day-numbers';
+import type { ScheduleInput, ScheduleRule } from './types';
+
+export type EarliestTerm = 'start' | 'as-of' | 'ready' | 'earliest-go-live' | 'connector';
+
+export interface SiteModel {
+  index: number;
+  site: Site;
+  code: string;
+  erp: Erp | undefined;
+  erpIndex: number;
+  regionIndex: number;
+  /** null when every dimension is at or above its threshold. */
+  readyDay: DayNumber | null;
+  readyReason: string;
+  /** Latest of plan start, as-of and ready date: the earliest go-live with lead P is max(prepFloor + P, fixedFloor). */
+  prepFloor: DayNumber;
+  prepFloorTerm: EarliestTerm;
+  /** Latest of the site's earliest go-live and its ERP connector's ready date (-Infinity when neither). */
+  fixedFloor: DayNumber;
+  fixedFloorTerm: EarliestTerm | null;
+  blackouts: DayRange[];
+  predecessors: number[];
+  successors: number[];
+  /** Weight-averaged readiness scaled to 0–1, an unknown score counting 0. */
+  readiness01: number;
+  blocked: { rule: ScheduleRule; reason: string } | null;
+}
+
+export interface PlanModel {
+  sites: SiteModel[];
+  byCode: Map<string, SiteModel>;
+  erps: Erp[];
+  regions: string[];
+}
+
+function readinessOf(site: Site, dimensions: ReadinessDimension[]) {
+  let latestTarget: string | null = null;
+  let latestLabel = '';
+  let blocked: string | null = null;
+  let weighted = 0;
+  let weights = 0;
+  for (const dimension of dimensions) {
+    const value = site.readiness[dimension.key];
+    const score = value?.score ?? null;
+    weighted += dimension.weight * (score ?? 0);
+    weights += dimension.weight;
+    if (score !== null && score >= dimension.threshold) continue;
+    const target = value?.targetDate ?? null;
+    if (target === null) {
+      blocked ??=
+        score === null
+          ? `${dimension.label} has never been assessed and has no target date: assess it or set a target date to schedule this site`
+          : `${dimension.label} is ${score}, below ${dimension.threshold}, and has no target date: set one to schedule this site`;
+      continue;
+    }
+    if (latestTarget === null || target > latestTarget) {
+      latestTarget = target;
+      latestLabel = dimension.label;
+    }
+  }
+  return {
+    readyDay: latestTarget === null ? null : toDay(latestTarget),
+    readyReason: latestTarget === null ? 'ready now' : `ready ${latestTarget} (${latestLabel} target)`,
+    readiness01: weights > 0 ? weighted / weights / 100 : 0,
+    blocked,
+  };
+}
+
+function connectorBlock(erp: Erp | undefined, erpCode: string): string | null {
+  if (!erp) return `ERP "${erpCode}" is not in the plan: add it or change the site's ERP`;
+  if (erp.connectorStatus !== 'validated' && erp.connectorReadyDate === null) {
+    return `${erp.name} connector is ${erp.connectorStatus} with no ready date: set a connector ready date to schedule this site`;
+  }
+  return null;
+}
+
+/** Marks every site on a predecessor cycle (Tarjan's strongly connected components, iteratively). */
+function findCycles(models: SiteModel[]): void {
+  const index = new Array<number>(models.length).fill(-1);
+  const low = new Array<number>(models.length).fill(0);
+  const onStack = new Array<boolean>(models.length).fill(false);
+  const stack: number[] = [];
+  let counter = 0;
+  for (let root = 0; root < models.length; root += 1) {
+    if (index[root] !== -1) continue;
+    const work: [node: number, edge: number][] = [[root, 0]];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const [node, edge] = frame;
+      const edges = models[node]!.predecessors;
+      if (edge < edges.length) {
+        frame[1] += 1;
+        const next = edges[edge]!;
+        if (index[next] === -1) {
+          index[next] = low[next] = counter++;
+          stack.push(next);
+          onStack[next] = true;
+          work.push([next, 0]);
+        } else if (onStack[next]) low[node] = Math.min(low[node]!, index[next]!);
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1]![0];
+        low[parent] = Math.min(low[parent]!, low[node]!);
+      }
+      if (low[node] === index[node]) {
+        const component: number[] = [];
+        let member: number;
+        do {
+          member = stack.pop()!;
+          onStack[member] = false;
+          component.push(member);
+        } while (member !== node);
+        const selfLoop = component.length === 1 && models[node]!.predecessors.includes(node);
+        if (component.length > 1 || selfLoop) {
+          const codes = component.map((i) => models[i]!.code).sort();
+          const loop = [...codes, codes[0]].join(' → ');
+          for (const i of component) {
+            models[i]!.blocked ??= { rule: 'predecessor-cycle', reason: `On a predecessor cycle (${loop}): remove one of these links to schedule these sites` };
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Successors of a site that cannot be scheduled cannot be scheduled either (rule 9). */
+function propagateBlocks(models: SiteModel[]): void {
+  const queue = models.filter((m) => m.blocked).map((m) => m.index);
+  for (let head = 0; head < queue.length; head += 1) {
+    const blocked = models[queue[head]!]!;
+    for (const s of blocked.successors) {
+      const successor = models[s]!;
+      if (successor.blocked) continue;
+      successor.blocked = { rule: 'predecessor', reason: `Predecessor ${blocked.code} cannot be scheduled: schedule it first or remove the link` };
+      queue.push(s);
+    }
+  }
+}
+
+export function buildPlanModel(input: ScheduleInput): PlanModel {
+  const active = input.sites.filter((s) => !s.excluded).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const erpIndex = new Map(input.erps.map((e, i) => [e.code.toLowerCase(), i]));
+  const regions = [...new Set(active.map((s) => s.region))].sort();
+  const regionIndex = new Map(regions.map((r, i) => [r, i]));
+  const startDay = toDay(input.startDate);
+  const asOfDay = toDay(input.asOf);
+
+  const models: SiteModel[] = active.map((site, index) => {
+    const readiness = readinessOf(site, input.dimensions);
+    const erpPosition = erpIndex.get(site.erp.toLowerCase()) ?? -1;
+    const erp = erpPosition >= 0 ? input.erps[erpPosition] : undefined;
+    const prepTerms: [DayNumber, EarliestTerm][] = [
+      [startDay, 'start'],
+      [asOfDay, 'as-of'],
+    ];
+    if (readiness.readyDay !== null) prepTerms.push([readiness.readyDay, 'ready']);
+    const fixedTerms: [DayNumber, EarliestTerm][] = [];
+    if (site.earliestGoLive) fixedTerms.push([toDay(site.earliestGoLive), 'earliest-go-live']);
+    if (erp?.connectorReadyDate) fixedTerms.push([toDay(erp.connectorReadyDate), 'connector']);
+    // Ties go to the later term in the list: the more specific explanation.
+    const latest = (terms: [DayNumber, EarliestTerm][]) => terms.reduce((a, b) => (b[0] >= a[0] ? b : a));
+    const prep = latest(prepTerms);
+    const fixed = fixedTerms.length ? latest(fixedTerms) : null;
+    const connector = connectorBlock(erp, site.erp);
+    return {
+      index,
+      site,
+      code: site.code,
+      erp,
+      erpIndex: erpPosition,
+      regionIndex: regionIndex.get(site.region)!,
+      readyDay: readiness.readyDay,
+      readyReason: readiness.readyReason,
+      prepFloor: prep[0],
+      prepFloorTerm: prep[1],
+      fixedFloor: fixed ? fixed[0] : -Infinity,
+      fixedFloorTerm: fixed ? fixed[1] : null,
+      blackouts: toRanges(site.blackouts),
+      predecessors: [],
+      successors: [],
+      readiness01: readiness.readiness01,
+      blocked: readiness.blocked
+        ? { rule: 'readiness', reason: readiness.blocked }
+        : connector
+          ? { rule: 'erp-connector', reason: connector }
+          : null,
+    };
+  });
+  const byCode = new Map(models.map((m) => [m.code.toLowerCase(), m]));
+  for (const model of models) {
+    // An excluded or unknown predecessor is ignored (rule 9).
+    const predecessors = new Set<number>();
+    for (const code of model.site.predecessors) {
+      const predecessor = byCode.get(code.toLowerCase());
+      if (predecessor) predecessors.add(predecessor.index);
+    }
+    model.predecessors = [...predecessors].sort((a, b) => a - b);
+    for (const p of model.predecessors) models[p]!.successors.push(model.index);
+  }
+  findCycles(models);
+  propagateBlocks(models);
+  return { sites: models, byCode, erps: input.erps, regions };
+}
+
+/** Earliest go-live with prep lead `lead` (rule 2), before working days and blackouts. */
+export function earliestWithLead(model: SiteModel, lead: number): DayNumber {
+  return Math.max(model.prepFloor + lead, model.fixedFloor);
+}
+
+/** Why a site cannot go live before a day: the binding term of rule 2, in words. */
+export function earliestReason(model: SiteModel, lead: number): string {
+  if (model.fixedFloor > model.prepFloor + lead) {
+    return model.fixedFloorTerm === 'connector'
+      ? `${model.erp!.name} connector ready ${fromDay(model.fixedFloor)}`
+      : `earliest go-live set to ${fromDay(model.fixedFloor)}`;
+  }
+  switch (model.prepFloorTerm) {
+    case 'ready':
+      return `${model.readyReason} + ${lead} days prep`;
+    case 'as-of':
+      return `ready now; ${lead} days prep from today (${fromDay(model.prepFloor)})`;
+    default:
+      return `ready now; ${lead} days prep from the plan start (${fromDay(model.prepFloor)})`;
+  }
+}
