@@ -14,7 +14,9 @@ import {
   patchOf,
   scoreSchema,
   siteSchema,
+  checklistStatusSchema,
   type AuditEntry,
+  type ChecklistItem,
   type DateWindow,
   type Erp,
   type PlaybookTask,
@@ -23,6 +25,7 @@ import {
   type Site,
 } from './domain';
 import { OPERATION_NAMES, type OperationName } from './operation-names';
+import type { WaveSchedule } from './scheduler/types';
 import { settingsPatchSchema, type PlanSettings } from './settings';
 
 export { OPERATION_NAMES, type OperationName };
@@ -78,10 +81,20 @@ export interface ImportSummary {
   backupPath: string | null;
 }
 
+/** The current schedule as stored in the plan, with the waves the user locked. */
+export interface ScheduleView {
+  id: number;
+  generatedAt: string;
+  schedule: WaveSchedule;
+  lockedWaves: number[];
+}
+
 export const sitePatchSchema = patchOf(siteSchema.omit({ readiness: true }));
 export type SitePatch = z.infer<typeof sitePatchSchema>;
 export const erpPatchSchema = patchOf(erpSchema);
 export type ErpPatch = z.infer<typeof erpPatchSchema>;
+
+const waveNumberSchema = z.number({ error: 'must be a wave number' }).int('must be a whole number').min(0, 'must not be negative').max(100_000);
 
 const pathSchema = z.string().min(1, 'must name a file').max(4096);
 
@@ -129,6 +142,21 @@ export const contract = {
   'interchange:export': op<ExportedFile>()(noInput),
   'interchange:import': op<ImportSummary>()(
     z.strictObject({ fileName: z.string().min(1).max(400), content: z.string().max(200_000_000) }),
+  ),
+  'schedule:generate': op<ScheduleView>()(z.strictObject({ asOf: isoDateSchema.optional() })),
+  'schedule:current': op<ScheduleView | null>()(noInput),
+  'schedule:pin': op<ScheduleView>()(z.strictObject({ site: codeSchema, pinned: z.boolean() })),
+  'schedule:lock': op<ScheduleView>()(z.strictObject({ wave: waveNumberSchema, locked: z.boolean() })),
+  'schedule:move': op<ScheduleView>()(z.strictObject({ site: codeSchema, wave: waveNumberSchema, goLive: isoDateSchema.nullable().default(null) })),
+  'schedule:lighthouse': op<ScheduleView>()(z.strictObject({ site: codeSchema.nullable() })),
+  'checklist:list': op<ChecklistItem[]>()(z.strictObject({ site: codeSchema.optional() })),
+  'checklist:update': op<ChecklistItem>()(
+    z.strictObject({
+      id: z.number().int().min(1),
+      status: checklistStatusSchema.optional(),
+      owner: z.string().max(200).optional(),
+      note: longTextSchema.optional(),
+    }),
   ),
 } as const satisfies { [N in OperationName]: Operation<z.ZodType, unknown> };
 

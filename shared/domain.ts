@@ -115,6 +115,21 @@ export type PlaybookTask = z.infer<typeof playbookTaskSchema>;
 export const CHECKLIST_STATUSES = ['todo', 'doing', 'done', 'blocked', 'n/a'] as const;
 export type ChecklistStatus = (typeof CHECKLIST_STATUSES)[number];
 
+export const checklistStatusSchema = z.enum(CHECKLIST_STATUSES, { error: `must be one of ${CHECKLIST_STATUSES.join(', ')}` });
+
+export interface ChecklistItem {
+  id: number;
+  site: string;
+  taskKey: string;
+  playbookVersion: number;
+  title: string;
+  dueDate: string;
+  status: ChecklistStatus;
+  owner: string;
+  note: string;
+  completedAt: string | null;
+}
+
 export const WAVE_STATUSES = ['planned', 'in-progress', 'live', 'closed'] as const;
 export type WaveStatus = (typeof WAVE_STATUSES)[number];
 

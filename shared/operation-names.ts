@@ -23,6 +23,14 @@ export const OPERATION_NAMES = [
   'audit:list',
   'interchange:export',
   'interchange:import',
+  'schedule:generate',
+  'schedule:current',
+  'schedule:pin',
+  'schedule:lock',
+  'schedule:move',
+  'schedule:lighthouse',
+  'checklist:list',
+  'checklist:update',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -4,6 +4,7 @@ import { EXIT, type CommandOutput } from './output';
 import { runDemo } from './commands/demo';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
+import { runSchedule } from './commands/schedule';
 import { runWeb } from './commands/web';
 import { UserError } from '../services/errors';
 
@@ -13,10 +14,14 @@ Usage:
   wave-planner import FILE --plan PLAN.waveplan
       Import a wave-plan JSON file. A plan file that does not exist is created;
       an existing one has its content replaced (a backup is taken first).
+  wave-planner schedule --plan PLAN.waveplan [--as-of YYYY-MM-DD] [--json]
+      Compute the wave schedule (as of today unless given), store it in the plan,
+      and print it as a table, or as wave-schedule JSON with --json.
   wave-planner export --plan PLAN.waveplan --json OUT.json
       Write the whole plan as wave-plan JSON.
   wave-planner demo [--out DIR]
-      Make the sample plan (DIR/sample.waveplan) and its wave-plan JSON. Default DIR: ./wave-planner-demo
+      Make the sample plan (DIR/sample.waveplan), schedule it, and write its wave-plan
+      and wave-schedule JSON. Default DIR: ./wave-planner-demo
   wave-planner web [--port N] [--plan PLAN.waveplan] [--data DIR]
       Serve the app on http://127.0.0.1 (run \`npm run web\`, which builds the UI first).
   wave-planner --help
@@ -34,6 +39,7 @@ const COMMANDS = {
       xlsx: { type: 'string' }, ics: { type: 'string' }, mspdi: { type: 'string' },
     },
   },
+  schedule: { run: runSchedule, options: { plan: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } } },
   demo: { run: runDemo, options: { out: { type: 'string' } } },
   web: { run: runWeb, options: { port: { type: 'string' }, plan: { type: 'string' }, data: { type: 'string' } } },
 } as const;
@@ -63,7 +69,8 @@ export async function main(argv: string[], out: CommandOutput = { stdout: (t) =>
     return EXIT.ok;
   }
   try {
-    return await spec.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | undefined> }, out);
+    const values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, v === true ? '' : (v as string | undefined)]));
+    return await spec.run({ positionals: parsed.positionals, values }, out);
   } catch (error) {
     if (error instanceof UserError) {
       out.stderr(`wave-planner ${command}: ${error.message}\n`);

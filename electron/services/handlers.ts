@@ -2,6 +2,7 @@
 import { type OperationName, type OperationOutput, type ParsedInput } from '../../shared/contract';
 import { parseJsonText } from '../../shared/interchange';
 import { UserError } from './errors';
+import * as scheduling from './plan/scheduling';
 import type { Workspace } from './workspace';
 
 export type Handlers = {
@@ -42,5 +43,13 @@ export function createHandlers(workspace: Workspace): Handlers {
       if (!parsed.ok) throw new UserError('invalid-input', `${input.fileName}: ${parsed.problems[0]!.message}`, parsed.problems);
       return plan().importWavePlan(parsed.value, input.fileName, source);
     },
+    'schedule:generate': (input) => scheduling.generateAndStore(plan(), input.asOf, source),
+    'schedule:current': () => scheduling.currentSchedule(plan()),
+    'schedule:pin': (input) => scheduling.pinSite(plan(), input.site, input.pinned, source),
+    'schedule:lock': (input) => scheduling.lockWave(plan(), input.wave, input.locked, source),
+    'schedule:move': (input) => scheduling.moveAndStore(plan(), input.site, input.wave, input.goLive, source),
+    'schedule:lighthouse': (input) => scheduling.overrideLighthouse(plan(), input.site, source),
+    'checklist:list': (input) => plan().checklist(input.site),
+    'checklist:update': (input) => plan().updateChecklistItem(input.id, input, source),
   };
 }

@@ -2,7 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { osUserName } from '../../services/app-settings';
 import { PlanFile } from '../../services/plan/plan-file';
+import { generateAndStore } from '../../services/plan/scheduling';
 import { samplePlan } from '../../services/sample-plan';
+import { scheduleJson } from './schedule';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
 
 export async function runDemo(args: CommandArgs, out: CommandOutput): Promise<number> {
@@ -13,12 +15,19 @@ export async function runDemo(args: CommandArgs, out: CommandOutput): Promise<nu
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${planPath}${suffix}`, { force: true });
   const plan = PlanFile.create(planPath, samplePlan(), { actor: osUserName(), source: 'cli' });
   const jsonPath = join(folder, 'sample.wave-plan.json');
+  const schedulePath = join(folder, 'sample.schedule.json');
   try {
     writeFileSync(jsonPath, plan.exportWavePlanText());
+    const { schedule } = generateAndStore(plan, undefined, 'cli');
+    writeFileSync(schedulePath, scheduleJson(schedule));
     const info = plan.info();
+    const placed = schedule.waves.reduce((n, w) => n + w.sites.length, 0);
+    const lastGoLive = schedule.waves.at(-1)?.sites.at(-1)?.goLive;
     out.stdout(
       `Sample plan "${info.name}": ${info.counts.sites} sites (${info.counts.activeSites} in scope), ${info.counts.erps} ERPs.\n` +
-        `  plan file: ${planPath}\n  wave-plan JSON: ${jsonPath}\n` +
+        `Schedule as of ${schedule.asOf}: lighthouse ${schedule.lighthouse?.site ?? 'none'}, ${schedule.waves.length - 1} waves after it, ` +
+        `${placed} sites placed${lastGoLive ? ` (last go-live ${lastGoLive})` : ''}, ${schedule.unscheduled.length} unscheduled.\n` +
+        `  plan file: ${planPath}\n  wave-plan JSON: ${jsonPath}\n  wave-schedule JSON: ${schedulePath}\n` +
         `Open it in the app with: npm run web -- --plan "${planPath}"\n`,
     );
   } finally {

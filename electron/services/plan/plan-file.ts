@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { ImportSummary, PlanInfo, SitePatch, ErpPatch } from '../../../shared/contract';
-import { erpSchema, siteSchema, type AuditSource, type DateWindow, type Erp, type Site } from '../../../shared/domain';
+import { erpSchema, siteSchema, type AuditSource, type ChecklistItem, type ChecklistStatus, type DateWindow, type Erp, type Site } from '../../../shared/domain';
 import { parseWithProblems, serializeWavePlan, validateWavePlan, type WavePlan } from '../../../shared/interchange';
 import { type PlanSettings } from '../../../shared/settings';
 import { UserError } from '../errors';
@@ -17,6 +17,7 @@ import * as read from './content-reader';
 import * as write from './content-writer';
 import { openPlanDatabase } from './database';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { readChecklist, updateChecklistItem } from './schedule-store';
 
 export interface PlanFileOptions {
   actor: string;
@@ -167,6 +168,11 @@ export class PlanFile {
   }
 
   updateSite(code: string, patch: SitePatch, source: AuditSource): Site {
+    return this.write(source, (audit) => this.applySitePatch(code, patch, audit));
+  }
+
+  /** Validates and writes a site edit inside the caller's transaction. */
+  applySitePatch(code: string, patch: SitePatch, audit: AuditWriter): Site {
     const before = this.getSite(code);
     const merged = parseWithProblems(siteSchema, { ...before, ...patch });
     if (!merged.ok) {
@@ -183,15 +189,21 @@ export class PlanFile {
       if (predecessor.toLowerCase() === after.code.toLowerCase()) throw new UserError('invalid-input', `Site ${code}: a site cannot be its own predecessor.`);
       if (write.siteIdOf(this.db, predecessor) === undefined) throw new UserError('invalid-input', `Site ${code}: unknown predecessor "${predecessor}".`);
     }
-    this.write(source, (audit) => {
-      write.updateSiteRow(this.db, siteId, after);
-      write.writeBlackouts(this.db, siteId, after.blackouts);
-      write.writePredecessors(this.db, siteId, after.predecessors);
-      const { readiness: _before, ...beforeFields } = before;
-      const { readiness: _after, ...afterFields } = after;
-      audit.recordChanges('site', before.code, beforeFields, afterFields);
-    });
+    write.updateSiteRow(this.db, siteId, after);
+    write.writeBlackouts(this.db, siteId, after.blackouts);
+    write.writePredecessors(this.db, siteId, after.predecessors);
+    const { readiness: _before, ...beforeFields } = before;
+    const { readiness: _after, ...afterFields } = after;
+    audit.recordChanges('site', before.code, beforeFields, afterFields);
     return this.getSite(after.code);
+  }
+
+  setLighthouseOverride(code: string | null, source: AuditSource): void {
+    const before = read.readPlanRow(this.db)!;
+    this.write(source, (audit) => {
+      this.db.prepare('UPDATE plan SET lighthouse_override = ? WHERE id = 1').run(code);
+      audit.record('plan', before.uid, 'lighthouseOverride', before.lighthouse_override, code);
+    });
   }
 
   setReadiness(
@@ -275,6 +287,17 @@ export class PlanFile {
       audit.record('plan', this.info().uid, 'import', null, `${fileName}: ${plan.sites.length} sites, ${plan.erps.length} ERPs`);
     });
     return { fileName, sites: plan.sites.length, erps: plan.erps.length, backupPath };
+  }
+
+  checklist(site?: string): ChecklistItem[] {
+    if (site !== undefined) this.getSite(site);
+    return readChecklist(this.db, site);
+  }
+
+  updateChecklistItem(id: number, patch: { status?: ChecklistStatus; owner?: string; note?: string }, source: AuditSource): ChecklistItem {
+    const updated = this.write(source, (audit) => updateChecklistItem(this.db, id, patch, audit));
+    if (!updated) throw new UserError('not-found', `No checklist item ${id}.`);
+    return updated;
   }
 
   /** A consistent copy of the plan at `target` (the open plan stays where it is). */

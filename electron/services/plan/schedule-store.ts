@@ -1,0 +1,140 @@
+/**
+ * Stored schedules. Each generation adds a row (the previous ones stay, so a re-plan can be undone);
+ * the current one is also spread into waves and placements, and drives the checklist items.
+ */
+import type Database from 'better-sqlite3';
+import type { ChecklistItem, ChecklistStatus } from '../../../shared/domain';
+import type { PlannedChecklistItem } from '../../../shared/playbook';
+import type { WaveSchedule } from '../../../shared/scheduler/types';
+import type { AuditWriter } from './audit';
+import { siteIdOf } from './content-writer';
+
+/** How many earlier schedules are kept for undo. */
+const KEPT_SCHEDULES = 50;
+
+export type { ScheduleView as StoredSchedule } from '../../../shared/contract';
+import type { ScheduleView as StoredSchedule } from '../../../shared/contract';
+
+export function readCurrentSchedule(db: Database.Database): StoredSchedule | null {
+  const row = db.prepare('SELECT id, generated_at, result_json FROM schedules WHERE is_current = 1').get() as
+    | { id: number; generated_at: string; result_json: string }
+    | undefined;
+  if (!row) return null;
+  const locked = db.prepare('SELECT number FROM waves WHERE schedule_id = ? AND locked = 1 ORDER BY number').all(row.id) as { number: number }[];
+  return { id: row.id, generatedAt: row.generated_at, schedule: JSON.parse(row.result_json) as WaveSchedule, lockedWaves: locked.map((l) => l.number) };
+}
+
+/** Stores `schedule` as the current one; `lockedWaves` are the wave numbers that stay locked. */
+export function storeSchedule(db: Database.Database, schedule: WaveSchedule, lockedWaves: number[], now = new Date()): number {
+  db.prepare('UPDATE schedules SET is_current = 0 WHERE is_current = 1').run();
+  const lighthouseId = schedule.lighthouse ? (siteIdOf(db, schedule.lighthouse.site) ?? null) : null;
+  const info = db
+    .prepare('INSERT INTO schedules (as_of, generated_at, lighthouse_site_id, result_json, is_current) VALUES (?, ?, ?, ?, 1)')
+    .run(schedule.asOf, now.toISOString(), lighthouseId, JSON.stringify(schedule));
+  const scheduleId = Number(info.lastInsertRowid);
+  const insertWave = db.prepare(
+    'INSERT INTO waves (schedule_id, number, name, window_start, window_end, prep_lead_days, locked) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertPlacement = db.prepare(
+    'INSERT INTO wave_placements (wave_id, site_id, go_live, prep_start, hypercare_end, pinned, reasons_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const wave of schedule.waves) {
+    const name = wave.number === 0 ? 'Lighthouse' : `Wave ${wave.number}`;
+    const waveId = insertWave.run(scheduleId, wave.number, name, wave.windowStart, wave.windowEnd, wave.prepLeadDays, lockedWaves.includes(wave.number) ? 1 : 0).lastInsertRowid;
+    for (const placed of wave.sites) {
+      const siteId = siteIdOf(db, placed.site);
+      if (siteId === undefined) continue;
+      insertPlacement.run(waveId, siteId, placed.goLive, placed.prepStart, placed.hypercareEnd, placed.pinned ? 1 : 0, JSON.stringify(placed.reasons));
+    }
+  }
+  // Earlier schedules beyond the undo depth are dropped with their waves and placements.
+  db.prepare('DELETE FROM schedules WHERE id NOT IN (SELECT id FROM schedules ORDER BY id DESC LIMIT ?)').run(KEPT_SCHEDULES + 1);
+  return scheduleId;
+}
+
+export function setWaveLock(db: Database.Database, scheduleId: number, number: number, locked: boolean): boolean {
+  return db.prepare('UPDATE waves SET locked = ? WHERE schedule_id = ? AND number = ?').run(locked ? 1 : 0, scheduleId, number).changes > 0;
+}
+
+interface ChecklistRow {
+  id: number;
+  site: string;
+  task_key: string;
+  playbook_version: number;
+  title: string;
+  due_date: string;
+  status: ChecklistStatus;
+  owner: string;
+  note: string;
+  completed_at: string | null;
+}
+
+const fromRow = (r: ChecklistRow): ChecklistItem => ({
+  id: r.id,
+  site: r.site,
+  taskKey: r.task_key,
+  playbookVersion: r.playbook_version,
+  title: r.title,
+  dueDate: r.due_date,
+  status: r.status,
+  owner: r.owner,
+  note: r.note,
+  completedAt: r.completed_at,
+});
+
+export function readChecklist(db: Database.Database, site?: string): ChecklistItem[] {
+  const rows = db
+    .prepare(
+      `SELECT c.*, s.code AS site FROM checklist_items c JOIN sites s ON s.id = c.site_id ${site ? 'WHERE s.code = ?' : ''} ORDER BY c.due_date, s.code, c.id`,
+    )
+    .all(...(site ? [site] : [])) as ChecklistRow[];
+  return rows.map(fromRow);
+}
+
+/**
+ * Brings the checklist in line with a new schedule: open items move to their new due dates and keep
+ * status, owner and note; finished ones stay as they are; untouched items of sites no longer placed
+ * go, started ones stay.
+ */
+export function syncChecklist(db: Database.Database, planned: PlannedChecklistItem[], playbookVersion: number, audit: AuditWriter): void {
+  const existing = new Map(readChecklist(db).map((item) => [`${item.site.toLowerCase()}\u0000${item.taskKey}`, item]));
+  const insert = db.prepare(
+    'INSERT INTO checklist_items (site_id, task_key, playbook_version, title, due_date, status, owner) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const move = db.prepare('UPDATE checklist_items SET due_date = ?, title = ? WHERE id = ?');
+  const keep = new Set<number>();
+  for (const item of planned) {
+    const found = existing.get(`${item.site.toLowerCase()}\u0000${item.taskKey}`);
+    if (!found) {
+      insert.run(siteIdOf(db, item.site), item.taskKey, playbookVersion, item.title, item.dueDate, 'todo', item.ownerRole);
+      continue;
+    }
+    keep.add(found.id);
+    const finished = found.status === 'done' || found.status === 'n/a';
+    if (!finished && found.dueDate !== item.dueDate) {
+      move.run(item.dueDate, item.title, found.id);
+      audit.record('checklist', `${found.site}/${found.taskKey}`, 'dueDate', found.dueDate, item.dueDate);
+    }
+  }
+  const remove = db.prepare('DELETE FROM checklist_items WHERE id = ?');
+  for (const item of existing.values()) {
+    if (keep.has(item.id)) continue;
+    if (item.status === 'todo' && item.note === '') remove.run(item.id);
+  }
+}
+
+export function updateChecklistItem(
+  db: Database.Database,
+  id: number,
+  patch: { status?: ChecklistStatus; owner?: string; note?: string },
+  audit: AuditWriter,
+): ChecklistItem | null {
+  const before = db.prepare('SELECT c.*, s.code AS site FROM checklist_items c JOIN sites s ON s.id = c.site_id WHERE c.id = ?').get(id) as ChecklistRow | undefined;
+  if (!before) return null;
+  const item = fromRow(before);
+  const after = { status: patch.status ?? item.status, owner: patch.owner ?? item.owner, note: patch.note ?? item.note };
+  const completedAt = after.status === 'done' ? (item.completedAt ?? new Date().toISOString()) : null;
+  db.prepare('UPDATE checklist_items SET status = ?, owner = ?, note = ?, completed_at = ? WHERE id = ?').run(after.status, after.owner, after.note, completedAt, id);
+  audit.recordChanges('checklist', `${item.site}/${item.taskKey}`, { status: item.status, owner: item.owner, note: item.note }, after);
+  return fromRow(db.prepare('SELECT c.*, s.code AS site FROM checklist_items c JOIN sites s ON s.id = c.site_id WHERE c.id = ?').get(id) as ChecklistRow);
+}

@@ -1,0 +1,125 @@
+/** Generating, storing and editing the schedule of an open plan; every change is one audited transaction. */
+import { todayIso } from '../../../shared/dates';
+import type { AuditSource } from '../../../shared/domain';
+import { expandChecklists } from '../../../shared/playbook';
+import { moveSite, MoveError, recheckSchedule } from '../../../shared/scheduler/edit';
+import { generateSchedule } from '../../../shared/scheduler/schedule';
+import type { LockedWave, ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
+import { UserError } from '../errors';
+import type { AuditWriter } from './audit';
+import type { PlanFile } from './plan-file';
+import { readCurrentSchedule, setWaveLock, storeSchedule, syncChecklist, type StoredSchedule } from './schedule-store';
+
+export function scheduleInputOf(plan: PlanFile, asOf: string, lockedWaves: LockedWave[] = []): ScheduleInput {
+  const content = plan.exportWavePlan();
+  return {
+    startDate: content.plan.startDate,
+    settings: content.plan.settings,
+    holidays: content.plan.holidays,
+    freezeWindows: content.plan.freezeWindows,
+    dimensions: content.readinessDimensions,
+    erps: content.erps,
+    sites: content.sites,
+    asOf,
+    lighthouseOverride: content.plan.lighthouseOverride,
+    lockedWaves,
+  };
+}
+
+function lockedWavesOf(stored: StoredSchedule | null): LockedWave[] {
+  if (!stored) return [];
+  return stored.schedule.waves
+    .filter((w) => stored.lockedWaves.includes(w.number))
+    .map((w) => ({ number: w.number, windowStart: w.windowStart, windowEnd: w.windowEnd, prepLeadDays: w.prepLeadDays, sites: w.sites.map((s) => ({ site: s.site, goLive: s.goLive })) }));
+}
+
+function keep(plan: PlanFile, schedule: WaveSchedule, lockedWaves: number[], audit: AuditWriter): void {
+  storeSchedule(plan.db, schedule, lockedWaves);
+  const erpBySite = new Map(plan.listSites().map((s) => [s.code.toLowerCase(), s.erp]));
+  const playbook = plan.playbook();
+  const items = expandChecklists(schedule, playbook.tasks, (code) => erpBySite.get(code.toLowerCase()), plan.info().holidays);
+  syncChecklist(plan.db, items, playbook.version, audit);
+}
+
+function summary(schedule: WaveSchedule): string {
+  const placed = schedule.waves.reduce((n, w) => n + w.sites.length, 0);
+  return `as of ${schedule.asOf}: ${schedule.waves.length} waves, ${placed} sites placed, ${schedule.unscheduled.length} unscheduled, ${schedule.violations.length} violations`;
+}
+
+export function currentSchedule(plan: PlanFile): StoredSchedule | null {
+  return readCurrentSchedule(plan.db);
+}
+
+/** Computes the schedule as of `asOf` (today by default), keeping locked waves and pins, and stores it. */
+export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): StoredSchedule {
+  const previous = readCurrentSchedule(plan.db);
+  const locks = lockedWavesOf(previous);
+  const schedule = generateSchedule(scheduleInputOf(plan, asOf ?? todayIso(), locks));
+  const lockedSites = new Set(locks.flatMap((l) => l.sites.map((s) => s.site.toLowerCase())));
+  const lockedNumbers = schedule.waves.filter((w) => w.sites.some((s) => lockedSites.has(s.site.toLowerCase()))).map((w) => w.number);
+  plan.write(source, (audit) => {
+    keep(plan, schedule, lockedNumbers, audit);
+    audit.record('schedule', plan.info().uid, 'generated', previous ? summary(previous.schedule) : null, summary(schedule));
+  });
+  return readCurrentSchedule(plan.db)!;
+}
+
+function requireSchedule(plan: PlanFile): StoredSchedule {
+  const stored = readCurrentSchedule(plan.db);
+  if (!stored) throw new UserError('not-found', 'There is no schedule yet: generate one first.');
+  return stored;
+}
+
+/** Pins a site in the wave it is in now, or unpins it. */
+export function pinSite(plan: PlanFile, code: string, pinned: boolean, source: AuditSource): StoredSchedule {
+  const stored = requireSchedule(plan);
+  const site = plan.getSite(code);
+  const wave = stored.schedule.waves.find((w) => w.sites.some((s) => s.site.toLowerCase() === code.toLowerCase()));
+  if (pinned && !wave) throw new UserError('refused', `${site.code} is not in a wave; move it into one to pin it.`);
+  const schedule: WaveSchedule = {
+    ...stored.schedule,
+    waves: stored.schedule.waves.map((w) => ({ ...w, sites: w.sites.map((s) => (s.site.toLowerCase() === code.toLowerCase() ? { ...s, pinned } : s)) })),
+  };
+  plan.write(source, (audit) => {
+    plan.applySitePatch(site.code, pinned ? { pinnedWave: wave!.number } : { pinnedWave: null, pinnedGoLive: null }, audit);
+    keep(plan, schedule, stored.lockedWaves, audit);
+  });
+  return readCurrentSchedule(plan.db)!;
+}
+
+export function lockWave(plan: PlanFile, number: number, locked: boolean, source: AuditSource): StoredSchedule {
+  const stored = requireSchedule(plan);
+  if (!stored.schedule.waves.some((w) => w.number === number)) throw new UserError('not-found', `There is no wave ${number} in the schedule.`);
+  plan.write(source, (audit) => {
+    setWaveLock(plan.db, stored.id, number, locked);
+    audit.record('wave', String(number), 'locked', stored.lockedWaves.includes(number), locked);
+  });
+  return readCurrentSchedule(plan.db)!;
+}
+
+/** Moves a site to another wave (and day), pins it there, and returns the schedule with its violations. */
+export function moveAndStore(plan: PlanFile, code: string, wave: number, goLive: string | null, source: AuditSource): StoredSchedule {
+  const stored = requireSchedule(plan);
+  const site = plan.getSite(code);
+  let moved: WaveSchedule;
+  try {
+    moved = moveSite(scheduleInputOf(plan, stored.schedule.asOf), stored.schedule, site.code, wave, goLive, stored.lockedWaves);
+  } catch (error) {
+    if (error instanceof MoveError) throw new UserError('refused', error.message);
+    throw error;
+  }
+  plan.write(source, (audit) => {
+    plan.applySitePatch(site.code, { pinnedWave: wave, pinnedGoLive: goLive }, audit);
+    // The pin is now part of the plan: re-check with it, so a pin reads as the user's choice.
+    keep(plan, recheckSchedule(scheduleInputOf(plan, stored.schedule.asOf), moved, stored.lockedWaves), stored.lockedWaves, audit);
+  });
+  return readCurrentSchedule(plan.db)!;
+}
+
+/** Sets (or clears, with null) the program manager's lighthouse, then re-plans. */
+export function overrideLighthouse(plan: PlanFile, code: string | null, source: AuditSource): StoredSchedule {
+  const site = code === null ? null : plan.getSite(code);
+  if (site?.excluded) throw new UserError('refused', `${site.code} is excluded from the rollout and cannot be the lighthouse.`);
+  plan.setLighthouseOverride(site?.code ?? null, source);
+  return generateAndStore(plan, readCurrentSchedule(plan.db)?.schedule.asOf, source);
+}
