@@ -48,11 +48,13 @@ interface Group {
 
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 const readyKey = (m: SiteModel) => m.readyDay ?? -Infinity;
+/** Earlier ready date first; "ready now" (no date) before any date. Never NaN, unlike -Infinity minus itself. */
+const compareReady = (a: SiteModel, b: SiteModel) => (readyKey(a) < readyKey(b) ? -1 : readyKey(a) > readyKey(b) ? 1 : 0);
 
 /** Rule 10 within one (ERP, region) group: earlier ready date, higher willingness and representativeness, lower code. */
 function groupOrder(a: SiteModel, b: SiteModel): number {
   return (
-    readyKey(a) - readyKey(b) ||
+    compareReady(a, b) ||
     b.site.leadershipWillingness - a.site.leadershipWillingness ||
     b.site.workflowRepresentativeness - a.site.workflowRepresentativeness ||
     byCode(a, b)
@@ -297,7 +299,7 @@ class WaveScheduler {
 
   /** Rule 10 across groups: ready date, then a proven ERP, then a region already in the wave, then the group order. */
   private better(a: SiteModel, b: SiteModel, regions: Set<number>): boolean {
-    const ready = readyKey(a) - readyKey(b);
+    const ready = compareReady(a, b);
     if (ready !== 0) return ready < 0;
     const liveA = this.liveErps.has(a.erpIndex);
     const liveB = this.liveErps.has(b.erpIndex);
