@@ -67,6 +67,28 @@ describe('the wave-planner command line', () => {
     expect(existsSync(join(dir, 'new.waveplan'))).toBe(false);
   });
 
+  it('schedule prints the wave-schedule JSON, byte for byte the same for the same plan and as-of date', async () => {
+    const dir = tempDir();
+    await run('demo', '--out', dir);
+    const plan = join(dir, 'sample.waveplan');
+    const first = await run('schedule', '--plan', plan, '--as-of', '2026-11-23', '--json');
+    const second = await run('schedule', '--plan', plan, '--as-of', '2026-11-23', '--json');
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    const schedule = JSON.parse(first.stdout);
+    expect(Object.keys(schedule)).toEqual(['format', 'version', 'asOf', 'lighthouse', 'waves', 'unscheduled', 'violations', 'warnings']);
+    expect(schedule).toMatchObject({ format: 'wave-schedule', version: 1, asOf: '2026-11-23', lighthouse: { site: 'US-GRV' } });
+    expect(Object.keys(schedule.lighthouse.candidates[0])).toEqual(['site', 'score', 'terms']);
+    expect(Object.keys(schedule.waves[1])).toEqual(['number', 'windowStart', 'windowEnd', 'prepLeadDays', 'sites']);
+    expect(Object.keys(schedule.waves[1].sites[0])).toEqual(['site', 'goLive', 'prepStart', 'hypercareEnd', 'pinned', 'reasons']);
+    expect(Object.keys(schedule.unscheduled[0])).toEqual(['site', 'rule', 'reason']);
+    const table = await run('schedule', '--plan', plan, '--as-of', '2026-11-23');
+    expect(table.stdout).toContain('Lighthouse: US-GRV Greenville Assembly');
+    expect(table.stdout).toMatch(/^1\s+2027-04-18 – 2027-05-17\s+45 d\s+CZ-PLZ/m);
+    expect(table.stdout).toContain('[erp-connector] QAD Adaptive ERP connector is not-started');
+    expect((await run('schedule', '--plan', plan, '--as-of', '2027-02-30')).code).toBe(2);
+  });
+
   it('answers usage mistakes with exit code 2 and help with 0', async () => {
     expect((await run()).code).toBe(2);
     expect((await run('frobnicate')).code).toBe(2);

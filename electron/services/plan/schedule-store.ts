@@ -12,10 +12,10 @@ import { siteIdOf } from './content-writer';
 /** How many earlier schedules are kept for undo. */
 const KEPT_SCHEDULES = 50;
 
-export type { ScheduleView as StoredSchedule } from '../../../shared/contract';
-import type { ScheduleView as StoredSchedule } from '../../../shared/contract';
 
-export function readCurrentSchedule(db: Database.Database): StoredSchedule | null {
+import type { ScheduleView } from '../../../shared/contract';
+
+export function readCurrentSchedule(db: Database.Database): ScheduleView | null {
   const row = db.prepare('SELECT id, generated_at, result_json FROM schedules WHERE is_current = 1').get() as
     | { id: number; generated_at: string; result_json: string }
     | undefined;

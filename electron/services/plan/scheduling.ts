@@ -1,4 +1,5 @@
 /** Generating, storing and editing the schedule of an open plan; every change is one audited transaction. */
+import type { ScheduleView } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
 import type { AuditSource } from '../../../shared/domain';
 import { expandChecklists } from '../../../shared/playbook';
@@ -8,7 +9,7 @@ import type { LockedWave, ScheduleInput, WaveSchedule } from '../../../shared/sc
 import { UserError } from '../errors';
 import type { AuditWriter } from './audit';
 import type { PlanFile } from './plan-file';
-import { readCurrentSchedule, setWaveLock, storeSchedule, syncChecklist, type StoredSchedule } from './schedule-store';
+import { readCurrentSchedule, setWaveLock, storeSchedule, syncChecklist } from './schedule-store';
 
 export function scheduleInputOf(plan: PlanFile, asOf: string, lockedWaves: LockedWave[] = []): ScheduleInput {
   const content = plan.exportWavePlan();
@@ -26,7 +27,7 @@ export function scheduleInputOf(plan: PlanFile, asOf: string, lockedWaves: Locke
   };
 }
 
-function lockedWavesOf(stored: StoredSchedule | null): LockedWave[] {
+function lockedWavesOf(stored: ScheduleView | null): LockedWave[] {
   if (!stored) return [];
   return stored.schedule.waves
     .filter((w) => stored.lockedWaves.includes(w.number))
@@ -46,12 +47,12 @@ function summary(schedule: WaveSchedule): string {
   return `as of ${schedule.asOf}: ${schedule.waves.length} waves, ${placed} sites placed, ${schedule.unscheduled.length} unscheduled, ${schedule.violations.length} violations`;
 }
 
-export function currentSchedule(plan: PlanFile): StoredSchedule | null {
+export function currentSchedule(plan: PlanFile): ScheduleView | null {
   return readCurrentSchedule(plan.db);
 }
 
 /** Computes the schedule as of `asOf` (today by default), keeping locked waves and pins, and stores it. */
-export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): StoredSchedule {
+export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): ScheduleView {
   const previous = readCurrentSchedule(plan.db);
   const locks = lockedWavesOf(previous);
   const schedule = generateSchedule(scheduleInputOf(plan, asOf ?? todayIso(), locks));
@@ -64,14 +65,14 @@ export function generateAndStore(plan: PlanFile, asOf: string | undefined, sourc
   return readCurrentSchedule(plan.db)!;
 }
 
-function requireSchedule(plan: PlanFile): StoredSchedule {
+function requireSchedule(plan: PlanFile): ScheduleView {
   const stored = readCurrentSchedule(plan.db);
   if (!stored) throw new UserError('not-found', 'There is no schedule yet: generate one first.');
   return stored;
 }
 
 /** Pins a site in the wave it is in now, or unpins it. */
-export function pinSite(plan: PlanFile, code: string, pinned: boolean, source: AuditSource): StoredSchedule {
+export function pinSite(plan: PlanFile, code: string, pinned: boolean, source: AuditSource): ScheduleView {
   const stored = requireSchedule(plan);
   const site = plan.getSite(code);
   const wave = stored.schedule.waves.find((w) => w.sites.some((s) => s.site.toLowerCase() === code.toLowerCase()));
@@ -87,7 +88,7 @@ export function pinSite(plan: PlanFile, code: string, pinned: boolean, source: A
   return readCurrentSchedule(plan.db)!;
 }
 
-export function lockWave(plan: PlanFile, number: number, locked: boolean, source: AuditSource): StoredSchedule {
+export function lockWave(plan: PlanFile, number: number, locked: boolean, source: AuditSource): ScheduleView {
   const stored = requireSchedule(plan);
   if (!stored.schedule.waves.some((w) => w.number === number)) throw new UserError('not-found', `There is no wave ${number} in the schedule.`);
   plan.write(source, (audit) => {
@@ -98,7 +99,7 @@ export function lockWave(plan: PlanFile, number: number, locked: boolean, source
 }
 
 /** Moves a site to another wave (and day), pins it there, and returns the schedule with its violations. */
-export function moveAndStore(plan: PlanFile, code: string, wave: number, goLive: string | null, source: AuditSource): StoredSchedule {
+export function moveAndStore(plan: PlanFile, code: string, wave: number, goLive: string | null, source: AuditSource): ScheduleView {
   const stored = requireSchedule(plan);
   const site = plan.getSite(code);
   let moved: WaveSchedule;
@@ -117,7 +118,7 @@ export function moveAndStore(plan: PlanFile, code: string, wave: number, goLive:
 }
 
 /** Sets (or clears, with null) the program manager's lighthouse, then re-plans. */
-export function overrideLighthouse(plan: PlanFile, code: string | null, source: AuditSource): StoredSchedule {
+export function overrideLighthouse(plan: PlanFile, code: string | null, source: AuditSource): ScheduleView {
   const site = code === null ? null : plan.getSite(code);
   if (site?.excluded) throw new UserError('refused', `${site.code} is excluded from the rollout and cannot be the lighthouse.`);
   plan.setLighthouseOverride(site?.code ?? null, source);
