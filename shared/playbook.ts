@@ -55,12 +55,15 @@ export function expandChecklists(
   tasks: PlaybookTask[],
   erpOf: (site: string) => string | undefined,
   holidays: string[],
+  /** Expand only these sites (lower-case codes); all when omitted. */
+  onlySites?: Set<string>,
 ): PlannedChecklistItem[] {
   const calendar = new WorkCalendar(holidays.map(toDay), [], 0);
   const roles = siteRoles(schedule, erpOf);
   const items: PlannedChecklistItem[] = [];
   for (const wave of schedule.waves) {
     for (const placed of wave.sites) {
+      if (onlySites && !onlySites.has(placed.site.toLowerCase())) continue;
       const role = roles.get(placed.site)!;
       const goLive = toDay(placed.goLive);
       for (const task of tasks) {

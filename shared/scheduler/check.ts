@@ -62,33 +62,33 @@ export function checkSchedule(input: ScheduleInput, model: PlanModel, calendar: 
     for (const placed of wave.sites) {
       const site = model.sites[placed.index]!;
       const day = placed.goLive;
-      const date = fromDay(day);
+      const date = () => fromDay(day);
       const lead = wave.prepLeadDays;
       if (site.blocked) add(site, site.blocked.rule, site.blocked.reason);
       if (wave.number >= 1 && (day < wave.windowStart || day > wave.windowEnd)) {
-        add(site, 'wave-window', `goes live ${date}, outside ${label}'s window ${fromDay(wave.windowStart)} – ${fromDay(wave.windowEnd)}`);
+        add(site, 'wave-window', `goes live ${date()}, outside ${label}'s window ${fromDay(wave.windowStart)} – ${fromDay(wave.windowEnd)}`);
       }
       if (wave.number >= 1 && learningGapEnd !== null && day < learningGapEnd) {
-        add(site, 'learning-gap', `goes live ${date}, before the lighthouse's hypercare and sign-off end (${fromDay(learningGapEnd)})`);
+        add(site, 'learning-gap', `goes live ${date()}, before the lighthouse's hypercare and sign-off end (${fromDay(learningGapEnd)})`);
       }
-      if (!calendar.isWorkingDay(day)) add(site, 'working-day', `goes live ${date}, which is not a working day`);
-      const blackout = calendar.clash(site.blackouts, day);
-      if (blackout) add(site, 'blackout', `hypercare from ${date} meets the blackout ${fromDay(blackout.from)} – ${fromDay(blackout.to)}${blackout.reason ? ` (${blackout.reason})` : ''}`);
+      if (!calendar.isWorkingDay(day)) add(site, 'working-day', `goes live ${date()}, which is not a working day`);
+      const blackout = site.blackouts.length ? calendar.clash(site.blackouts, day) : undefined;
+      if (blackout) add(site, 'blackout', `hypercare from ${date()} meets the blackout ${fromDay(blackout.from)} – ${fromDay(blackout.to)}${blackout.reason ? ` (${blackout.reason})` : ''}`);
       const freeze = calendar.clash(calendar.freezes, day);
-      if (freeze) add(site, 'freeze', `hypercare from ${date} meets the freeze ${fromDay(freeze.from)} – ${fromDay(freeze.to)}${freeze.reason ? ` (${freeze.reason})` : ''}`);
+      if (freeze) add(site, 'freeze', `hypercare from ${date()} meets the freeze ${fromDay(freeze.from)} – ${fromDay(freeze.to)}${freeze.reason ? ` (${freeze.reason})` : ''}`);
       if (!site.blocked) {
         if (site.readyDay !== null && day < site.readyDay + lead) {
-          add(site, 'readiness', `goes live ${date}, before ${site.readyReason} + ${lead} days prep`);
+          add(site, 'readiness', `goes live ${date()}, before ${site.readyReason} + ${lead} days prep`);
         }
-        if (site.site.earliestGoLive && date < site.site.earliestGoLive) {
-          add(site, 'earliest-go-live', `goes live ${date}, before its earliest go-live ${site.site.earliestGoLive}`);
+        if (site.earliestGoLiveDay !== null && day < site.earliestGoLiveDay) {
+          add(site, 'earliest-go-live', `goes live ${date()}, before its earliest go-live ${site.site.earliestGoLive}`);
         } else if (day < startDay + lead) {
-          add(site, 'earliest-go-live', `goes live ${date}, less than ${lead} days of prep after the plan start ${input.startDate}`);
+          add(site, 'earliest-go-live', `goes live ${date()}, less than ${lead} days of prep after the plan start ${input.startDate}`);
         } else if (!wave.locked && day < asOfDay + lead) {
-          add(site, 'earliest-go-live', `goes live ${date}, less than ${lead} days of prep from today (${input.asOf})`);
+          add(site, 'earliest-go-live', `goes live ${date()}, less than ${lead} days of prep from today (${input.asOf})`);
         }
-        if (site.erp?.connectorReadyDate && date < site.erp.connectorReadyDate) {
-          add(site, 'erp-connector', `goes live ${date}, before the ${site.erp.name} connector is ready (${site.erp.connectorReadyDate})`);
+        if (site.connectorReadyDay !== null && day < site.connectorReadyDay) {
+          add(site, 'erp-connector', `goes live ${date()}, before the ${site.erp!.name} connector is ready (${site.erp!.connectorReadyDate})`);
         }
       }
       for (const p of site.predecessors) {

@@ -68,7 +68,10 @@ class WaveScheduler {
   readonly waves: BuiltWave[] = [];
   readonly waveOf: Int32Array;
   readonly violations: Violation[] = [];
-  private readonly liveErps = new Set<number>();
+  /** 1 for each ERP that went live in a closed wave. */
+  private readonly liveErps: Uint8Array;
+  /** Each site's place in the rule-10 order within its (ERP, region) group, so queues compare integers. */
+  private readonly rank: Int32Array;
   private readonly predecessorsLeft: Int32Array;
   /** The wave each site first waited for, to explain why it went later. */
   readonly released = new Map<number, number>();
@@ -95,6 +98,9 @@ class WaveScheduler {
     this.prepReached = new Uint8Array(n);
     this.fixedReached = new Uint8Array(n);
     for (const site of this.model.sites) this.predecessorsLeft[site.index] = site.predecessors.length;
+    this.liveErps = new Uint8Array(this.model.erps.length);
+    this.rank = new Int32Array(n);
+    [...this.model.sites].sort(groupOrder).forEach((m, position) => (this.rank[m.index] = position));
     const regular = this.model.sites.filter((m) => !m.blocked);
     this.byPrepFloor = [...regular].sort((a, b) => a.prepFloor - b.prepFloor || a.index - b.index);
     this.byFixedFloor = [...regular].sort((a, b) => a.fixedFloor - b.fixedFloor || a.index - b.index);
@@ -126,7 +132,7 @@ class WaveScheduler {
     for (const p of wave.placements) {
       this.waveOf[p.index] = wave.number;
       const site = this.model.sites[p.index]!;
-      if (site.erpIndex >= 0) this.liveErps.add(site.erpIndex);
+      if (site.erpIndex >= 0) this.liveErps[site.erpIndex] = 1;
       if (!this.reserved.has(p.index) && !site.blocked) this.waitingRegular -= 1;
     }
     // Successors may join from the next wave on (rule 9).
@@ -145,7 +151,8 @@ class WaveScheduler {
     const key = m.erpIndex * (this.model.regions.length + 1) + m.regionIndex;
     let group = this.groups.get(key);
     if (!group) {
-      group = { erpIndex: m.erpIndex, regionIndex: m.regionIndex, queue: new TinyQueue<SiteModel>([], groupOrder) };
+      const rank = this.rank;
+      group = { erpIndex: m.erpIndex, regionIndex: m.regionIndex, queue: new TinyQueue<SiteModel>([], (a, b) => rank[a.index]! - rank[b.index]!) };
       this.groups.set(key, group);
       this.groupList.push(group);
       this.groupList.sort((a, b) => a.erpIndex - b.erpIndex || a.regionIndex - b.regionIndex);
@@ -253,12 +260,12 @@ class WaveScheduler {
     const s = this.settings;
     const wave: BuiltWave = { number, windowStart: start, windowEnd: end, prepLeadDays: lead, locked: false, placements: [], newErps: [] };
     const taken: DayNumber[] = [];
-    const regions = new Set<number>();
+    const regions = new Uint8Array(this.model.regions.length);
     const take = (m: SiteModel, placement: Placement) => {
       wave.placements.push(placement);
       taken.push(placement.goLive);
-      regions.add(m.regionIndex);
-      if (m.erpIndex >= 0 && !this.liveErps.has(m.erpIndex) && !wave.newErps.includes(m.erpIndex)) wave.newErps.push(m.erpIndex);
+      regions[m.regionIndex] = 1;
+      if (m.erpIndex >= 0 && !this.liveErps[m.erpIndex] && !wave.newErps.includes(m.erpIndex)) wave.newErps.push(m.erpIndex);
     };
     for (const index of pinned) {
       const m = this.model.sites[index]!;
@@ -269,45 +276,52 @@ class WaveScheduler {
     while (wave.placements.length < s.maxSitesPerWave) {
       // Stop early when the stagger leaves no day in the window for anyone.
       if (taken.length > 0 && !this.calendar.firstFeasibleDay(start, end, [], taken, s.staggerDays)) break;
-      let best: { group: Group; m: SiteModel; day: DayNumber; pushedBy: string | null } | null = null;
-      for (const group of this.groupList) {
-        const erpNew = group.erpIndex >= 0 && !this.liveErps.has(group.erpIndex);
-        if (erpNew && !wave.newErps.includes(group.erpIndex) && wave.newErps.length >= s.maxNewErpsPerWave) continue;
-        let found: { m: SiteModel; day: DayNumber; pushedBy: string | null } | null = null;
-        while (group.queue.length > 0) {
-          const m = group.queue.peek()!;
-          const from = Math.max(start, earliestWithLead(m, lead));
-          const fit = from <= end ? this.calendar.firstFeasibleDay(from, end, m.blackouts, taken, s.staggerDays) : null;
-          if (fit) {
-            found = { m, day: fit.day, pushedBy: fit.pushedBy?.reason || (fit.pushedBy ? 'a blackout' : null) };
-            break;
+      // The best waiting site by rule 10 that has a go-live day in this window. Sites that have none
+      // wait out the window aside, so each is tried at most once per step.
+      let chosen: { group: Group; m: SiteModel; day: DayNumber; pushedBy: string | null } | null = null;
+      while (!chosen) {
+        // Rule 10 across groups: ready date, then a proven ERP, then a region already in the wave,
+        // then the order within groups (willingness, representativeness, code), precomputed as rank.
+        let best: Group | null = null;
+        let bestReady = 0;
+        let bestLive = 0;
+        let bestRegion = 0;
+        let bestRank = 0;
+        for (const group of this.groupList) {
+          if (group.queue.length === 0) continue;
+          const live = group.erpIndex >= 0 ? this.liveErps[group.erpIndex]! : 0;
+          if (!live && !wave.newErps.includes(group.erpIndex) && wave.newErps.length >= s.maxNewErpsPerWave) continue;
+          const head = group.queue.peek()!;
+          const ready = readyKey(head);
+          const region = regions[group.regionIndex]!;
+          const rank = this.rank[head.index]!;
+          if (
+            !best ||
+            ready < bestReady ||
+            (ready === bestReady && (live > bestLive || (live === bestLive && (region > bestRegion || (region === bestRegion && rank < bestRank)))))
+          ) {
+            best = group;
+            bestReady = ready;
+            bestLive = live;
+            bestRegion = region;
+            bestRank = rank;
           }
-          deferred.push(group.queue.pop()!);
         }
-        if (!found) continue;
-        if (!best || this.better(found.m, best.m, regions)) best = { group, ...found };
+        if (!best) break;
+        const m = best.queue.peek()!;
+        const from = Math.max(start, earliestWithLead(m, lead));
+        const fit = from <= end ? this.calendar.firstFeasibleDay(from, end, m.blackouts, taken, s.staggerDays) : null;
+        if (fit) chosen = { group: best, m, day: fit.day, pushedBy: fit.pushedBy ? fit.pushedBy.reason || 'a blackout' : null };
+        else deferred.push(best.queue.pop()!);
       }
-      if (!best) break;
-      best.group.queue.pop();
+      if (!chosen) break;
+      chosen.group.queue.pop();
       const notes: string[] = [];
-      if (best.pushedBy) notes.push(`go-live moved to ${fromDay(best.day)} to keep hypercare clear of ${best.pushedBy}`);
-      take(best.m, { index: best.m.index, goLive: best.day, pinned: false, notes });
+      if (chosen.pushedBy) notes.push(`go-live moved to ${fromDay(chosen.day)} to keep hypercare clear of ${chosen.pushedBy}`);
+      take(chosen.m, { index: chosen.m.index, goLive: chosen.day, pinned: false, notes });
     }
     for (const m of deferred) this.groups.get(m.erpIndex * (this.model.regions.length + 1) + m.regionIndex)!.queue.push(m);
     return wave;
-  }
-
-  /** Rule 10 across groups: ready date, then a proven ERP, then a region already in the wave, then the group order. */
-  private better(a: SiteModel, b: SiteModel, regions: Set<number>): boolean {
-    const ready = compareReady(a, b);
-    if (ready !== 0) return ready < 0;
-    const liveA = this.liveErps.has(a.erpIndex);
-    const liveB = this.liveErps.has(b.erpIndex);
-    if (liveA !== liveB) return liveA;
-    const regionA = regions.has(a.regionIndex);
-    const regionB = regions.has(b.regionIndex);
-    if (regionA !== regionB) return regionA;
-    return groupOrder(a, b) < 0;
   }
 
   run(): void {
@@ -325,8 +339,7 @@ class WaveScheduler {
     let number = 1;
     let lockIndex = 0;
     for (let window = 0; window < MAX_WINDOWS; window += 1) {
-      const pinsLeft = [...this.pins.keys()].filter((k) => (this.pins.get(k) ?? []).length > 0);
-      if (this.waitingRegular <= 0 && pinsLeft.length === 0 && lockIndex >= locks.length) break;
+      if (this.waitingRegular <= 0 && this.pins.size === 0 && lockIndex >= locks.length) break;
       const end = gridStart + s.waveWindowDays - 1;
       const lock = locks[lockIndex];
       if (lock && toDay(lock.windowStart) <= end) {
@@ -342,20 +355,21 @@ class WaveScheduler {
       const lead = prepLeadDays(number, s);
       this.releaseUpTo(end, lead, number);
       let pinned = this.pins.get(number) ?? [];
-      if (this.waitingRegular <= 0 && pinned.length === 0 && pinsLeft.length > 0) {
+      if (this.waitingRegular <= 0 && pinned.length === 0 && this.pins.size > 0) {
         // Nothing else will fill the waves up to a later pin: the pinned sites go in the next wave.
-        const later = Math.min(...pinsLeft);
+        const later = Math.min(...this.pins.keys());
         pinned = this.pins.get(later)!;
         for (const index of pinned) {
           this.violations.push({ site: this.model.sites[index]!.code, rule: 'pin', message: `pinned to wave ${later}, but the plan needs only ${number - 1} waves before it: placed in wave ${number}` });
         }
-        this.pins.set(later, []);
+        this.pins.delete(later);
+        this.pins.set(number, pinned);
       }
       const hasPool = this.groupList.some((g) => g.queue.length > 0);
       if (hasPool || pinned.length > 0) {
         const wave = this.fillWindow(number, gridStart, end, lead, pinned);
         if (wave.placements.length > 0) {
-          this.pins.set(number, []);
+          this.pins.delete(number);
           this.closeWave(wave);
           number += 1;
         }

@@ -25,6 +25,8 @@ export interface SiteModel {
   prepFloorTerm: EarliestTerm;
   /** Latest of the site's earliest go-live and its ERP connector's ready date (-Infinity when neither). */
   fixedFloor: DayNumber;
+  earliestGoLiveDay: DayNumber | null;
+  connectorReadyDay: DayNumber | null;
   fixedFloorTerm: EarliestTerm | null;
   blackouts: DayRange[];
   predecessors: number[];
@@ -150,6 +152,8 @@ function propagateBlocks(models: SiteModel[]): void {
   }
 }
 
+const NO_RANGES: DayRange[] = [];
+
 export function buildPlanModel(input: ScheduleInput): PlanModel {
   const active = input.sites.filter((s) => !s.excluded).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const erpIndex = new Map(input.erps.map((e, i) => [e.code.toLowerCase(), i]));
@@ -162,18 +166,17 @@ export function buildPlanModel(input: ScheduleInput): PlanModel {
     const readiness = readinessOf(site, input.dimensions);
     const erpPosition = erpIndex.get(site.erp.toLowerCase()) ?? -1;
     const erp = erpPosition >= 0 ? input.erps[erpPosition] : undefined;
-    const prepTerms: [DayNumber, EarliestTerm][] = [
-      [startDay, 'start'],
-      [asOfDay, 'as-of'],
-    ];
-    if (readiness.readyDay !== null) prepTerms.push([readiness.readyDay, 'ready']);
-    const fixedTerms: [DayNumber, EarliestTerm][] = [];
-    if (site.earliestGoLive) fixedTerms.push([toDay(site.earliestGoLive), 'earliest-go-live']);
-    if (erp?.connectorReadyDate) fixedTerms.push([toDay(erp.connectorReadyDate), 'connector']);
-    // Ties go to the later term in the list: the more specific explanation.
-    const latest = (terms: [DayNumber, EarliestTerm][]) => terms.reduce((a, b) => (b[0] >= a[0] ? b : a));
-    const prep = latest(prepTerms);
-    const fixed = fixedTerms.length ? latest(fixedTerms) : null;
+    // Ties go to the later term: the more specific explanation.
+    let prepFloor = startDay;
+    let prepFloorTerm: EarliestTerm = 'start';
+    if (asOfDay >= prepFloor) [prepFloor, prepFloorTerm] = [asOfDay, 'as-of'];
+    if (readiness.readyDay !== null && readiness.readyDay >= prepFloor) [prepFloor, prepFloorTerm] = [readiness.readyDay, 'ready'];
+    const earliestGoLiveDay = site.earliestGoLive ? toDay(site.earliestGoLive) : null;
+    const connectorReadyDay = erp?.connectorReadyDate ? toDay(erp.connectorReadyDate) : null;
+    let fixedFloor = -Infinity;
+    let fixedFloorTerm: EarliestTerm | null = null;
+    if (earliestGoLiveDay !== null) [fixedFloor, fixedFloorTerm] = [earliestGoLiveDay, 'earliest-go-live'];
+    if (connectorReadyDay !== null && connectorReadyDay >= fixedFloor) [fixedFloor, fixedFloorTerm] = [connectorReadyDay, 'connector'];
     const connector = connectorBlock(erp, site.erp);
     return {
       index,
@@ -184,11 +187,13 @@ export function buildPlanModel(input: ScheduleInput): PlanModel {
       regionIndex: regionIndex.get(site.region)!,
       readyDay: readiness.readyDay,
       readyReason: readiness.readyReason,
-      prepFloor: prep[0],
-      prepFloorTerm: prep[1],
-      fixedFloor: fixed ? fixed[0] : -Infinity,
-      fixedFloorTerm: fixed ? fixed[1] : null,
-      blackouts: toRanges(site.blackouts),
+      prepFloor,
+      prepFloorTerm,
+      fixedFloor,
+      fixedFloorTerm,
+      earliestGoLiveDay,
+      connectorReadyDay,
+      blackouts: site.blackouts.length ? toRanges(site.blackouts) : NO_RANGES,
       predecessors: [],
       successors: [],
       readiness01: readiness.readiness01,
@@ -201,6 +206,7 @@ export function buildPlanModel(input: ScheduleInput): PlanModel {
   });
   const byCode = new Map(models.map((m) => [m.code.toLowerCase(), m]));
   for (const model of models) {
+    if (model.site.predecessors.length === 0) continue;
     // An excluded or unknown predecessor is ignored (rule 9).
     const predecessors = new Set<number>();
     for (const code of model.site.predecessors) {

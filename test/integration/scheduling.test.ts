@@ -58,6 +58,17 @@ describe('the schedule of a plan file', () => {
     plan.close();
   });
 
+  it('moves due dates onto working days when the plan holidays change', () => {
+    const plan = makePlanFile(tempDir());
+    scheduling.generateAndStore(plan, AS_OF, 'ui');
+    const cutover = readChecklist(plan.db, 'US-GRV').find((i) => i.taskKey === 'go-no-go')!;
+    expect(cutover.dueDate).toBe('2027-03-02');
+    plan.updatePlan({ holidays: [...plan.info().holidays, '2027-03-02'] }, 'ui');
+    scheduling.generateAndStore(plan, AS_OF, 'ui');
+    expect(readChecklist(plan.db, 'US-GRV').find((i) => i.taskKey === 'go-no-go')!.dueDate).toBe('2027-03-01');
+    plan.close();
+  });
+
   it('pins a site so that a re-plan keeps it in its wave', () => {
     const plan = makePlanFile(tempDir());
     scheduling.generateAndStore(plan, AS_OF, 'ui');

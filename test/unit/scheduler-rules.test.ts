@@ -193,6 +193,12 @@ describe('rule 11: pins and locks', () => {
     expect(schedule.violations).toEqual([{ site: 'D', rule: 'working-day', message: 'goes live 2027-04-24, which is not a working day' }]);
   });
 
+  it('places a site pinned beyond the last wave in the next wave, and says so', () => {
+    const schedule = generateSchedule(scheduleInput([lighthouse(), site('B'), site('C', { pinnedWave: 9 })]));
+    expect(placements(schedule).C![0]).toBe(2);
+    expect(schedule.violations).toEqual([{ site: 'C', rule: 'pin', message: 'pinned to wave 9, but the plan needs only 1 waves before it: placed in wave 2' }]);
+  });
+
   it('keeps a locked wave as it was, reporting what it now breaks', () => {
     const first = generateSchedule(scheduleInput([lighthouse(), site('B'), site('C')]));
     const wave1 = first.waves[1]!;

@@ -226,6 +226,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'what the checklists of a schedule were expanded from',
+    up(db) {
+      db.exec(`ALTER TABLE schedules ADD COLUMN checklist_basis TEXT NOT NULL DEFAULT ''`);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

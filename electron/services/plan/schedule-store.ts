@@ -7,13 +7,23 @@ import type { ChecklistItem, ChecklistStatus } from '../../../shared/domain';
 import type { PlannedChecklistItem } from '../../../shared/playbook';
 import type { WaveSchedule } from '../../../shared/scheduler/types';
 import type { AuditWriter } from './audit';
-import { siteIdOf } from './content-writer';
 
-/** How many earlier schedules are kept for undo. */
-const KEPT_SCHEDULES = 50;
+/** Site ids by lower-case code, read once for a bulk write. */
+function siteIds(db: Database.Database): Map<string, number> {
+  const rows = db.prepare('SELECT id, code FROM sites').all() as { id: number; code: string }[];
+  return new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
+}
+
+/** How many earlier schedules are kept for undo (as their JSON; only the current one keeps placement rows). */
+const KEPT_SCHEDULES = 20;
 
 
 import type { ScheduleView } from '../../../shared/contract';
+
+/** The basis the current schedule's checklists were expanded from ('' when unknown). */
+export function readChecklistBasis(db: Database.Database): string {
+  return (db.prepare('SELECT checklist_basis FROM schedules WHERE is_current = 1').get() as { checklist_basis: string } | undefined)?.checklist_basis ?? '';
+}
 
 export function readCurrentSchedule(db: Database.Database): ScheduleView | null {
   const row = db.prepare('SELECT id, generated_at, result_json FROM schedules WHERE is_current = 1').get() as
@@ -25,12 +35,15 @@ export function readCurrentSchedule(db: Database.Database): ScheduleView | null 
 }
 
 /** Stores `schedule` as the current one; `lockedWaves` are the wave numbers that stay locked. */
-export function storeSchedule(db: Database.Database, schedule: WaveSchedule, lockedWaves: number[], now = new Date()): number {
+export function storeSchedule(db: Database.Database, schedule: WaveSchedule, lockedWaves: number[], checklistBasis: string, now = new Date()): number {
+  // Earlier schedules keep their JSON and waves (for undo), not their placement rows.
+  db.prepare('DELETE FROM wave_placements WHERE wave_id IN (SELECT w.id FROM waves w JOIN schedules s ON s.id = w.schedule_id WHERE s.is_current = 1)').run();
   db.prepare('UPDATE schedules SET is_current = 0 WHERE is_current = 1').run();
-  const lighthouseId = schedule.lighthouse ? (siteIdOf(db, schedule.lighthouse.site) ?? null) : null;
+  const ids = siteIds(db);
+  const lighthouseId = schedule.lighthouse ? (ids.get(schedule.lighthouse.site.toLowerCase()) ?? null) : null;
   const info = db
-    .prepare('INSERT INTO schedules (as_of, generated_at, lighthouse_site_id, result_json, is_current) VALUES (?, ?, ?, ?, 1)')
-    .run(schedule.asOf, now.toISOString(), lighthouseId, JSON.stringify(schedule));
+    .prepare('INSERT INTO schedules (as_of, generated_at, lighthouse_site_id, result_json, is_current, checklist_basis) VALUES (?, ?, ?, ?, 1, ?)')
+    .run(schedule.asOf, now.toISOString(), lighthouseId, JSON.stringify(schedule), checklistBasis);
   const scheduleId = Number(info.lastInsertRowid);
   const insertWave = db.prepare(
     'INSERT INTO waves (schedule_id, number, name, window_start, window_end, prep_lead_days, locked) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -42,7 +55,7 @@ export function storeSchedule(db: Database.Database, schedule: WaveSchedule, loc
     const name = wave.number === 0 ? 'Lighthouse' : `Wave ${wave.number}`;
     const waveId = insertWave.run(scheduleId, wave.number, name, wave.windowStart, wave.windowEnd, wave.prepLeadDays, lockedWaves.includes(wave.number) ? 1 : 0).lastInsertRowid;
     for (const placed of wave.sites) {
-      const siteId = siteIdOf(db, placed.site);
+      const siteId = ids.get(placed.site.toLowerCase());
       if (siteId === undefined) continue;
       insertPlacement.run(waveId, siteId, placed.goLive, placed.prepStart, placed.hypercareEnd, placed.pinned ? 1 : 0, JSON.stringify(placed.reasons));
     }
@@ -94,32 +107,57 @@ export function readChecklist(db: Database.Database, site?: string): ChecklistIt
 /**
  * Brings the checklist in line with a new schedule: open items move to their new due dates and keep
  * status, owner and note; finished ones stay as they are; untouched items of sites no longer placed
- * go, started ones stay.
+ * go, started ones stay. `onlySites` limits the work to the sites whose placement changed.
  */
-export function syncChecklist(db: Database.Database, planned: PlannedChecklistItem[], playbookVersion: number, audit: AuditWriter): void {
-  const existing = new Map(readChecklist(db).map((item) => [`${item.site.toLowerCase()}\u0000${item.taskKey}`, item]));
+export function syncChecklist(
+  db: Database.Database,
+  planned: PlannedChecklistItem[],
+  playbookVersion: number,
+  audit: AuditWriter,
+  /** Limit the work to these sites (lower-case codes); all sites when omitted. */
+  onlySites?: Set<string>,
+): void {
+  const ids = siteIds(db);
+  const limit = onlySites ? [...onlySites].flatMap((code) => ids.get(code) ?? []) : null;
+  if (limit && limit.length === 0) return;
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.site_id, s.code AS site, c.task_key, c.status, c.due_date, c.note FROM checklist_items c JOIN sites s ON s.id = c.site_id ${limit ? 'WHERE c.site_id IN (SELECT value FROM json_each(?))' : ''}`,
+    )
+    .all(...(limit ? [JSON.stringify(limit)] : [])) as {
+    id: number;
+    site_id: number;
+    site: string;
+    task_key: string;
+    status: ChecklistStatus;
+    due_date: string;
+    note: string;
+  }[];
+  const existing = new Map(rows.map((row) => [`${row.site_id}\u0000${row.task_key}`, row]));
   const insert = db.prepare(
     'INSERT INTO checklist_items (site_id, task_key, playbook_version, title, due_date, status, owner) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const move = db.prepare('UPDATE checklist_items SET due_date = ?, title = ? WHERE id = ?');
   const keep = new Set<number>();
   for (const item of planned) {
-    const found = existing.get(`${item.site.toLowerCase()}\u0000${item.taskKey}`);
+    if (onlySites && !onlySites.has(item.site.toLowerCase())) continue;
+    const siteId = ids.get(item.site.toLowerCase());
+    if (siteId === undefined) continue;
+    const found = existing.get(`${siteId}\u0000${item.taskKey}`);
     if (!found) {
-      insert.run(siteIdOf(db, item.site), item.taskKey, playbookVersion, item.title, item.dueDate, 'todo', item.ownerRole);
+      insert.run(siteId, item.taskKey, playbookVersion, item.title, item.dueDate, 'todo', item.ownerRole);
       continue;
     }
     keep.add(found.id);
     const finished = found.status === 'done' || found.status === 'n/a';
-    if (!finished && found.dueDate !== item.dueDate) {
+    if (!finished && found.due_date !== item.dueDate) {
       move.run(item.dueDate, item.title, found.id);
-      audit.record('checklist', `${found.site}/${found.taskKey}`, 'dueDate', found.dueDate, item.dueDate);
+      audit.record('checklist', `${found.site}/${found.task_key}`, 'dueDate', found.due_date, item.dueDate);
     }
   }
   const remove = db.prepare('DELETE FROM checklist_items WHERE id = ?');
-  for (const item of existing.values()) {
-    if (keep.has(item.id)) continue;
-    if (item.status === 'todo' && item.note === '') remove.run(item.id);
+  for (const row of rows) {
+    if (!keep.has(row.id) && row.status === 'todo' && row.note === '') remove.run(row.id);
   }
 }
 

@@ -2,17 +2,16 @@
 import type { ScheduleView } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
 import type { AuditSource } from '../../../shared/domain';
-import { expandChecklists } from '../../../shared/playbook';
+import { expandChecklists, siteRoles } from '../../../shared/playbook';
 import { moveSite, MoveError, recheckSchedule } from '../../../shared/scheduler/edit';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
 import type { LockedWave, ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
 import { UserError } from '../errors';
 import type { AuditWriter } from './audit';
 import type { PlanFile } from './plan-file';
-import { readCurrentSchedule, setWaveLock, storeSchedule, syncChecklist } from './schedule-store';
+import { readChecklistBasis, readCurrentSchedule, setWaveLock, storeSchedule, syncChecklist } from './schedule-store';
 
-export function scheduleInputOf(plan: PlanFile, asOf: string, lockedWaves: LockedWave[] = []): ScheduleInput {
-  const content = plan.exportWavePlan();
+export function scheduleInputOf(plan: PlanFile, asOf: string, lockedWaves: LockedWave[] = [], content = plan.exportWavePlan()): ScheduleInput {
   return {
     startDate: content.plan.startDate,
     settings: content.plan.settings,
@@ -34,12 +33,39 @@ function lockedWavesOf(stored: ScheduleView | null): LockedWave[] {
     .map((w) => ({ number: w.number, windowStart: w.windowStart, windowEnd: w.windowEnd, prepLeadDays: w.prepLeadDays, sites: w.sites.map((s) => ({ site: s.site, goLive: s.goLive })) }));
 }
 
-function keep(plan: PlanFile, schedule: WaveSchedule, lockedWaves: number[], audit: AuditWriter): void {
-  storeSchedule(plan.db, schedule, lockedWaves);
-  const erpBySite = new Map(plan.listSites().map((s) => [s.code.toLowerCase(), s.erp]));
-  const playbook = plan.playbook();
-  const items = expandChecklists(schedule, playbook.tasks, (code) => erpBySite.get(code.toLowerCase()), plan.info().holidays);
-  syncChecklist(plan.db, items, playbook.version, audit);
+/** Per site, what its checklist items are derived from: go-live day and role. */
+function checklistInputs(schedule: WaveSchedule, erpOf: (code: string) => string | undefined): Map<string, string> {
+  const roles = siteRoles(schedule, erpOf);
+  const out = new Map<string, string>();
+  for (const wave of schedule.waves) {
+    for (const s of wave.sites) {
+      const role = roles.get(s.site)!;
+      out.set(s.site.toLowerCase(), `${s.goLive}|${role.lighthouse}|${role.firstOnErp}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Stores a schedule as the current one and brings the checklists in line with it, touching only the
+ * sites whose go-live or role changed while the playbook and holidays stay the same.
+ */
+function keep(plan: PlanFile, schedule: WaveSchedule, lockedWaves: number[], audit: AuditWriter, content = plan.exportWavePlan()): void {
+  const previous = readCurrentSchedule(plan.db);
+  const previousBasis = readChecklistBasis(plan.db);
+  const basis = `${content.playbook.version}|${content.plan.holidays.join(',')}`;
+  const erpBySite = new Map(content.sites.map((s) => [s.code.toLowerCase(), s.erp]));
+  const erpOf = (code: string) => erpBySite.get(code.toLowerCase());
+  let changed: Set<string> | undefined;
+  if (previous && previousBasis === basis) {
+    const before = checklistInputs(previous.schedule, erpOf);
+    const after = checklistInputs(schedule, erpOf);
+    changed = new Set([...before.keys(), ...after.keys()].filter((code) => before.get(code) !== after.get(code)));
+  }
+  storeSchedule(plan.db, schedule, lockedWaves, basis);
+  if (changed?.size === 0) return;
+  const items = expandChecklists(schedule, content.playbook.tasks, erpOf, content.plan.holidays, changed);
+  syncChecklist(plan.db, items, content.playbook.version, audit, changed);
 }
 
 function summary(schedule: WaveSchedule): string {
@@ -55,11 +81,12 @@ export function currentSchedule(plan: PlanFile): ScheduleView | null {
 export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): ScheduleView {
   const previous = readCurrentSchedule(plan.db);
   const locks = lockedWavesOf(previous);
-  const schedule = generateSchedule(scheduleInputOf(plan, asOf ?? todayIso(), locks));
+  const content = plan.exportWavePlan();
+  const schedule = generateSchedule(scheduleInputOf(plan, asOf ?? todayIso(), locks, content));
   const lockedSites = new Set(locks.flatMap((l) => l.sites.map((s) => s.site.toLowerCase())));
   const lockedNumbers = schedule.waves.filter((w) => w.sites.some((s) => lockedSites.has(s.site.toLowerCase()))).map((w) => w.number);
   plan.write(source, (audit) => {
-    keep(plan, schedule, lockedNumbers, audit);
+    keep(plan, schedule, lockedNumbers, audit, content);
     audit.record('schedule', plan.info().uid, 'generated', previous ? summary(previous.schedule) : null, summary(schedule));
   });
   return readCurrentSchedule(plan.db)!;

@@ -1,0 +1,68 @@
+/** A small benchmark harness: each case runs several times; medians go to bench/results.{md,json}. */
+import { cpus } from 'node:os';
+
+export interface BenchCase {
+  name: string;
+  runs: number;
+  /** Work done once before timing (not measured). */
+  setup?: () => void | Promise<void>;
+  run: () => void | Promise<void>;
+}
+
+export interface BenchResult {
+  name: string;
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+}
+
+export interface Target {
+  name: string;
+  value: number;
+  unit: string;
+  limit: number;
+  pass: boolean;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export async function measure(c: BenchCase): Promise<BenchResult> {
+  await c.setup?.();
+  await c.run(); // warm-up, not counted
+  const times: number[] = [];
+  for (let i = 0; i < c.runs; i += 1) {
+    const start = performance.now();
+    await c.run();
+    times.push(performance.now() - start);
+  }
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { name: c.name, runs: c.runs, medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)) };
+}
+
+export function machine() {
+  return { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', platform: process.platform };
+}
+
+export function renderMarkdown(results: BenchResult[], targets: Target[], when: string): string {
+  const m = machine();
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Measured ${when} on ${m.cpus} × ${m.cpu}, Node ${m.node}. Each figure is the median of the runs shown, after one warm-up run.`,
+    '',
+    '| case | runs | median (ms) | min (ms) | max (ms) |',
+    '|---|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.name} | ${r.runs} | ${r.medianMs} | ${r.minMs} | ${r.maxMs} |`),
+    '',
+    '| target | measured | limit | met |',
+    '|---|---:|---:|---|',
+    ...targets.map((t) => `| ${t.name} | ${t.value} ${t.unit} | ${t.limit} ${t.unit} | ${t.pass ? 'yes' : '**no**'} |`),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: runs every benchmark case several times and writes the medians, with the issue
+ * targets they are held to, to bench/results.md and bench/results.json. Not part of `npm test`.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { machine, measure, renderMarkdown, type BenchResult } from './harness';
+import { schedulerCases, schedulerTargets } from './scheduler-cases';
+
+const only = process.argv[2];
+const results: BenchResult[] = [];
+const scheduler = schedulerCases();
+for (const c of scheduler.cases) {
+  if (only && !c.name.includes(only)) continue;
+  const result = await measure(c);
+  results.push(result);
+  console.log(`${result.name.padEnd(50)} median ${String(result.medianMs).padStart(8)} ms  (${result.runs} runs, ${result.minMs}–${result.maxMs})`);
+}
+scheduler.cleanup();
+const targets = schedulerTargets(results).filter((t) => !Number.isNaN(t.value));
+for (const t of targets) console.log(`${t.pass ? 'met    ' : 'NOT MET'} ${t.name}: ${t.value} ${t.unit} (limit ${t.limit})`);
+const when = new Date().toISOString();
+const folder = fileURLToPath(new URL('.', import.meta.url));
+writeFileSync(`${folder}results.json`, `${JSON.stringify({ measuredAt: when, machine: machine(), results, targets }, null, 2)}\n`);
+writeFileSync(`${folder}results.md`, renderMarkdown(results, targets, when));

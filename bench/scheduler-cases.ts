@@ -1,0 +1,81 @@
+/** Scheduler figures of the scheduling-engine issue: in-process at several sizes, and the whole command. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PlanFile } from '../electron/services/plan/plan-file';
+import { generateSchedule } from '../shared/scheduler/schedule';
+import type { ScheduleInput } from '../shared/scheduler/types';
+import { DEFAULT_PLAYBOOK } from '../shared/defaults';
+import type { WavePlan } from '../shared/interchange';
+import { generatePlan } from '../test/support/generate-plan';
+import type { BenchCase, BenchResult, Target } from './harness';
+
+const BIN = fileURLToPath(new URL('../electron/cli/bin.mjs', import.meta.url));
+
+export function benchPlan(sites: number): ScheduleInput {
+  return generatePlan({ seed: 20261123, sites, erps: 8, regions: 5, predecessorShare: 0.05 });
+}
+
+/** The generated plan as a plan file, so the command line can be timed as a user runs it. */
+function planFileFor(input: ScheduleInput, dir: string): string {
+  const path = join(dir, `bench-${input.sites.length}.waveplan`);
+  const plan: WavePlan = {
+    format: 'wave-plan',
+    version: 1,
+    plan: { name: `Bench ${input.sites.length}`, startDate: input.startDate, settings: input.settings, holidays: input.holidays, freezeWindows: input.freezeWindows, lighthouseOverride: null },
+    readinessDimensions: input.dimensions,
+    erps: input.erps,
+    sites: input.sites,
+    playbook: DEFAULT_PLAYBOOK,
+  };
+  PlanFile.create(path, plan, { actor: 'bench', source: 'cli' }).close();
+  return path;
+}
+
+/** The cases, and a clean-up for the plan files they write. */
+export function schedulerCases(): { cases: BenchCase[]; cleanup: () => void } {
+  const cases: BenchCase[] = [];
+  for (const n of [50, 500, 2000, 5000, 20000]) {
+    let input: ScheduleInput;
+    cases.push({
+      name: `schedule ${n} sites in-process`,
+      runs: n >= 5000 ? 7 : 15,
+      setup: () => {
+        input = benchPlan(n);
+      },
+      run: () => {
+        generateSchedule(input);
+      },
+    });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'wave-planner-bench-'));
+  for (const n of [50, 5000]) {
+    let path = '';
+    cases.push({
+      name: `wave-planner schedule ${n} sites (whole process)`,
+      runs: 5,
+      setup: () => {
+        path = planFileFor(benchPlan(n), dir);
+      },
+      run: () => {
+        execFileSync(process.execPath, [BIN, 'schedule', '--plan', path, '--as-of', benchPlan(1).asOf, '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      },
+    });
+  }
+  return { cases, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function schedulerTargets(results: BenchResult[]): Target[] {
+  const at = (name: string) => results.find((r) => r.name === name)?.medianMs ?? NaN;
+  const t20k = at('schedule 20000 sites in-process');
+  const ratio = t20k / at('schedule 2000 sites in-process');
+  const commandRatio = at('wave-planner schedule 5000 sites (whole process)') / at('wave-planner schedule 50 sites (whole process)');
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return [
+    { name: 'schedule 20,000 sites in-process', value: t20k, unit: 'ms', limit: 250, pass: t20k < 250 },
+    { name: 'time(20,000) / time(2,000)', value: round(ratio), unit: '×', limit: 15, pass: ratio < 15 },
+    { name: 'command on 5,000 sites / command on 50 sites', value: round(commandRatio), unit: '×', limit: 2, pass: commandRatio < 2 },
+  ];
+}
