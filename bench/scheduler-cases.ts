@@ -19,7 +19,7 @@ export function benchPlan(sites: number): ScheduleInput {
 }
 
 /** The generated plan as a plan file, so the command line can be timed as a user runs it. */
-function planFileFor(input: ScheduleInput, dir: string): string {
+export function planFileFor(input: ScheduleInput, dir: string): string {
   const path = join(dir, `bench-${input.sites.length}.waveplan`);
   const plan: WavePlan = {
     format: 'wave-plan',

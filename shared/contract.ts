@@ -81,6 +81,21 @@ export interface ImportSummary {
   backupPath: string | null;
 }
 
+export interface BaselineSummary {
+  name: string;
+  createdAt: string;
+  asOf: string;
+  sites: number;
+}
+
+/** A binary file for the user to save, as base64 (the same over IPC and HTTP). */
+export interface ExportedBinary {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  pages: number;
+}
+
 /** The current schedule as stored in the plan, with the waves the user locked. */
 export interface ScheduleView {
   id: number;
@@ -157,6 +172,19 @@ export const contract = {
       owner: z.string().max(200).optional(),
       note: longTextSchema.optional(),
     }),
+  ),
+  'baselines:list': op<BaselineSummary[]>()(noInput),
+  'baselines:save': op<BaselineSummary>()(z.strictObject({ name: nameSchema })),
+  'report:pdf': op<ExportedBinary>()(
+    z
+      .strictObject({
+        paper: z.enum(['a4', 'letter'], { error: 'must be a4 or letter' }).default('a4'),
+        asOf: isoDateSchema.optional(),
+        baseline: nameSchema.optional(),
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
+      })
+      .refine((r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"', path: ['to'] }),
   ),
 } as const satisfies { [N in OperationName]: Operation<z.ZodType, unknown> };
 

@@ -5,6 +5,8 @@
  */
 // Subpath imports: the package root loads every date-fns function, about a second at start-up.
 import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { startOfMonth } from 'date-fns/startOfMonth';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
@@ -49,4 +51,13 @@ export function maxIso(...dates: (IsoDate | null | undefined)[]): IsoDate | null
   let best: IsoDate | null = null;
   for (const d of dates) if (d && (best === null || d > best)) best = d;
   return best;
+}
+
+/** The first day of the month `iso` falls in. */
+export function monthStartIso(iso: IsoDate): IsoDate {
+  return fromCalendarDate(startOfMonth(toCalendarDate(iso)));
+}
+
+export function addMonthsIso(iso: IsoDate, months: number): IsoDate {
+  return fromCalendarDate(addMonths(toCalendarDate(iso), months));
 }

@@ -31,6 +31,9 @@ export const OPERATION_NAMES = [
   'schedule:lighthouse',
   'checklist:list',
   'checklist:update',
+  'baselines:list',
+  'baselines:save',
+  'report:pdf',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -1,6 +1,7 @@
 /** The `wave-planner` command line: the same backend services as the app, with source `cli`. */
 import { parseArgs } from 'node:util';
 import { EXIT, type CommandOutput } from './output';
+import { runBaseline } from './commands/baseline';
 import { runDemo } from './commands/demo';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
@@ -19,9 +20,14 @@ Usage:
       and print it as a table, or as wave-schedule JSON with --json.
   wave-planner export --plan PLAN.waveplan --json OUT.json
       Write the whole plan as wave-plan JSON.
+  wave-planner export --plan PLAN.waveplan --pdf OUT.pdf [--as-of DATE] [--baseline NAME]
+                      [--from DATE --to DATE] [--paper a4|letter]
+      Write the steering-committee report (the Gantt shows --from to --to when given).
+  wave-planner baseline save NAME --plan PLAN.waveplan | baseline list --plan PLAN.waveplan
+      Save the current schedule as a named baseline, or list the baselines.
   wave-planner demo [--out DIR]
       Make the sample plan (DIR/sample.waveplan), schedule it, and write its wave-plan
-      and wave-schedule JSON. Default DIR: ./wave-planner-demo
+      and wave-schedule JSON and its PDF report. Default DIR: ./wave-planner-demo
   wave-planner web [--port N] [--plan PLAN.waveplan] [--data DIR]
       Serve the app on http://127.0.0.1 (run \`npm run web\`, which builds the UI first).
   wave-planner --help
@@ -36,10 +42,12 @@ const COMMANDS = {
     run: runExport,
     options: {
       plan: { type: 'string' }, json: { type: 'string' }, pdf: { type: 'string' }, csv: { type: 'string' },
-      xlsx: { type: 'string' }, ics: { type: 'string' }, mspdi: { type: 'string' },
+      xlsx: { type: 'string' }, ics: { type: 'string' }, mspdi: { type: 'string' }, 'as-of': { type: 'string' },
+      baseline: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, paper: { type: 'string' },
     },
   },
   schedule: { run: runSchedule, options: { plan: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } } },
+  baseline: { run: runBaseline, options: { plan: { type: 'string' } } },
   demo: { run: runDemo, options: { out: { type: 'string' } } },
   web: { run: runWeb, options: { port: { type: 'string' }, plan: { type: 'string' }, data: { type: 'string' } } },
 } as const;

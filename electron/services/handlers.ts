@@ -2,7 +2,14 @@
 import { type OperationName, type OperationOutput, type ParsedInput } from '../../shared/contract';
 import { parseJsonText } from '../../shared/interchange';
 import { UserError } from './errors';
+import { listBaselines, saveBaseline } from './plan/baselines';
 import * as scheduling from './plan/scheduling';
+import { countPdfPages, renderReportPdf, reportModelOf } from './report/render-report';
+
+/** A plan name made safe to use in a file name. */
+function safeFileStem(name: string): string {
+  return name.replace(/[^\p{L}\p{N} ._-]+/gu, '-').trim() || 'plan';
+}
 import type { Workspace } from './workspace';
 
 export type Handlers = {
@@ -35,8 +42,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'audit:list': (input) => plan().audit(input),
     'interchange:export': () => {
       const file = plan();
-      const stem = file.info().name.replace(/[^\p{L}\p{N} ._-]+/gu, '-').trim() || 'plan';
-      return { fileName: `${stem}.wave-plan.json`, mimeType: 'application/json', content: file.exportWavePlanText() };
+      return { fileName: `${safeFileStem(file.info().name)}.wave-plan.json`, mimeType: 'application/json', content: file.exportWavePlanText() };
     },
     'interchange:import': (input) => {
       const parsed = parseJsonText(input.content);
@@ -51,5 +57,18 @@ export function createHandlers(workspace: Workspace): Handlers {
     'schedule:lighthouse': (input) => scheduling.overrideLighthouse(plan(), input.site, source),
     'checklist:list': (input) => plan().checklist(input.site),
     'checklist:update': (input) => plan().updateChecklistItem(input.id, input, source),
+    'baselines:list': () => listBaselines(plan()),
+    'baselines:save': (input) => saveBaseline(plan(), input.name, source),
+    'report:pdf': async (input) => {
+      const file = plan();
+      const model = reportModelOf(file, input);
+      const pdf = await renderReportPdf(model, input.paper);
+      return {
+        fileName: `${safeFileStem(model.title)} report ${model.asOf}.pdf`,
+        mimeType: 'application/pdf',
+        base64: pdf.toString('base64'),
+        pages: countPdfPages(pdf),
+      };
+    },
   };
 }

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
@@ -48,6 +52,23 @@ describe('web mode in Chromium', () => {
     await expect.poll(() => page.getByText('must be a whole number from 1 to 5').count()).toBeGreaterThan(0);
     await input.press('Escape');
     expect(app.workspace.requirePlan().getSite('US-GRV').leadershipWillingness).toBe(5);
+  });
+
+  it('exports the steering-committee PDF as a download, on the paper chosen', async () => {
+    const { generateAndStore } = await import('../../electron/services/plan/scheduling');
+    generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui');
+    await page.getByRole('button', { name: 'Report PDF' }).click();
+    await page.getByText('Letter', { exact: true }).click();
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Export PDF' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Northwind VisionQC rollout report 2026-11-23.pdf');
+    const path = join(mkdtempSync(join(tmpdir(), 'wave-planner-download-')), 'report.pdf');
+    await file.saveAs(path);
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792/);
+    await expect.poll(() => page.getByText(/Report ready/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Close' }).click();
   });
 
   it('refuses a page without the token', async () => {

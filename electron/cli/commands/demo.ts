@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { osUserName } from '../../services/app-settings';
 import { PlanFile } from '../../services/plan/plan-file';
 import { generateAndStore } from '../../services/plan/scheduling';
+import { renderReportPdf, reportModelOf } from '../../services/report/render-report';
 import { samplePlan } from '../../services/sample-plan';
 import { scheduleJson } from './schedule';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
@@ -20,6 +21,8 @@ export async function runDemo(args: CommandArgs, out: CommandOutput): Promise<nu
     writeFileSync(jsonPath, plan.exportWavePlanText());
     const { schedule } = generateAndStore(plan, undefined, 'cli');
     writeFileSync(schedulePath, scheduleJson(schedule));
+    const pdfPath = join(folder, 'sample-report.pdf');
+    writeFileSync(pdfPath, await renderReportPdf(reportModelOf(plan, { paper: 'a4' }), 'a4'));
     const info = plan.info();
     const placed = schedule.waves.reduce((n, w) => n + w.sites.length, 0);
     const lastGoLive = schedule.waves.at(-1)?.sites.at(-1)?.goLive;
@@ -27,7 +30,7 @@ export async function runDemo(args: CommandArgs, out: CommandOutput): Promise<nu
       `Sample plan "${info.name}": ${info.counts.sites} sites (${info.counts.activeSites} in scope), ${info.counts.erps} ERPs.\n` +
         `Schedule as of ${schedule.asOf}: lighthouse ${schedule.lighthouse?.site ?? 'none'}, ${schedule.waves.length - 1} waves after it, ` +
         `${placed} sites placed${lastGoLive ? ` (last go-live ${lastGoLive})` : ''}, ${schedule.unscheduled.length} unscheduled.\n` +
-        `  plan file: ${planPath}\n  wave-plan JSON: ${jsonPath}\n  wave-schedule JSON: ${schedulePath}\n` +
+        `  plan file: ${planPath}\n  wave-plan JSON: ${jsonPath}\n  wave-schedule JSON: ${schedulePath}\n  report: ${pdfPath}\n` +
         `Open it in the app with: npm run web -- --plan "${planPath}"\n`,
     );
   } finally {

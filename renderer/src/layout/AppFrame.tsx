@@ -1,9 +1,10 @@
 /** The window: title bar with the plan name and save state, left navigation, the current screen. */
-import { Alert, AppShell, Group, NavLink, Notification, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Button, Group, NavLink, Notification, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { isDesktop } from '../api/client';
 import { usePlanStore, type SaveState } from '../stores/plan-store';
 import { FileMenu } from './FileMenu';
+import { ReportDialog } from './ReportDialog';
 
 export interface Screen {
   id: string;
@@ -27,6 +28,7 @@ function saveLabel(save: SaveState): { text: string; color: string } {
 export function AppFrame({ screens }: { screens: Screen[] }) {
   const [active, setActive] = useState(screens[0]!.id);
   const [notice, setNotice] = useState<{ message: string; kind: 'ok' | 'error' } | null>(null);
+  const [reportOpen, setReportOpen] = useState(false);
   const { info, save, loadError } = usePlanStore();
   const status = saveLabel(save);
   const screen = screens.find((s) => s.id === active) ?? screens[0]!;
@@ -49,9 +51,14 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
               </Text>
             )}
           </Group>
-          <Text size="xs" c={status.color} data-testid="save-state" title={save.kind === 'failed' ? save.message : undefined}>
-            {status.text}
-          </Text>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="xs" c={status.color} data-testid="save-state" title={save.kind === 'failed' ? save.message : undefined}>
+              {status.text}
+            </Text>
+            <Button size="compact-sm" variant="light" onClick={() => setReportOpen(true)} disabled={!info}>
+              Report PDF
+            </Button>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
@@ -68,6 +75,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
         )}
         {info ? screen.render() : !loadError && <Text c="dimmed">Open or create a plan from the File menu.</Text>}
       </AppShell.Main>
+      <ReportDialog opened={reportOpen} onClose={() => setReportOpen(false)} />
     </AppShell>
   );
 }

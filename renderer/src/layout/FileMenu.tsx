@@ -7,17 +7,10 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { RecentPlan } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
+import { downloadText } from './download';
 
 type Dialog = 'new' | 'open' | 'copy' | null;
 
-function downloadText(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 function PathDialog(props: { title: string; opened: boolean; onClose(): void; label: string; action: string; initial?: string; extra?: ReactNode; onSubmit(path: string): Promise<void> }) {
   const [path, setPath] = useState(props.initial ?? '');

@@ -1,0 +1,34 @@
+/** Report figures of the steering-committee PDF issue: the whole PDF of generated plans. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PlanFile } from '../electron/services/plan/plan-file';
+import { generateAndStore } from '../electron/services/plan/scheduling';
+import { renderReportPdf, reportModelOf } from '../electron/services/report/render-report';
+import type { BenchCase, BenchResult, Target } from './harness';
+import { benchPlan, planFileFor } from './scheduler-cases';
+
+export function reportCases(): { cases: BenchCase[]; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'wave-planner-bench-report-'));
+  const cases: BenchCase[] = [50, 500].map((n) => {
+    let plan: PlanFile;
+    return {
+      name: `PDF report of ${n} sites`,
+      runs: 5,
+      setup: () => {
+        const input = benchPlan(n);
+        plan = PlanFile.open(planFileFor(input, dir), { actor: 'bench' });
+        generateAndStore(plan, input.asOf, 'cli');
+      },
+      run: async () => {
+        await renderReportPdf(reportModelOf(plan, { paper: 'a4' }), 'a4');
+      },
+    };
+  });
+  return { cases, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function reportTargets(results: BenchResult[]): Target[] {
+  const t500 = results.find((r) => r.name === 'PDF report of 500 sites')?.medianMs ?? NaN;
+  return [{ name: 'PDF report of 500 sites', value: t500, unit: 'ms', limit: 3000, pass: t500 < 3000 }];
+}

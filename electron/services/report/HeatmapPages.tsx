@@ -1,0 +1,51 @@
+/** Readiness heat map: every site in scope against every dimension, unknown shown apart from low. */
+import { Text, View } from '@react-pdf/renderer';
+import type { ReportModel } from '../../../shared/report/report-model';
+import { contentHeight, fitLine, paginate, type FlowBlock } from './flow';
+import { RagCell, RagLegend } from './RagCell';
+import type { PageBody, PageFrame } from './ReportPage';
+import { COLORS, styles } from './theme';
+
+const ROW = 16.5;
+
+export function heatmapPages(model: ReportModel, frame: PageFrame): PageBody[] {
+  const cellWidth = Math.min(62, Math.floor(330 / Math.max(1, model.dimensions.length)));
+  const header: FlowBlock = {
+    height: 26,
+    keepWithNext: true,
+    node: (
+      <View style={[styles.tableHeader, { alignItems: 'flex-end', height: 24 }]}>
+        <Text style={{ width: 170 }}>Site</Text>
+        {model.dimensions.map((d) => (
+          <View key={d.key} style={{ width: cellWidth + 1.5, alignItems: 'center' }}>
+            <Text style={{ fontSize: 7, textAlign: 'center' }}>{fitLine(d.label, 7, cellWidth)}</Text>
+            <Text style={{ fontSize: 6.5, color: COLORS.muted }}>threshold {d.threshold}</Text>
+          </View>
+        ))}
+      </View>
+    ),
+  };
+  const blocks: FlowBlock[] = [
+    { height: 26, node: <Text style={[styles.h2, { height: 22 }]}>Readiness heat map</Text> },
+    { height: 20, node: <RagLegend /> },
+    { height: 16, node: <Text style={[styles.small, styles.muted, { height: 14 }]}>Below threshold, the date under a score is the target date by which the site expects to reach it.</Text> },
+    header,
+  ];
+  if (model.heatmap.length === 0) blocks.push({ height: 14, node: <Text>The plan has no sites in scope.</Text> });
+  for (const row of model.heatmap) {
+    blocks.push({
+      height: ROW,
+      continuation: [header],
+      node: (
+        <View style={{ flexDirection: 'row', alignItems: 'center', height: ROW - 1.5, marginBottom: 1.5 }}>
+          <Text style={{ width: 46, fontSize: 7.5, fontWeight: 600 }}>{row.site}</Text>
+          <Text style={{ width: 124, fontSize: 7.5, color: COLORS.muted }}>{fitLine(row.name, 7.5, 120)}</Text>
+          {row.cells.map((cell) => (
+            <RagCell key={cell.dimension} cell={cell} width={cellWidth} height={15} showTarget />
+          ))}
+        </View>
+      ),
+    });
+  }
+  return paginate(blocks, contentHeight(frame.paper, false)).map((nodes) => ({ section: 'Readiness heat map', landscape: false, body: <View>{nodes}</View> }));
+}

@@ -1,0 +1,61 @@
+/**
+ * The steering-committee PDF, made by @react-pdf/renderer in plain Node: the same code serves the
+ * desktop app, web mode and the command line.
+ */
+import { renderToBuffer } from '@react-pdf/renderer';
+import { todayIso } from '../../../shared/dates';
+import { buildReport, type ReadinessRecord, type ReportModel } from '../../../shared/report/report-model';
+import { generateSchedule } from '../../../shared/scheduler/schedule';
+import type { LockedWave } from '../../../shared/scheduler/types';
+import { readBaseline } from '../plan/baselines';
+import type { PlanFile } from '../plan/plan-file';
+import { readCurrentSchedule } from '../plan/schedule-store';
+import { scheduleInputOf } from '../plan/scheduling';
+import { ReportDocument } from './ReportDocument';
+import { registerFonts, type Paper } from './theme';
+
+export interface ReportOptions {
+  paper: Paper;
+  /** The schedule as of this day; the stored schedule when omitted (or today's, when there is none). */
+  asOf?: string | undefined;
+  baseline?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  generatedOn?: string;
+}
+
+export function reportModelOf(plan: PlanFile, options: ReportOptions): ReportModel {
+  const stored = readCurrentSchedule(plan.db);
+  const content = plan.exportWavePlan();
+  let schedule = stored?.schedule;
+  if (!schedule || (options.asOf && options.asOf !== schedule.asOf)) {
+    const locks: LockedWave[] = stored
+      ? stored.schedule.waves
+          .filter((w) => stored.lockedWaves.includes(w.number))
+          .map((w) => ({ number: w.number, windowStart: w.windowStart, windowEnd: w.windowEnd, prepLeadDays: w.prepLeadDays, sites: w.sites.map((s) => ({ site: s.site, goLive: s.goLive })) }))
+      : [];
+    schedule = generateSchedule(scheduleInputOf(plan, options.asOf ?? todayIso(), locks, content));
+  }
+  const history = plan.db
+    .prepare('SELECT s.code AS site, e.dimension_key AS dimension, e.target_date AS targetDate, e.recorded_at AS recordedAt FROM readiness_entries e JOIN sites s ON s.id = e.site_id ORDER BY e.id')
+    .all() as ReadinessRecord[];
+  return buildReport({
+    content,
+    schedule,
+    checklist: plan.checklist(),
+    readinessHistory: history,
+    baseline: options.baseline ? readBaseline(plan, options.baseline) : null,
+    generatedOn: options.generatedOn ?? todayIso(),
+    range: { from: options.from, to: options.to },
+  });
+}
+
+export async function renderReportPdf(model: ReportModel, paper: Paper): Promise<Buffer> {
+  registerFonts();
+  return renderToBuffer(<ReportDocument model={model} frame={{ planName: model.title, asOf: model.asOf, generatedOn: model.generatedOn, paper }} />);
+}
+
+/** Pages in a PDF we made: react-pdf writes one "/Type /Page" object per page. */
+export function countPdfPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+}

@@ -1,0 +1,307 @@
+/**
+ * What the steering-committee report says, worked out from the plan, its schedule and checklists:
+ * pure data, so the PDF layout only lays it out, and tests can check the content directly.
+ */
+import { addDaysIso, addMonthsIso, daysBetween, monthStartIso } from '../dates';
+import type { ChecklistItem, ReadinessDimension, Site } from '../domain';
+import type { WavePlan } from '../interchange';
+import type { Unscheduled, Violation, WaveSchedule } from '../scheduler/types';
+
+/** A score within this many points below its threshold is amber; further below, red. */
+export const AMBER_BAND = 15;
+
+export type Rag = 'green' | 'amber' | 'red' | 'unknown';
+
+export function ragOf(score: number | null | undefined, threshold: number): Rag {
+  if (score === null || score === undefined) return 'unknown';
+  if (score >= threshold) return 'green';
+  return score >= threshold - AMBER_BAND ? 'amber' : 'red';
+}
+
+export interface ReadinessRecord {
+  site: string;
+  dimension: string;
+  targetDate: string | null;
+  recordedAt: string;
+}
+
+export interface BaselineEntry {
+  site: string;
+  wave: number | null;
+  goLive: string | null;
+}
+
+export interface ReportInput {
+  content: WavePlan;
+  schedule: WaveSchedule;
+  checklist: ChecklistItem[];
+  /** Every readiness assessment, oldest first, for target dates that slipped. */
+  readinessHistory: ReadinessRecord[];
+  baseline: { name: string; entries: BaselineEntry[] } | null;
+  generatedOn: string;
+  range?: { from?: string | undefined; to?: string | undefined };
+}
+
+export interface GanttSite {
+  kind: 'site';
+  site: string;
+  name: string;
+  wave: number;
+  prepStart: string;
+  goLive: string;
+  hypercareEnd: string;
+  pinned: boolean;
+}
+export interface GanttWave {
+  kind: 'wave';
+  wave: number;
+  label: string;
+}
+export type GanttRow = GanttWave | GanttSite;
+
+export interface ReadinessCell {
+  dimension: string;
+  score: number | null;
+  targetDate: string | null;
+  rag: Rag;
+}
+
+export interface WaveSiteDetail {
+  site: string;
+  name: string;
+  region: string;
+  goLive: string;
+  erp: string;
+  erpIsNew: boolean;
+  readiness: ReadinessCell[];
+  /** The site's gate items by playbook task id (see ReportModel.gates). */
+  gates: Record<string, { dueDate: string; status: string }>;
+  overdue: { title: string; dueDate: string; status: string }[];
+}
+
+export interface ReportModel {
+  title: string;
+  asOf: string;
+  generatedOn: string;
+  glance: {
+    sitesInScope: number;
+    live: number;
+    scheduled: number;
+    unscheduled: number;
+    waves: number;
+    lighthouse: { site: string; name: string; goLive: string } | null;
+    plannedCompletion: string | null;
+    readyCount: number;
+    readyShare: number;
+  };
+  risks: string[];
+  gantt: { from: string; to: string; today: string; rows: GanttRow[]; freezes: { from: string; to: string; reason: string }[] };
+  waves: { number: number; label: string; windowStart: string; windowEnd: string; prepLeadDays: number; sites: WaveSiteDetail[] }[];
+  /** The playbook's go/no-go gate tasks, in playbook order. */
+  gates: { id: string; title: string }[];
+  dimensions: ReadinessDimension[];
+  heatmap: { site: string; name: string; cells: ReadinessCell[] }[];
+  violations: Violation[];
+  unscheduled: (Unscheduled & { name: string })[];
+  slippedTargets: { site: string; dimension: string; from: string; to: string; days: number }[];
+  baselineSlip: { name: string; rows: { site: string; baselineGoLive: string | null; currentGoLive: string | null; daysLate: number | null }[] } | null;
+  /**
+   * Per wave: the planned prep lead, the wave's span from first prep start to last go-live, and for
+   * sites already live, the actual days from their first completed checklist item to go-live.
+   */
+  learning: { wave: number; label: string; prepLeadDays: number; sites: number; spanDays: number; actualPrepDays: number | null }[];
+}
+
+export function waveLabel(number: number): string {
+  return number === 0 ? 'Lighthouse' : `Wave ${number}`;
+}
+
+function readinessCells(site: Site, dimensions: ReadinessDimension[]): ReadinessCell[] {
+  return dimensions.map((d) => {
+    const value = site.readiness[d.key];
+    return { dimension: d.key, score: value?.score ?? null, targetDate: value?.targetDate ?? null, rag: ragOf(value?.score, d.threshold) };
+  });
+}
+
+/** Target dates that moved later: the newest target against the one recorded before it. */
+export function slippedTargets(history: ReadinessRecord[], dimensions: ReadinessDimension[]) {
+  const labels = new Map(dimensions.map((d) => [d.key, d.label]));
+  const byPair = new Map<string, ReadinessRecord[]>();
+  for (const record of history) {
+    const key = `${record.site}\u0000${record.dimension}`;
+    const list = byPair.get(key) ?? [];
+    list.push(record);
+    byPair.set(key, list);
+  }
+  const out: { site: string; dimension: string; from: string; to: string; days: number }[] = [];
+  for (const records of byPair.values()) {
+    const current = records.at(-1)!;
+    if (!current.targetDate) continue;
+    const earlier = records.slice(0, -1).reverse().find((r) => r.targetDate && r.targetDate !== current.targetDate);
+    if (!earlier?.targetDate || earlier.targetDate >= current.targetDate) continue;
+    out.push({ site: current.site, dimension: labels.get(current.dimension) ?? current.dimension, from: earlier.targetDate, to: current.targetDate, days: daysBetween(earlier.targetDate, current.targetDate) });
+  }
+  return out.sort((a, b) => b.days - a.days || (a.site < b.site ? -1 : 1));
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function buildReport(input: ReportInput): ReportModel {
+  const { content, schedule } = input;
+  const asOf = schedule.asOf;
+  const sites = new Map(content.sites.map((s) => [s.code, s]));
+  const erps = new Map(content.erps.map((e) => [e.code.toLowerCase(), e]));
+  const dimensions = content.readinessDimensions;
+  const active = content.sites.filter((s) => !s.excluded);
+  const placed = schedule.waves.flatMap((w) => w.sites.map((s) => ({ ...s, wave: w.number })));
+  const ready = active.filter((s) => readinessCells(s, dimensions).every((c) => c.rag === 'green'));
+  const lighthouse = schedule.waves.find((w) => w.number === 0)?.sites[0];
+  const lastGoLive = placed.reduce<string | null>((latest, p) => (latest === null || p.goLive > latest ? p.goLive : latest), null);
+
+  // ERPs: a site's ERP is new in its wave when no earlier wave went live on it.
+  const firstWaveOnErp = new Map<string, number>();
+  for (const p of [...placed].sort((a, b) => a.wave - b.wave)) {
+    const erp = sites.get(p.site)?.erp.toLowerCase();
+    if (erp && !firstWaveOnErp.has(erp)) firstWaveOnErp.set(erp, p.wave);
+  }
+  const checklistBySite = new Map<string, ChecklistItem[]>();
+  for (const item of input.checklist) {
+    const list = checklistBySite.get(item.site) ?? [];
+    list.push(item);
+    checklistBySite.set(item.site, list);
+  }
+  const gateKeys = new Set(content.playbook.tasks.filter((t) => t.gate).map((t) => t.id));
+  const open = (i: ChecklistItem) => i.status !== 'done' && i.status !== 'n/a';
+
+  const waves = schedule.waves.map((wave) => ({
+    number: wave.number,
+    label: waveLabel(wave.number),
+    windowStart: wave.windowStart,
+    windowEnd: wave.windowEnd,
+    prepLeadDays: wave.prepLeadDays,
+    sites: wave.sites.map((p): WaveSiteDetail => {
+      const site = sites.get(p.site)!;
+      const items = checklistBySite.get(p.site) ?? [];
+      const erp = erps.get(site.erp.toLowerCase());
+      return {
+        site: p.site,
+        name: site.name,
+        region: site.region,
+        goLive: p.goLive,
+        erp: erp?.name ?? site.erp,
+        erpIsNew: firstWaveOnErp.get(site.erp.toLowerCase()) === wave.number,
+        readiness: readinessCells(site, dimensions),
+        gates: Object.fromEntries(items.filter((i) => gateKeys.has(i.taskKey)).map((i) => [i.taskKey, { dueDate: i.dueDate, status: i.status }])),
+        overdue: items.filter((i) => open(i) && i.dueDate < asOf).map((i) => ({ title: i.title, dueDate: i.dueDate, status: i.status })),
+      };
+    }),
+  }));
+
+  const slipped = slippedTargets(input.readinessHistory, dimensions);
+  let baselineSlip: ReportModel['baselineSlip'] = null;
+  if (input.baseline) {
+    const current = new Map(placed.map((p) => [p.site, p.goLive]));
+    const rows = input.baseline.entries
+      .map((e) => {
+        const now = current.get(e.site) ?? null;
+        return { site: e.site, baselineGoLive: e.goLive, currentGoLive: now, daysLate: e.goLive && now ? daysBetween(e.goLive, now) : null };
+      })
+      // Sites that moved: slipped or gained days, or were scheduled in one and not the other.
+      .filter((r) => (r.daysLate === null ? r.baselineGoLive !== r.currentGoLive : r.daysLate !== 0))
+      .sort((a, b) => (b.daysLate ?? Infinity) - (a.daysLate ?? Infinity) || (a.site < b.site ? -1 : 1));
+    baselineSlip = { name: input.baseline.name, rows };
+  }
+
+  // The three biggest risks, in plain words, weighted by how many sites each touches.
+  const risks: { weight: number; text: string }[] = [];
+  if (schedule.unscheduled.length > 0) {
+    const first = schedule.unscheduled[0]!;
+    risks.push({
+      weight: schedule.unscheduled.length * 2,
+      text: `${plural(schedule.unscheduled.length, 'site')} cannot be scheduled yet (${schedule.unscheduled.map((u) => u.site).join(', ')}). For example ${first.site}: ${first.reason}.`,
+    });
+  }
+  for (const erp of content.erps) {
+    if (erp.connectorStatus === 'validated') continue;
+    const depending = placed.filter((p) => sites.get(p.site)?.erp.toLowerCase() === erp.code.toLowerCase());
+    if (depending.length === 0) continue;
+    const first = depending.reduce((a, b) => (a.goLive < b.goLive ? a : b));
+    risks.push({
+      weight: depending.length,
+      text: `The ${erp.name} connector is still ${erp.connectorStatus}${erp.connectorReadyDate ? `, due ${erp.connectorReadyDate}` : ''}; ${plural(depending.length, 'scheduled site')} depend on it, the first going live ${first.goLive} (${first.site}).`,
+    });
+  }
+  if (schedule.violations.length > 0) {
+    const v = schedule.violations[0]!;
+    risks.push({ weight: schedule.violations.length * 3, text: `${plural(schedule.violations.length, 'rule is', 'rules are')} broken by pinned or moved sites, for example ${v.site}: ${v.message}.` });
+  }
+  if (slipped.length > 0) {
+    const worst = slipped[0]!;
+    risks.push({ weight: slipped.length, text: `${plural(slipped.length, 'readiness target date has', 'readiness target dates have')} slipped; the worst is ${worst.site} ${worst.dimension}, ${worst.days} days later than planned (now ${worst.to}).` });
+  }
+  if (baselineSlip) {
+    const late = baselineSlip.rows.filter((r) => (r.daysLate ?? 0) > 0);
+    if (late.length > 0) risks.push({ weight: late.length, text: `${plural(late.length, 'site goes', 'sites go')} live later than in baseline "${baselineSlip.name}", by up to ${Math.max(...late.map((r) => r.daysLate!))} days.` });
+  }
+  const overdue = waves.flatMap((w) => w.sites.flatMap((s) => s.overdue.map(() => s.site)));
+  if (overdue.length > 0) risks.push({ weight: new Set(overdue).size, text: `${plural(overdue.length, 'checklist item is', 'checklist items are')} overdue across ${plural(new Set(overdue).size, 'site')}.` });
+
+  const from = input.range?.from ?? placed.reduce<string | null>((min, p) => (min === null || p.prepStart < min ? p.prepStart : min), null) ?? asOf;
+  const to = input.range?.to ?? placed.reduce<string | null>((max, p) => (max === null || p.hypercareEnd > max ? p.hypercareEnd : max), null) ?? addDaysIso(asOf, 90);
+  const rows: GanttRow[] = [];
+  for (const wave of schedule.waves) {
+    const inRange = wave.sites.filter((s) => s.hypercareEnd >= from && s.prepStart <= to);
+    if (inRange.length === 0) continue;
+    rows.push({ kind: 'wave', wave: wave.number, label: wave.number === 0 ? 'Lighthouse' : `Wave ${wave.number} · ${wave.windowStart} – ${wave.windowEnd} · ${wave.prepLeadDays} days prep` });
+    for (const s of inRange) {
+      rows.push({ kind: 'site', site: s.site, name: sites.get(s.site)?.name ?? s.site, wave: wave.number, prepStart: s.prepStart, goLive: s.goLive, hypercareEnd: s.hypercareEnd, pinned: s.pinned });
+    }
+  }
+
+  return {
+    title: content.plan.name,
+    asOf,
+    generatedOn: input.generatedOn,
+    glance: {
+      sitesInScope: active.length,
+      live: placed.filter((p) => p.goLive <= asOf).length,
+      scheduled: placed.length,
+      unscheduled: schedule.unscheduled.length,
+      waves: schedule.waves.filter((w) => w.number > 0).length,
+      lighthouse: lighthouse ? { site: lighthouse.site, name: sites.get(lighthouse.site)?.name ?? '', goLive: lighthouse.goLive } : null,
+      plannedCompletion: lastGoLive,
+      readyCount: ready.length,
+      readyShare: active.length ? ready.length / active.length : 0,
+    },
+    risks: risks.sort((a, b) => b.weight - a.weight).slice(0, 3).map((r) => r.text),
+    // Freezes anywhere in the months the chart shows: its tiles run from month start to month end.
+    gantt: { from, to, today: asOf, rows, freezes: content.plan.freezeWindows.filter((f) => f.to >= monthStartIso(from) && f.from <= addDaysIso(addMonthsIso(monthStartIso(to), 1), -1)) },
+    waves,
+    gates: content.playbook.tasks.filter((t) => t.gate).map((t) => ({ id: t.id, title: t.title })),
+    dimensions,
+    heatmap: active.map((s) => ({ site: s.code, name: s.name, cells: readinessCells(s, dimensions) })),
+    violations: schedule.violations,
+    unscheduled: schedule.unscheduled.map((u) => ({ ...u, name: sites.get(u.site)?.name ?? '' })),
+    slippedTargets: slipped,
+    baselineSlip,
+    learning: schedule.waves.map((w) => {
+      const actual = w.sites.flatMap((s) => {
+        const done = (checklistBySite.get(s.site) ?? []).flatMap((i) => (i.completedAt ? [i.completedAt.slice(0, 10)] : []));
+        if (s.goLive > asOf || done.length === 0) return [];
+        return [daysBetween(done.reduce((a, b) => (a < b ? a : b)), s.goLive)];
+      });
+      const first = w.sites.reduce((a, s) => (s.prepStart < a ? s.prepStart : a), w.sites[0]?.prepStart ?? w.windowStart);
+      const last = w.sites.reduce((a, s) => (s.goLive > a ? s.goLive : a), w.sites[0]?.goLive ?? w.windowEnd);
+      return {
+        wave: w.number,
+        label: waveLabel(w.number),
+        prepLeadDays: w.prepLeadDays,
+        sites: w.sites.length,
+        spanDays: daysBetween(first, last),
+        actualPrepDays: actual.length ? Math.round(actual.reduce((a, b) => a + b, 0) / actual.length) : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,130 @@
+// The steering-committee PDF, read back with poppler's pdftotext and pdffonts (as a user's PDF
+// viewer and a print shop would): real text, fonts embedded, every site and page number there.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main';
+import { PlanFile } from '../../electron/services/plan/plan-file';
+import { generateAndStore } from '../../electron/services/plan/scheduling';
+import { renderReportPdf, reportModelOf } from '../../electron/services/report/render-report';
+import { DEFAULT_PLAYBOOK } from '../../shared/defaults';
+import { generatePlan } from '../support/generate-plan';
+import { makePlanFile, sampleDocument, TEST_ACTOR } from '../support/plans';
+import { useTempDir } from '../support/temp';
+
+const tempDir = useTempDir();
+
+function pdfText(path: string, firstPage?: number, lastPage?: number): string {
+  const range = firstPage ? ['-f', String(firstPage), '-l', String(lastPage ?? firstPage)] : [];
+  return execFileSync('pdftotext', ['-layout', ...range, path, '-'], { encoding: 'utf8' });
+}
+
+function pages(path: string): { count: number; sizes: string[] } {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', path], { encoding: 'utf8' });
+  return { count: Number(/^Pages:\s+(\d+)/m.exec(info)![1]), sizes: [...info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gm)].map((m) => m[1]!) };
+}
+
+async function writeReport(plan: PlanFile, dir: string, options: Parameters<typeof reportModelOf>[1] = { paper: 'a4' }): Promise<string> {
+  const path = join(dir, 'report.pdf');
+  writeFileSync(path, await renderReportPdf(reportModelOf(plan, options), options.paper));
+  return path;
+}
+
+describe('the steering-committee PDF', () => {
+  it('holds every scheduled site, the wave headings and page numbers, in embedded fonts', async () => {
+    const dir = tempDir();
+    const plan = makePlanFile(dir);
+    const { schedule } = generateAndStore(plan, '2026-11-23', 'ui');
+    const path = await writeReport(plan, dir);
+    const text = pdfText(path);
+    for (const wave of schedule.waves) for (const site of wave.sites) expect(text).toContain(site.site);
+    for (const heading of ['Program at a glance', 'The three biggest risks', 'Wave Gantt', 'Lighthouse', 'Wave 1', 'Wave 8', 'Readiness heat map', 'Risks and decisions', 'Learning curve']) {
+      expect(text).toContain(heading);
+    }
+    const { count, sizes } = pages(path);
+    for (let n = 1; n <= count; n += 1) expect(text).toContain(`Page ${n} of ${count}`);
+    expect(sizes[0]).toContain('595.28 x 841.89'); // A4 portrait
+    expect(sizes[1]).toContain('841.89 x 595.28'); // the Gantt in landscape
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/Inter.*\s+yes\s+yes\s+yes\s/);
+    plan.close();
+  });
+
+  it('tiles the Gantt of 300 sites over several pages, with the headers and names on each', async () => {
+    const dir = tempDir();
+    const input = generatePlan({ seed: 300, sites: 300, erps: 6, regions: 4 });
+    const plan = PlanFile.create(
+      join(dir, 'big.waveplan'),
+      {
+        format: 'wave-plan',
+        version: 1,
+        plan: { name: 'Big program', startDate: input.startDate, settings: input.settings, holidays: input.holidays, freezeWindows: input.freezeWindows, lighthouseOverride: null },
+        readinessDimensions: input.dimensions,
+        erps: input.erps,
+        sites: input.sites,
+        playbook: DEFAULT_PLAYBOOK,
+      },
+      { actor: TEST_ACTOR, source: 'import' },
+    );
+    const { schedule } = generateAndStore(plan, input.asOf, 'ui');
+    const path = await writeReport(plan, dir);
+    const text = pdfText(path);
+    const ganttPages = [...text.matchAll(/Wave Gantt · part (\d+) of (\d+)/g)];
+    const parts = Number(ganttPages[0]![2]);
+    expect(parts).toBeGreaterThan(3);
+    expect(ganttPages).toHaveLength(parts);
+    for (let page = 2; page <= parts + 1; page += 1) {
+      const sheet = pdfText(path, page);
+      expect(sheet).toMatch(/Q[1-4] 20\d\d/);
+      expect(sheet).toContain('Site');
+      expect(sheet).toMatch(/S\d{5}/);
+    }
+    for (const wave of schedule.waves) for (const site of wave.sites) expect(text).toContain(site.site);
+    plan.close();
+  }, 60_000);
+
+  it('gives an empty plan and a plan with nothing schedulable a short report, not an error', async () => {
+    const dir = tempDir();
+    const document = sampleDocument();
+    const empty = PlanFile.create(join(dir, 'empty.waveplan'), { ...document, sites: [] } as never, { actor: TEST_ACTOR, source: 'ui' });
+    const emptyPath = await writeReport(empty, dir);
+    expect(pages(emptyPath).count).toBeLessThanOrEqual(6);
+    expect(pdfText(emptyPath)).toContain('No site is scheduled');
+    empty.close();
+
+    for (const site of document.sites) site.readiness.data = { score: 10, targetDate: null };
+    const blocked = PlanFile.create(join(dir, 'blocked.waveplan'), document as never, { actor: TEST_ACTOR, source: 'ui' });
+    const blockedPath = join(dir, 'blocked.pdf');
+    writeFileSync(blockedPath, await renderReportPdf(reportModelOf(blocked, { paper: 'letter', asOf: '2026-11-23' }), 'letter'));
+    const text = pdfText(blockedPath);
+    expect(text).toContain('23 sites cannot be scheduled yet');
+    expect(text).toContain('Data quality is 10, below 70, and has no target date');
+    expect(pages(blockedPath).sizes[0]).toContain('612 x 792'); // Letter
+    blocked.close();
+  });
+
+  it('is written by the command line, with a baseline and a date range', async () => {
+    const dir = tempDir();
+    const out = { stdout: () => {}, stderr: (t: string) => process.stderr.write(t) };
+    expect(await main(['demo', '--out', dir], out)).toBe(0);
+    const plan = join(dir, 'sample.waveplan');
+    expect(await main(['baseline', 'save', 'Steering 2026-11', '--plan', plan], out)).toBe(0);
+    // A later start moves every go-live (the lighthouse past Good Friday, a plan holiday): the report shows the slip.
+    const file = PlanFile.open(plan, { actor: TEST_ACTOR });
+    file.updatePlan({ startDate: '2027-02-01' }, 'ui');
+    file.close();
+    expect(await main(['schedule', '--plan', plan, '--as-of', '2026-11-23'], out)).toBe(0);
+    const pdf = join(dir, 'out.pdf');
+    expect(await main(['export', '--plan', plan, '--pdf', pdf, '--baseline', 'Steering 2026-11', '--from', '2027-01-01', '--to', '2027-06-30', '--paper', 'letter'], out)).toBe(0);
+    const text = pdfText(pdf);
+    expect(text).toContain('Slippage against baseline "Steering 2026-11"');
+    expect(text).toMatch(/US-GRV\s+2027-03-05\s+2027-04-05\s+31/);
+    // The Gantt keeps to the range asked for.
+    expect(text).toMatch(/2027-0[1-6]-01 – 2027-06-30/);
+    expect(text).not.toMatch(/Q3 2027/);
+    expect(await main(['export', '--plan', plan, '--pdf', pdf, '--baseline', 'nope'], out)).toBe(1);
+    expect(await main(['export', '--plan', plan, '--pdf', pdf, '--paper', 'a3'], out)).toBe(2);
+  }, 60_000);
+});
