@@ -32,6 +32,8 @@ export function median(values: number[]): number {
 }
 
 export async function measure(c: BenchCase): Promise<BenchResult> {
+  // Each case starts from a collected heap (npm run bench passes --expose-gc), not the last one's garbage.
+  (globalThis as { gc?: () => void }).gc?.();
   await c.setup?.();
   await c.run(); // warm-up, not counted
   const times: number[] = [];

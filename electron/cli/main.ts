@@ -1,12 +1,7 @@
 /** The `wave-planner` command line: the same backend services as the app, with source `cli`. */
 import { parseArgs } from 'node:util';
 import { EXIT, type CommandOutput } from './output';
-import { runBaseline } from './commands/baseline';
-import { runDemo } from './commands/demo';
-import { runExport } from './commands/export';
-import { runImport } from './commands/import';
-import { runSchedule } from './commands/schedule';
-import { runWeb } from './commands/web';
+import type { CommandArgs } from './output';
 import { UserError } from '../services/errors';
 
 export const USAGE = `wave-planner — plan lighthouse-first, wave-by-wave rollouts across many sites
@@ -35,6 +30,18 @@ Usage:
 Exit codes: 0 done, 1 the input was refused (the message names the file, field and why), 2 usage.
 Plans and settings live in DIR given by --data, else $WAVE_PLANNER_HOME, else ~/.local/share/wave-planner.
 `;
+
+type Runner = (args: CommandArgs, out: CommandOutput) => Promise<number>;
+
+/** Each command's module loads only when it runs: the PDF renderer alone takes a while to load. */
+const lazy = <M,>(load: () => Promise<M>, pick: (m: M) => Runner): Runner => async (args, out) => pick(await load())(args, out);
+
+const runImport = lazy(() => import('./commands/import'), (m) => m.runImport);
+const runExport = lazy(() => import('./commands/export'), (m) => m.runExport);
+const runSchedule = lazy(() => import('./commands/schedule'), (m) => m.runSchedule);
+const runBaseline = lazy(() => import('./commands/baseline'), (m) => m.runBaseline);
+const runDemo = lazy(() => import('./commands/demo'), (m) => m.runDemo);
+const runWeb = lazy(() => import('./commands/web'), (m) => m.runWeb);
 
 const COMMANDS = {
   import: { run: runImport, options: { plan: { type: 'string' } } },

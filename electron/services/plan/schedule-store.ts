@@ -35,7 +35,7 @@ export function readCurrentSchedule(db: Database.Database): ScheduleView | null 
 }
 
 /** Stores `schedule` as the current one; `lockedWaves` are the wave numbers that stay locked. */
-export function storeSchedule(db: Database.Database, schedule: WaveSchedule, lockedWaves: number[], checklistBasis: string, now = new Date()): number {
+export function storeSchedule(db: Database.Database, schedule: WaveSchedule, lockedWaves: number[], checklistBasis: string, now = new Date()): ScheduleView {
   // Earlier schedules keep their JSON and waves (for undo), not their placement rows.
   db.prepare('DELETE FROM wave_placements WHERE wave_id IN (SELECT w.id FROM waves w JOIN schedules s ON s.id = w.schedule_id WHERE s.is_current = 1)').run();
   db.prepare('UPDATE schedules SET is_current = 0 WHERE is_current = 1').run();
@@ -62,7 +62,7 @@ export function storeSchedule(db: Database.Database, schedule: WaveSchedule, loc
   }
   // Earlier schedules beyond the undo depth are dropped with their waves and placements.
   db.prepare('DELETE FROM schedules WHERE id NOT IN (SELECT id FROM schedules ORDER BY id DESC LIMIT ?)').run(KEPT_SCHEDULES + 1);
-  return scheduleId;
+  return { id: scheduleId, generatedAt: now.toISOString(), schedule, lockedWaves: [...lockedWaves].sort((a, b) => a - b) };
 }
 
 export function setWaveLock(db: Database.Database, scheduleId: number, number: number, locked: boolean): boolean {

@@ -50,8 +50,14 @@ function checklistInputs(schedule: WaveSchedule, erpOf: (code: string) => string
  * Stores a schedule as the current one and brings the checklists in line with it, touching only the
  * sites whose go-live or role changed while the playbook and holidays stay the same.
  */
-function keep(plan: PlanFile, schedule: WaveSchedule, lockedWaves: number[], audit: AuditWriter, content = plan.exportWavePlan()): void {
-  const previous = readCurrentSchedule(plan.db);
+function keep(
+  plan: PlanFile,
+  schedule: WaveSchedule,
+  lockedWaves: number[],
+  audit: AuditWriter,
+  content = plan.exportWavePlan(),
+  previous = readCurrentSchedule(plan.db),
+): ScheduleView {
   const previousBasis = readChecklistBasis(plan.db);
   const basis = `${content.playbook.version}|${content.plan.holidays.join(',')}`;
   const erpBySite = new Map(content.sites.map((s) => [s.code.toLowerCase(), s.erp]));
@@ -62,10 +68,12 @@ function keep(plan: PlanFile, schedule: WaveSchedule, lockedWaves: number[], aud
     const after = checklistInputs(schedule, erpOf);
     changed = new Set([...before.keys(), ...after.keys()].filter((code) => before.get(code) !== after.get(code)));
   }
-  storeSchedule(plan.db, schedule, lockedWaves, basis);
-  if (changed?.size === 0) return;
-  const items = expandChecklists(schedule, content.playbook.tasks, erpOf, content.plan.holidays, changed);
-  syncChecklist(plan.db, items, content.playbook.version, audit, changed);
+  const stored = storeSchedule(plan.db, schedule, lockedWaves, basis);
+  if (changed?.size !== 0) {
+    const items = expandChecklists(schedule, content.playbook.tasks, erpOf, content.plan.holidays, changed);
+    syncChecklist(plan.db, items, content.playbook.version, audit, changed);
+  }
+  return stored;
 }
 
 function summary(schedule: WaveSchedule): string {
@@ -85,11 +93,10 @@ export function generateAndStore(plan: PlanFile, asOf: string | undefined, sourc
   const schedule = generateSchedule(scheduleInputOf(plan, asOf ?? todayIso(), locks, content));
   const lockedSites = new Set(locks.flatMap((l) => l.sites.map((s) => s.site.toLowerCase())));
   const lockedNumbers = schedule.waves.filter((w) => w.sites.some((s) => lockedSites.has(s.site.toLowerCase()))).map((w) => w.number);
-  plan.write(source, (audit) => {
-    keep(plan, schedule, lockedNumbers, audit, content);
+  return plan.write(source, (audit) => {
     audit.record('schedule', plan.info().uid, 'generated', previous ? summary(previous.schedule) : null, summary(schedule));
+    return keep(plan, schedule, lockedNumbers, audit, content, previous);
   });
-  return readCurrentSchedule(plan.db)!;
 }
 
 function requireSchedule(plan: PlanFile): ScheduleView {

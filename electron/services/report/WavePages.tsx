@@ -5,7 +5,7 @@
 import { Text, View } from '@react-pdf/renderer';
 import type { ReportModel, WaveSiteDetail } from '../../../shared/report/report-model';
 import { contentHeight, contentWidth, fitLine, paginate, type FlowBlock } from './flow';
-import { RagCell, RagLegend } from './RagCell';
+import { RagLegend, RagSwatch } from './RagCell';
 import type { PageBody, PageFrame } from './ReportPage';
 import { COLORS, styles } from './theme';
 
@@ -46,7 +46,7 @@ export function wavePages(model: ReportModel, frame: PageFrame): PageBody[] {
         <Text style={{ width: col.goLive, fontSize: 8 }}>{site.goLive}</Text>
         <View style={{ width: col.readiness, flexDirection: 'row' }}>
           {site.readiness.map((cell) => (
-            <RagCell key={cell.dimension} cell={cell} width={CELL} />
+            <RagSwatch key={cell.dimension} rag={cell.rag} width={CELL} />
           ))}
         </View>
         <Text style={{ width: col.erp, fontSize: 7 }}>
@@ -73,7 +73,7 @@ export function wavePages(model: ReportModel, frame: PageFrame): PageBody[] {
     { height: 20, node: <RagLegend /> },
     {
       height: 12,
-      node: <Text style={[styles.small, styles.muted, { height: 11 }]}>{fitLine(`Readiness columns: ${model.dimensions.map((d) => d.label).join(' · ')}.`, 7.5, width)}</Text>,
+      node: <Text style={[styles.small, styles.muted, { height: 11 }]}>{fitLine(`Readiness columns (scores in the heat map): ${model.dimensions.map((d) => d.label).join(' · ')}.`, 7.5, width)}</Text>,
     },
     ...model.gates.map((g, i) => ({ height: 11, node: <Text style={[styles.small, styles.muted, { height: 10 }]}>{fitLine(`G${i + 1}: ${g.title}`, 7.5, width)}</Text> })),
     { height: 14, node: <Text style={[styles.small, styles.muted, { height: 12 }]}>Gate status: ✓ done, › doing, ○ to do, ! blocked, – not applicable; with the due date (month-day).</Text> },
