@@ -2,6 +2,7 @@
 import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge';
 import { parseJsonText } from '../../shared/interchange';
 import { UserError } from '../services/errors';
 import type { Workspace } from '../services/workspace';
@@ -99,6 +100,7 @@ export function buildMenu(workspace: Workspace, actions: MenuActions): void {
         { label: 'Save a Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void saveCopy() },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => void importFile() },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportFile() },
+        { label: 'Export PDF Report…', accelerator: 'CmdOrCtrl+P', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'report-pdf' satisfies MenuCommand) },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],

@@ -3,7 +3,15 @@
  * plan-changed subscription. The page never sees ipcRenderer itself.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_GLOBAL, PLAN_CHANGED_CHANNEL, type BridgeOperations, type WavePlannerBridge } from '../../shared/bridge';
+import {
+  BRIDGE_GLOBAL,
+  MENU_COMMAND_CHANNEL,
+  MENU_COMMANDS,
+  PLAN_CHANGED_CHANNEL,
+  type BridgeOperations,
+  type MenuCommand,
+  type WavePlannerBridge,
+} from '../../shared/bridge';
 import { OPERATION_NAMES, channelOf } from '../../shared/operation-names';
 
 const operations = Object.fromEntries(
@@ -17,6 +25,15 @@ const bridge = Object.freeze({
     ipcRenderer.on(PLAN_CHANGED_CHANNEL, wrapped);
     return () => {
       ipcRenderer.removeListener(PLAN_CHANGED_CHANNEL, wrapped);
+    };
+  },
+  onMenuCommand(listener: (command: MenuCommand) => void) {
+    const wrapped = (_event: IpcRendererEvent, command: unknown) => {
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, wrapped);
     };
   },
 }) satisfies WavePlannerBridge;

@@ -98,6 +98,19 @@ export function wavePages(model: ReportModel, frame: PageFrame): PageBody[] {
     });
     blocks.push(title(false), tableHeader);
     for (const site of wave.sites) blocks.push({ ...row(site), continuation: [title(true), tableHeader] });
+    // The overdue items themselves, under the wave's table, one line each.
+    const overdue = wave.sites.flatMap((site) => site.overdue.map((item) => ({ site: site.site, ...item })));
+    for (const item of overdue) {
+      blocks.push({
+        height: 11,
+        continuation: [title(true)],
+        node: (
+          <Text style={{ fontSize: 7.5, height: 11, color: COLORS.red }}>
+            {fitLine(`Overdue · ${item.site} · ${item.title} · due ${item.dueDate} · ${item.status}`, 7.5, width)}
+          </Text>
+        ),
+      });
+    }
   }
   return paginate(blocks, contentHeight(frame.paper, false)).map((nodes) => ({ section: 'Waves', landscape: false, body: <View>{nodes}</View> }));
 }

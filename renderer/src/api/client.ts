@@ -2,7 +2,7 @@
  * The renderer's one door to data: the contract's API object over whichever transport is there,
  * the Electron preload bridge in the desktop app, HTTP on 127.0.0.1 in web mode.
  */
-import { BRIDGE_GLOBAL, type WavePlannerBridge } from '../../../shared/bridge';
+import { BRIDGE_GLOBAL, type MenuCommand, type WavePlannerBridge } from '../../../shared/bridge';
 import { createApi, type Invoke, type Result } from '../../../shared/contract';
 
 const TOKEN_KEY = 'wave-planner-token';
@@ -49,6 +49,11 @@ function httpInvoke(): Invoke {
 export const isDesktop = bridge() !== undefined;
 
 export const api = createApi(isDesktop ? (name, input) => bridge()![name](input) : httpInvoke());
+
+/** Subscribes to the desktop menu's commands for the page (none in web mode, where the page has its own menu). */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return bridge()?.onMenuCommand(listener) ?? (() => {});
+}
 
 /** Subscribes to plan changes made outside the page (the desktop File menu). */
 export function onPlanChanged(listener: () => void): () => void {

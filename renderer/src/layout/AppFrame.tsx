@@ -1,7 +1,7 @@
 /** The window: title bar with the plan name and save state, left navigation, the current screen. */
 import { Alert, AppShell, Button, Group, NavLink, Notification, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
-import { isDesktop } from '../api/client';
+import { useEffect, useState, type ReactNode } from 'react';
+import { isDesktop, onMenuCommand } from '../api/client';
 import { usePlanStore, type SaveState } from '../stores/plan-store';
 import { FileMenu } from './FileMenu';
 import { ReportDialog } from './ReportDialog';
@@ -29,6 +29,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
   const [active, setActive] = useState(screens[0]!.id);
   const [notice, setNotice] = useState<{ message: string; kind: 'ok' | 'error' } | null>(null);
   const [reportOpen, setReportOpen] = useState(false);
+  useEffect(() => onMenuCommand((command) => command === 'report-pdf' && setReportOpen(true)), []);
   const { info, save, loadError } = usePlanStore();
   const status = saveLabel(save);
   const screen = screens.find((s) => s.id === active) ?? screens[0]!;
@@ -41,7 +42,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             <Text fw={700} c="blue.7">
               Wave Planner
             </Text>
-            {!isDesktop && <FileMenu onNotice={(message, kind) => setNotice({ message, kind })} />}
+            {!isDesktop && <FileMenu onNotice={(message, kind) => setNotice({ message, kind })} onReport={() => setReportOpen(true)} />}
             <Title order={1} size="h5" fw={500} data-testid="plan-name" lineClamp={1}>
               {info?.name ?? 'No plan open'}
             </Title>

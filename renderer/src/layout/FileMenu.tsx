@@ -38,7 +38,7 @@ function PathDialog(props: { title: string; opened: boolean; onClose(): void; la
   );
 }
 
-export function FileMenu({ onNotice }: { onNotice(message: string, kind: 'ok' | 'error'): void }) {
+export function FileMenu({ onNotice, onReport }: { onNotice(message: string, kind: 'ok' | 'error'): void; onReport(): void }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [recent, setRecent] = useState<RecentPlan[]>([]);
   const [newName, setNewName] = useState('New rollout plan');
@@ -93,6 +93,7 @@ export function FileMenu({ onNotice }: { onNotice(message: string, kind: 'ok' | 
           <Menu.Item onClick={() => setDialog('copy')}>Save a copy…</Menu.Item>
           <Menu.Item onClick={() => fileInput.current?.click()}>Import…</Menu.Item>
           <Menu.Item onClick={() => void exportPlan()}>Export wave-plan JSON…</Menu.Item>
+          <Menu.Item onClick={onReport}>Export PDF report…</Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <input
