@@ -7,9 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { PlanFile } from '../electron/services/plan/plan-file';
 import { generateSchedule } from '../shared/scheduler/schedule';
 import type { ScheduleInput } from '../shared/scheduler/types';
-import { DEFAULT_PLAYBOOK } from '../shared/defaults';
-import type { WavePlan } from '../shared/interchange';
-import { generatePlan } from '../test/support/generate-plan';
+import { generatePlan, wavePlanOf } from '../test/support/generate-plan';
 import type { BenchCase, BenchResult, Target } from './harness';
 
 const BIN = fileURLToPath(new URL('../electron/cli/bin.mjs', import.meta.url));
@@ -21,15 +19,7 @@ export function benchPlan(sites: number): ScheduleInput {
 /** The generated plan as a plan file, so the command line can be timed as a user runs it. */
 export function planFileFor(input: ScheduleInput, dir: string): string {
   const path = join(dir, `bench-${input.sites.length}.waveplan`);
-  const plan: WavePlan = {
-    format: 'wave-plan',
-    version: 1,
-    plan: { name: `Bench ${input.sites.length}`, startDate: input.startDate, settings: input.settings, holidays: input.holidays, freezeWindows: input.freezeWindows, lighthouseOverride: null },
-    readinessDimensions: input.dimensions,
-    erps: input.erps,
-    sites: input.sites,
-    playbook: DEFAULT_PLAYBOOK,
-  };
+  const plan = wavePlanOf(input, `Bench ${input.sites.length}`);
   PlanFile.create(path, plan, { actor: 'bench', source: 'cli' }).close();
   return path;
 }

@@ -8,8 +8,7 @@ import { main } from '../../electron/cli/main';
 import { PlanFile } from '../../electron/services/plan/plan-file';
 import { generateAndStore } from '../../electron/services/plan/scheduling';
 import { renderReportPdf, reportModelOf } from '../../electron/services/report/render-report';
-import { DEFAULT_PLAYBOOK } from '../../shared/defaults';
-import { generatePlan } from '../support/generate-plan';
+import { generatePlan, wavePlanOf } from '../support/generate-plan';
 import { makePlanFile, sampleDocument, TEST_ACTOR } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
@@ -55,19 +54,7 @@ describe('the steering-committee PDF', () => {
   it('tiles the Gantt of 300 sites over several pages, with the headers and names on each', async () => {
     const dir = tempDir();
     const input = generatePlan({ seed: 300, sites: 300, erps: 6, regions: 4 });
-    const plan = PlanFile.create(
-      join(dir, 'big.waveplan'),
-      {
-        format: 'wave-plan',
-        version: 1,
-        plan: { name: 'Big program', startDate: input.startDate, settings: input.settings, holidays: input.holidays, freezeWindows: input.freezeWindows, lighthouseOverride: null },
-        readinessDimensions: input.dimensions,
-        erps: input.erps,
-        sites: input.sites,
-        playbook: DEFAULT_PLAYBOOK,
-      },
-      { actor: TEST_ACTOR, source: 'import' },
-    );
+    const plan = PlanFile.create(join(dir, 'big.waveplan'), wavePlanOf(input, 'Big program'), { actor: TEST_ACTOR, source: 'import' });
     const { schedule } = generateAndStore(plan, input.asOf, 'ui');
     const path = await writeReport(plan, dir);
     const text = pdfText(path);

@@ -4,6 +4,8 @@
  */
 import type { Erp, Site } from '../../shared/domain';
 import { fromDay, toDay } from '../../shared/scheduler/day-numbers';
+import { DEFAULT_PLAYBOOK } from '../../shared/defaults';
+import type { WavePlan } from '../../shared/interchange';
 import type { ScheduleInput } from '../../shared/scheduler/types';
 import { DEFAULT_SETTINGS, type PlanSettings } from '../../shared/settings';
 
@@ -133,5 +135,18 @@ export function generatePlan(options: GenerateOptions): ScheduleInput {
     asOf: fromDay(start + int(-90, 30)),
     lighthouseOverride: null,
     lockedWaves: [],
+  };
+}
+
+/** A generated plan as a `wave-plan` document, to make a plan file of it. */
+export function wavePlanOf(input: ScheduleInput, name: string): WavePlan {
+  return {
+    format: 'wave-plan',
+    version: 1,
+    plan: { name, startDate: input.startDate, settings: input.settings, holidays: input.holidays, freezeWindows: input.freezeWindows, lighthouseOverride: null },
+    readinessDimensions: input.dimensions,
+    erps: input.erps,
+    sites: input.sites,
+    playbook: DEFAULT_PLAYBOOK,
   };
 }

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tileGantt } from '../../shared/report/gantt-tiles';
 import { buildReport, ragOf, slippedTargets, type ReportInput } from '../../shared/report/report-model';
+import { scheduleInputFromPlan } from '../../shared/scheduler/input';
 import { generateSchedule } from '../../shared/scheduler/schedule';
 import { samplePlan } from '../../electron/services/sample-plan';
 
 function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
   const content = samplePlan();
-  const schedule = generateSchedule({
-    startDate: content.plan.startDate,
-    settings: content.plan.settings,
-    holidays: content.plan.holidays,
-    freezeWindows: content.plan.freezeWindows,
-    dimensions: content.readinessDimensions,
-    erps: content.erps,
-    sites: content.sites,
-    asOf: '2026-11-23',
-  });
+  const schedule = generateSchedule(scheduleInputFromPlan(content, '2026-11-23'));
   return { content, schedule, checklist: [], readinessHistory: [], baseline: null, generatedOn: '2026-11-23', ...overrides };
 }
 

@@ -4,6 +4,7 @@ import { todayIso } from '../../../shared/dates';
 import type { AuditSource } from '../../../shared/domain';
 import { expandChecklists, siteRoles } from '../../../shared/playbook';
 import { moveSite, MoveError, recheckSchedule } from '../../../shared/scheduler/edit';
+import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
 import type { LockedWave, ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
 import { UserError } from '../errors';
@@ -12,18 +13,7 @@ import type { PlanFile } from './plan-file';
 import { readChecklistBasis, readCurrentSchedule, setWaveLock, storeSchedule, syncChecklist } from './schedule-store';
 
 export function scheduleInputOf(plan: PlanFile, asOf: string, lockedWaves: LockedWave[] = [], content = plan.exportWavePlan()): ScheduleInput {
-  return {
-    startDate: content.plan.startDate,
-    settings: content.plan.settings,
-    holidays: content.plan.holidays,
-    freezeWindows: content.plan.freezeWindows,
-    dimensions: content.readinessDimensions,
-    erps: content.erps,
-    sites: content.sites,
-    asOf,
-    lighthouseOverride: content.plan.lighthouseOverride,
-    lockedWaves,
-  };
+  return scheduleInputFromPlan(content, asOf, lockedWaves);
 }
 
 function lockedWavesOf(stored: ScheduleView | null): LockedWave[] {
