@@ -45,7 +45,7 @@ export function schedulerCases(): { cases: BenchCase[]; cleanup: () => void } {
     let path = '';
     cases.push({
       name: `wave-planner schedule ${n} sites (whole process)`,
-      runs: 5,
+      runs: 9,
       setup: () => {
         path = planFileFor(benchPlan(n), dir);
       },

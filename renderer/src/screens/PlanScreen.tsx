@@ -1,0 +1,141 @@
+/**
+ * Plan: the wave timeline with the violations, unscheduled sites and lighthouse beside it. Re-plan
+ * keeps pins and locks; a drag moves a site and the broken rules show at once.
+ */
+import { Alert, Button, Group, Menu, SegmentedControl, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Timeline } from 'vis-timeline';
+import { LighthousePanel, UnscheduledPanel, ViolationsPanel } from '../plan/PlanPanels';
+import { timelineData, type GroupBy } from '../plan/timeline-data';
+import { TimelineView, type ContextTarget } from '../plan/TimelineView';
+import { usePlanStore } from '../stores/plan-store';
+import { usePortfolioStore } from '../stores/portfolio-store';
+import { useScheduleStore } from '../stores/schedule-store';
+
+export function PlanScreen() {
+  const { view, loaded, busy, error, load, replan, move, pin, lock, overrideLighthouse } = useScheduleStore();
+  const { sites, load: loadSites } = usePortfolioStore();
+  const info = usePlanStore((s) => s.info);
+  const generation = usePlanStore((s) => s.generation);
+  const [groupBy, setGroupBy] = useState<GroupBy>('wave');
+  const [menu, setMenu] = useState<ContextTarget | null>(null);
+  const [tab, setTab] = useState<string | null>('violations');
+  const chart = useRef<Timeline | null>(null);
+
+  useEffect(() => {
+    void load();
+    void loadSites();
+  }, [load, loadSites, generation]);
+
+  const data = useMemo(() => (view ? timelineData(view, sites, groupBy) : { groups: [], items: [] }), [view, sites, groupBy]);
+  const placedSite = menu?.site ? data.items.find((i) => i.site === menu.site) : undefined;
+  const menuWave = menu?.wave ?? placedSite?.wave ?? null;
+  const locked = menuWave !== null && view?.lockedWaves.includes(menuWave);
+
+  return (
+    <Stack gap="sm" h="100%">
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>Plan</Title>
+          <Text c="dimmed" size="sm">
+            {view
+              ? `As of ${view.schedule.asOf}: ${view.schedule.waves.length - 1} waves after the lighthouse, ${data.items.length} sites placed, ${view.schedule.unscheduled.length} unscheduled`
+              : 'No schedule yet'}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <SegmentedControl
+            size="xs"
+            value={groupBy}
+            onChange={(v) => setGroupBy(v as GroupBy)}
+            data={[
+              { label: 'By wave', value: 'wave' },
+              { label: 'By region', value: 'region' },
+              { label: 'By ERP', value: 'erp' },
+            ]}
+          />
+          <Button size="xs" variant="default" onClick={() => chart.current?.zoomIn(0.5)} aria-label="Zoom in">
+            +
+          </Button>
+          <Button size="xs" variant="default" onClick={() => chart.current?.zoomOut(0.5)} aria-label="Zoom out">
+            −
+          </Button>
+          <Button size="xs" variant="default" onClick={() => chart.current?.fit()}>
+            Fit
+          </Button>
+          <Button size="xs" onClick={() => void replan()} loading={busy} title="Compute the schedule again as of today, keeping pins and locked waves">
+            Re-plan
+          </Button>
+        </Group>
+      </Group>
+      {error && (
+        <Alert color="red" title="Not changed" withCloseButton onClose={() => useScheduleStore.setState({ error: null })}>
+          {error}
+        </Alert>
+      )}
+      {loaded && !view && (
+        <Alert title="No schedule yet">
+          Press <b>Re-plan</b> to compute the lighthouse and the waves from the sites, their readiness and the plan settings.
+        </Alert>
+      )}
+      <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+        <div style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
+          <TimelineView
+            groups={data.groups}
+            items={data.items}
+            freezes={info?.freezeWindows ?? []}
+            asOf={view?.schedule.asOf ?? null}
+            lanesAreWaves={groupBy === 'wave'}
+            onMove={(site, wave, goLive) => void move(site, wave, goLive)}
+            onContextMenu={setMenu}
+            onSelect={() => {}}
+            onReady={(c) => (chart.current = c)}
+          />
+        </div>
+        {view && (
+          <Tabs value={tab} onChange={setTab} w={380} style={{ display: 'flex', flexDirection: 'column' }}>
+            <Tabs.List>
+              <Tabs.Tab value="violations">Violations {view.schedule.violations.length}</Tabs.Tab>
+              <Tabs.Tab value="unscheduled">Unscheduled {view.schedule.unscheduled.length}</Tabs.Tab>
+              <Tabs.Tab value="lighthouse">Lighthouse</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="violations" style={{ flex: 1, minHeight: 0 }}>
+              <ViolationsPanel
+                view={view}
+                onFocus={(site) => chart.current?.focus(site)}
+                onRelease={(site) => void pin(site, false).then(() => replan(view.schedule.asOf))}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="unscheduled" style={{ flex: 1, minHeight: 0 }}>
+              <UnscheduledPanel view={view} sites={sites} />
+            </Tabs.Panel>
+            <Tabs.Panel value="lighthouse">
+              <LighthousePanel view={view} sites={sites} override={info?.lighthouseOverride ?? null} onOverride={(site) => void overrideLighthouse(site)} />
+            </Tabs.Panel>
+          </Tabs>
+        )}
+      </Group>
+      <Menu opened={menu !== null} onChange={(open) => !open && setMenu(null)} position="bottom-start" withinPortal>
+        <Menu.Target>
+          <div style={{ position: 'fixed', left: menu?.x ?? 0, top: menu?.y ?? 0, width: 1, height: 1 }} />
+        </Menu.Target>
+        <Menu.Dropdown>
+          {placedSite && (
+            <>
+              <Menu.Label>{placedSite.site}</Menu.Label>
+              <Menu.Item onClick={() => void pin(placedSite.site, !placedSite.pinned)}>{placedSite.pinned ? 'Unpin (let re-plan move it)' : `Pin in ${placedSite.wave === 0 ? 'the lighthouse wave' : `wave ${placedSite.wave}`}`}</Menu.Item>
+              {view && placedSite.wave > 1 && <Menu.Item onClick={() => void move(placedSite.site, placedSite.wave - 1, null)}>Move to wave {placedSite.wave - 1}</Menu.Item>}
+              {view && placedSite.wave > 0 && <Menu.Item onClick={() => void move(placedSite.site, placedSite.wave + 1, null)}>Move to wave {placedSite.wave + 1}</Menu.Item>}
+            </>
+          )}
+          {menuWave !== null && groupBy === 'wave' && (
+            <>
+              <Menu.Label>{menuWave === 0 ? 'Lighthouse wave' : `Wave ${menuWave}`}</Menu.Label>
+              <Menu.Item onClick={() => void lock(menuWave, !locked)}>{locked ? 'Unlock the wave' : 'Lock the wave (re-plan keeps its sites and dates)'}</Menu.Item>
+            </>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+    </Stack>
+  );
+}

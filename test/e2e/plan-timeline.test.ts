@@ -1,0 +1,68 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { startWebApp, type RunningWebApp } from '../support/web-app';
+
+let app: RunningWebApp;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(app.server.url);
+  await page.getByText('Plan', { exact: true }).click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const bar = (site: string) => page.locator('.vis-item', { has: page.locator('.wp-label', { hasText: new RegExp(`^${site}\\b`) }) });
+
+describe('the plan timeline', () => {
+  it('re-plans and shows every scheduled site as a bar in its wave lane', async () => {
+    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
+    await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Lighthouse' }).count()).toBe(1);
+    await expect.poll(() => bar('US-GRV').getAttribute('class')).toContain('wp-lighthouse');
+    await page.getByRole('tab', { name: /Unscheduled/ }).click();
+    await expect.poll(() => page.getByTestId('unscheduled').textContent()).toContain('QAD Adaptive ERP connector is not-started');
+  });
+
+  it('moves a site dragged into a full wave, pins it there and shows the broken rules', async () => {
+    const item = await bar('FR-LYO').boundingBox();
+    const lane = await page.locator('.vis-label').filter({ hasText: /^Wave 1$/ }).boundingBox();
+    expect(item && lane).toBeTruthy();
+    const startX = item!.x + 20;
+    const startY = item!.y + item!.height / 2;
+    await page.mouse.move(startX, startY);
+    await page.mouse.down();
+    await page.mouse.move(startX + 5, startY - 5, { steps: 3 });
+    await page.mouse.move(startX, lane!.y + lane!.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await page.getByRole('tab', { name: /Violations/ }).click();
+    await expect.poll(() => page.getByTestId('violations').textContent(), { timeout: 10_000 }).toContain('max-sites');
+    expect(app.workspace.requirePlan().getSite('FR-LYO').pinnedWave).toBe(1);
+    await expect.poll(() => bar('FR-LYO').getAttribute('class')).toContain('wp-violated');
+  });
+
+  it('lets the scheduler place a moved site again with one click', async () => {
+    await page.getByTestId('violations').getByRole('button', { name: 'Let the scheduler place it' }).first().click();
+    await expect.poll(() => page.getByText('No rule is broken').count(), { timeout: 10_000 }).toBe(1);
+    expect(app.workspace.requirePlan().getSite('FR-LYO').pinnedWave).toBeNull();
+  });
+
+  it('locks a wave from its context menu, and re-plan keeps it', async () => {
+    const lane = await page.locator('.vis-label').filter({ hasText: /^Wave 2$/ }).boundingBox();
+    const item = await bar('CA-WND').boundingBox();
+    await page.mouse.click(item!.x + 10, item!.y + item!.height / 2, { button: 'right' });
+    await page.getByRole('menuitem', { name: /Lock the wave/ }).click();
+    await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Wave 2 · locked' }).count()).toBe(1);
+    expect(lane).toBeTruthy();
+    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Wave 2 · locked' }).count()).toBe(1);
+  });
+});
