@@ -125,6 +125,7 @@ export const contract = {
       startDate: isoDateSchema.optional(),
       holidays: z.array(isoDateSchema).optional(),
       freezeWindows: z.array(dateWindowSchema).optional(),
+      lighthouseOverride: codeSchema.nullable().optional(),
     }),
   ),
   'settings:update': op<PlanInfo>()(settingsPatchSchema),
@@ -164,6 +165,8 @@ export const contract = {
   'schedule:lock': op<ScheduleView>()(z.strictObject({ wave: waveNumberSchema, locked: z.boolean() })),
   'schedule:move': op<ScheduleView>()(z.strictObject({ site: codeSchema, wave: waveNumberSchema, goLive: isoDateSchema.nullable().default(null) })),
   'schedule:lighthouse': op<ScheduleView>()(z.strictObject({ site: codeSchema.nullable() })),
+  /** Makes an earlier schedule (kept for undo) the current one again, as it was, with its locks. */
+  'schedule:restore': op<ScheduleView>()(z.strictObject({ id: z.number().int().min(1) })),
   'checklist:list': op<ChecklistItem[]>()(z.strictObject({ site: codeSchema.optional() })),
   'checklist:update': op<ChecklistItem>()(
     z.strictObject({

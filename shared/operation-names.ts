@@ -29,6 +29,7 @@ export const OPERATION_NAMES = [
   'schedule:lock',
   'schedule:move',
   'schedule:lighthouse',
+  'schedule:restore',
   'checklist:list',
   'checklist:update',
   'baselines:list',

@@ -55,6 +55,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'schedule:lock': (input) => scheduling.lockWave(plan(), input.wave, input.locked, source),
     'schedule:move': (input) => scheduling.moveAndStore(plan(), input.site, input.wave, input.goLive, source),
     'schedule:lighthouse': (input) => scheduling.overrideLighthouse(plan(), input.site, source),
+    'schedule:restore': (input) => scheduling.restoreSchedule(plan(), input.id, source),
     'checklist:list': (input) => plan().checklist(input.site),
     'checklist:update': (input) => plan().updateChecklistItem(input.id, input, source),
     'baselines:list': () => listBaselines(plan()),

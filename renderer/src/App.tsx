@@ -4,6 +4,7 @@ import { AppFrame, type Screen } from './layout/AppFrame';
 import { PlanScreen } from './screens/PlanScreen';
 import { PortfolioScreen } from './screens/PortfolioScreen';
 import { usePlanStore } from './stores/plan-store';
+import { useUndoStore } from './stores/undo-store';
 
 const SCREENS: Screen[] = [
   { id: 'portfolio', label: 'Portfolio', render: () => <PortfolioScreen /> },
@@ -12,6 +13,9 @@ const SCREENS: Screen[] = [
 
 export function App() {
   const refresh = usePlanStore((s) => s.refresh);
+  const generation = usePlanStore((s) => s.generation);
+  // Opening another plan is not an edit, and the edits of the last plan cannot be undone in this one.
+  useEffect(() => useUndoStore.getState().clear(), [generation]);
   useEffect(() => {
     void refresh();
     return onPlanChanged(() => void refresh());

@@ -49,6 +49,17 @@ describe('the plan timeline', () => {
     await expect.poll(() => bar('FR-LYO').getAttribute('class')).toContain('wp-violated');
   });
 
+  it('undoes the drag with Ctrl+Z and redoes it with Ctrl+Shift+Z', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByText('No rule is broken').count(), { timeout: 10_000 }).toBe(1);
+    expect(app.workspace.requirePlan().getSite('FR-LYO').pinnedWave).toBeNull();
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toContain('Undone: Move FR-LYO to wave 1');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByTestId('violations').textContent(), { timeout: 10_000 }).toContain('max-sites');
+    expect(app.workspace.requirePlan().getSite('FR-LYO').pinnedWave).toBe(1);
+  });
+
   it('lets the scheduler place a moved site again with one click', async () => {
     await page.getByTestId('violations').getByRole('button', { name: 'Let the scheduler place it' }).first().click();
     await expect.poll(() => page.getByText('No rule is broken').count(), { timeout: 10_000 }).toBe(1);

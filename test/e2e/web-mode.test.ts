@@ -44,6 +44,21 @@ describe('web mode in Chromium', () => {
     expect(audit[0]).toMatchObject({ field: 'name', oldValue: 'Detroit Stamping', newValue: 'Detroit Stamping & Press', source: 'ui' });
   });
 
+  it('undoes and redoes an edit from the keyboard', async () => {
+    await page.getByRole('button', { name: 'Region of CZ-PLZ: EMEA' }).dblclick();
+    const input = page.getByRole('textbox', { name: 'Region of CZ-PLZ' });
+    await input.fill('Central Europe');
+    await input.press('Enter');
+    await expect.poll(() => app.workspace.requirePlan().getSite('CZ-PLZ').region).toBe('Central Europe');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => app.workspace.requirePlan().getSite('CZ-PLZ').region).toBe('EMEA');
+    await expect.poll(() => page.locator('[data-site="CZ-PLZ"]').textContent()).toContain('EMEA');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => app.workspace.requirePlan().getSite('CZ-PLZ').region).toBe('Central Europe');
+    // Both the edit and its undo are in the audit log: nothing is ever silently rewritten.
+    expect(app.workspace.requirePlan().audit({ entity: 'site', entityId: 'CZ-PLZ', limit: 10 }).map((a) => a.newValue)).toEqual(['Central Europe', 'EMEA', 'Central Europe']);
+  });
+
   it('keeps a refused value in the editor with the reason, and saves nothing', async () => {
     await page.getByRole('button', { name: 'Willing of US-GRV: 5' }).dblclick();
     const input = page.getByRole('textbox', { name: 'Willing of US-GRV' });

@@ -103,7 +103,7 @@ export class PlanFile {
   }
 
   updatePlan(
-    patch: { name?: string; startDate?: string; holidays?: string[]; freezeWindows?: DateWindow[] },
+    patch: { name?: string; startDate?: string; holidays?: string[]; freezeWindows?: DateWindow[]; lighthouseOverride?: string | null },
     source: AuditSource,
   ): PlanInfo {
     const before = this.info();
@@ -118,6 +118,13 @@ export class PlanFile {
         const holidays = [...new Set(patch.holidays)].sort();
         write.writeHolidays(this.db, holidays);
         audit.recordChanges('plan', before.uid, { holidays: before.holidays }, { holidays });
+      }
+      if (patch.lighthouseOverride !== undefined) {
+        if (patch.lighthouseOverride !== null && write.siteIdOf(this.db, patch.lighthouseOverride) === undefined) {
+          throw new UserError('invalid-input', `No site with code "${patch.lighthouseOverride}" to be the lighthouse.`);
+        }
+        this.db.prepare('UPDATE plan SET lighthouse_override = ? WHERE id = 1').run(patch.lighthouseOverride);
+        audit.recordChanges('plan', before.uid, { lighthouseOverride: before.lighthouseOverride }, { lighthouseOverride: patch.lighthouseOverride });
       }
       if (patch.freezeWindows !== undefined) {
         write.writeFreezeWindows(this.db, patch.freezeWindows);

@@ -25,6 +25,14 @@ export function readChecklistBasis(db: Database.Database): string {
   return (db.prepare('SELECT checklist_basis FROM schedules WHERE is_current = 1').get() as { checklist_basis: string } | undefined)?.checklist_basis ?? '';
 }
 
+/** A kept schedule by id, with the waves that were locked in it. */
+export function readSchedule(db: Database.Database, id: number): ScheduleView | null {
+  const row = db.prepare('SELECT id, generated_at, result_json FROM schedules WHERE id = ?').get(id) as { id: number; generated_at: string; result_json: string } | undefined;
+  if (!row) return null;
+  const locked = db.prepare('SELECT number FROM waves WHERE schedule_id = ? AND locked = 1 ORDER BY number').all(row.id) as { number: number }[];
+  return { id: row.id, generatedAt: row.generated_at, schedule: JSON.parse(row.result_json) as WaveSchedule, lockedWaves: locked.map((l) => l.number) };
+}
+
 export function readCurrentSchedule(db: Database.Database): ScheduleView | null {
   const row = db.prepare('SELECT id, generated_at, result_json FROM schedules WHERE is_current = 1').get() as
     | { id: number; generated_at: string; result_json: string }

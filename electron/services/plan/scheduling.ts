@@ -10,7 +10,7 @@ import type { LockedWave, ScheduleInput, WaveSchedule } from '../../../shared/sc
 import { UserError } from '../errors';
 import type { AuditWriter } from './audit';
 import type { PlanFile } from './plan-file';
-import { readChecklistBasis, readCurrentSchedule, setWaveLock, storeSchedule, syncChecklist } from './schedule-store';
+import { readChecklistBasis, readCurrentSchedule, readSchedule, setWaveLock, storeSchedule, syncChecklist } from './schedule-store';
 
 export function scheduleInputOf(plan: PlanFile, asOf: string, lockedWaves: LockedWave[] = [], content = plan.exportWavePlan()): ScheduleInput {
   return scheduleInputFromPlan(content, asOf, lockedWaves);
@@ -139,6 +139,17 @@ export function moveAndStore(plan: PlanFile, code: string, wave: number, goLive:
     keep(plan, recheckSchedule(scheduleInputOf(plan, stored.schedule.asOf), moved, stored.lockedWaves), stored.lockedWaves, audit);
   });
   return readCurrentSchedule(plan.db)!;
+}
+
+/** Makes a kept schedule current again (as a new copy, so the one it replaces stays kept too). */
+export function restoreSchedule(plan: PlanFile, id: number, source: AuditSource): ScheduleView {
+  const kept = readSchedule(plan.db, id);
+  if (!kept) throw new UserError('not-found', `Schedule ${id} is no longer kept (only the last 20 are).`);
+  const current = readCurrentSchedule(plan.db);
+  return plan.write(source, (audit) => {
+    audit.record('schedule', plan.info().uid, 'restored', current ? summary(current.schedule) : null, summary(kept.schedule));
+    return keep(plan, kept.schedule, kept.lockedWaves, audit, plan.exportWavePlan(), current);
+  });
 }
 
 /** Sets (or clears, with null) the program manager's lighthouse, then re-plans. */

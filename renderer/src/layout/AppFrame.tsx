@@ -2,7 +2,9 @@
 import { Alert, AppShell, Button, Group, NavLink, Notification, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { isDesktop, onMenuCommand } from '../api/client';
+import { useHotkeys } from '@mantine/hooks';
 import { usePlanStore, type SaveState } from '../stores/plan-store';
+import { useUndoStore } from '../stores/undo-store';
 import { FileMenu } from './FileMenu';
 import { ReportDialog } from './ReportDialog';
 
@@ -30,6 +32,13 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
   const [notice, setNotice] = useState<{ message: string; kind: 'ok' | 'error' } | null>(null);
   const [reportOpen, setReportOpen] = useState(false);
   useEffect(() => onMenuCommand((command) => command === 'report-pdf' && setReportOpen(true)), []);
+  const undo = useUndoStore();
+  // Text fields keep their own undo: the shortcuts act on the plan only outside them.
+  useHotkeys([
+    ['mod+Z', () => void undo.undo()],
+    ['mod+shift+Z', () => void undo.redo()],
+    ['mod+Y', () => void undo.redo()],
+  ]);
   const { info, save, loadError } = usePlanStore();
   const status = saveLabel(save);
   const screen = screens.find((s) => s.id === active) ?? screens[0]!;
@@ -56,6 +65,12 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             <Text size="xs" c={status.color} data-testid="save-state" title={save.kind === 'failed' ? save.message : undefined}>
               {status.text}
             </Text>
+            <Button size="compact-sm" variant="subtle" onClick={() => void undo.undo()} disabled={!undo.done.length || undo.running} title={undo.done.length ? `Undo ${undo.done.at(-1)!.label} (Ctrl+Z)` : 'Nothing to undo'}>
+              Undo
+            </Button>
+            <Button size="compact-sm" variant="subtle" onClick={() => void undo.redo()} disabled={!undo.undone.length || undo.running} title={undo.undone.length ? `Redo ${undo.undone.at(-1)!.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+              Redo
+            </Button>
             <Button size="compact-sm" variant="light" onClick={() => setReportOpen(true)} disabled={!info}>
               Report PDF
             </Button>
@@ -69,6 +84,11 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
         {loadError && <Alert color="red" title="Could not reach the plan" mb="md">{loadError}</Alert>}
+        {undo.message && (
+          <Notification color={undo.message.startsWith('Could not') ? 'red' : 'gray'} onClose={() => useUndoStore.setState({ message: null })} mb="md" role="status" data-testid="undo-message">
+            {undo.message}
+          </Notification>
+        )}
         {notice && (
           <Notification color={notice.kind === 'error' ? 'red' : 'teal'} onClose={() => setNotice(null)} mb="md" role="status">
             {notice.message}

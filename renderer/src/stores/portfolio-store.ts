@@ -4,6 +4,7 @@ import type { SitePatch } from '../../../shared/contract';
 import type { Erp, Site } from '../../../shared/domain';
 import { api } from '../api/client';
 import { usePlanStore } from './plan-store';
+import { useUndoStore } from './undo-store';
 
 interface PortfolioState {
   sites: Site[];
@@ -28,8 +29,22 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => ({
     }
   },
   async updateSite(code, patch) {
+    const before = get().sites.find((s) => s.code === code);
     const updated = await usePlanStore.getState().track(() => api['sites:update']({ code, patch }));
     set({ sites: get().sites.map((s) => (s.code === code ? updated : s)) });
+    if (before) {
+      // Undo writes back the fields this edit changed, as they were.
+      const previous = Object.fromEntries(Object.keys(patch).map((key) => [key, before[key as keyof typeof before]])) as SitePatch;
+      const write = async (target: string, values: SitePatch) => {
+        const site = await usePlanStore.getState().track(() => api['sites:update']({ code: target, patch: values }));
+        set({ sites: get().sites.map((s) => (s.code === target ? site : s)) });
+      };
+      useUndoStore.getState().push({
+        label: `Edit ${Object.keys(patch).join(', ')} of ${code}`,
+        undo: () => write(updated.code, previous),
+        redo: () => write(before.code, patch),
+      });
+    }
     return updated;
   },
 }));

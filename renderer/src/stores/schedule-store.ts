@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import type { ScheduleView } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from './plan-store';
+import { usePortfolioStore } from './portfolio-store';
+import { useUndoStore } from './undo-store';
 
 interface ScheduleState {
   view: ScheduleView | null;
@@ -17,13 +19,52 @@ interface ScheduleState {
   overrideLighthouse(site: string | null): Promise<void>;
 }
 
-export const useScheduleStore = create<ScheduleState>((set) => {
-  /** Runs a change, keeps the schedule it returns, and shows a refusal instead of losing it. */
-  const change = async (write: () => Promise<ScheduleView>) => {
+export const useScheduleStore = create<ScheduleState>((set, get) => {
+  const apply = async (write: () => Promise<ScheduleView>) => {
+    const view = await usePlanStore.getState().track(write);
+    set({ view });
+    return view;
+  };
+  /**
+   * Runs a change, keeps the schedule it returns, shows a refusal instead of losing it, and records
+   * how to undo it: restore the schedule kept before, and the site pins the change touched.
+   */
+  const change = async (
+    label: string,
+    write: () => Promise<ScheduleView>,
+    options: { pins?: string[]; undoAlso?: () => Promise<void>; redoAlso?: () => Promise<void> } = {},
+  ) => {
+    const pinsOf = options.pins ?? [];
     set({ busy: true, error: null });
+    const before = get().view;
+    const sites = usePortfolioStore.getState().sites;
+    const pinsBefore = pinsOf.map((code) => {
+      const site = sites.find((s) => s.code === code);
+      return { code, pinnedWave: site?.pinnedWave ?? null, pinnedGoLive: site?.pinnedGoLive ?? null };
+    });
     try {
-      const view = await usePlanStore.getState().track(write);
-      set({ view, busy: false });
+      const after = await apply(write);
+      set({ busy: false });
+      const afterPins = await Promise.all(pinsOf.map((code) => api['sites:get']({ code })));
+      void usePortfolioStore.getState().load();
+      if (!before) return;
+      const restorePins = async (pins: { code: string; pinnedWave: number | null; pinnedGoLive: string | null }[]) => {
+        for (const p of pins) await api['sites:update']({ code: p.code, patch: { pinnedWave: p.pinnedWave, pinnedGoLive: p.pinnedGoLive } });
+        await usePortfolioStore.getState().load();
+      };
+      useUndoStore.getState().push({
+        label,
+        undo: async () => {
+          await options.undoAlso?.();
+          await restorePins(pinsBefore);
+          await apply(() => api['schedule:restore']({ id: before.id }));
+        },
+        redo: async () => {
+          await options.redoAlso?.();
+          await restorePins(afterPins.map((s) => ({ code: s.code, pinnedWave: s.pinnedWave, pinnedGoLive: s.pinnedGoLive })));
+          await apply(() => api['schedule:restore']({ id: after.id }));
+        },
+      });
     } catch (error) {
       set({ busy: false, error: (error as Error).message });
     }
@@ -40,10 +81,33 @@ export const useScheduleStore = create<ScheduleState>((set) => {
         set({ loaded: true, error: (error as Error).message });
       }
     },
-    replan: (asOf) => change(() => api['schedule:generate'](asOf ? { asOf } : {})),
-    move: (site, wave, goLive) => change(() => api['schedule:move']({ site, wave, goLive })),
-    pin: (site, pinned) => change(() => api['schedule:pin']({ site, pinned })),
-    lock: (wave, locked) => change(() => api['schedule:lock']({ wave, locked })),
-    overrideLighthouse: (site) => change(() => api['schedule:lighthouse']({ site })),
+    replan: (asOf) => change('Re-plan', () => api['schedule:generate'](asOf ? { asOf } : {})),
+    move: (site, wave, goLive) => change(`Move ${site} to wave ${wave}`, () => api['schedule:move']({ site, wave, goLive }), { pins: [site] }),
+    pin: (site, pinned) => change(`${pinned ? 'Pin' : 'Unpin'} ${site}`, () => api['schedule:pin']({ site, pinned }), { pins: [site] }),
+    async lock(wave, locked) {
+      set({ busy: true, error: null });
+      try {
+        await apply(() => api['schedule:lock']({ wave, locked }));
+        set({ busy: false });
+        useUndoStore.getState().push({
+          label: `${locked ? 'Lock' : 'Unlock'} wave ${wave}`,
+          undo: async () => void (await apply(() => api['schedule:lock']({ wave, locked: !locked }))),
+          redo: async () => void (await apply(() => api['schedule:lock']({ wave, locked }))),
+        });
+      } catch (error) {
+        set({ busy: false, error: (error as Error).message });
+      }
+    },
+    async overrideLighthouse(site) {
+      const previous = usePlanStore.getState().info?.lighthouseOverride ?? null;
+      // The override is a plan setting: undo and redo put it back along with the schedule.
+      const setOverride = async (value: string | null) => usePlanStore.getState().setInfo(await api['plan:update']({ lighthouseOverride: value }));
+      await change(site ? `Make ${site} the lighthouse` : 'Let the scheduler choose the lighthouse', () => api['schedule:lighthouse']({ site }), {
+        undoAlso: () => setOverride(previous),
+        redoAlso: () => setOverride(site),
+      });
+      const info = await api['plan:current']();
+      if (info) usePlanStore.getState().setInfo(info);
+    },
   };
 });
