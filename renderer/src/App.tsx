@@ -3,11 +3,13 @@ import { onPlanChanged } from './api/client';
 import { AppFrame, type Screen } from './layout/AppFrame';
 import { PlanScreen } from './screens/PlanScreen';
 import { PortfolioScreen } from './screens/PortfolioScreen';
+import { ReadinessScreen } from './screens/ReadinessScreen';
 import { usePlanStore } from './stores/plan-store';
 import { useUndoStore } from './stores/undo-store';
 
 const SCREENS: Screen[] = [
   { id: 'portfolio', label: 'Portfolio', render: () => <PortfolioScreen /> },
+  { id: 'readiness', label: 'Readiness', render: () => <ReadinessScreen /> },
   { id: 'plan', label: 'Plan', render: () => <PlanScreen /> },
 ];
 

@@ -4,6 +4,7 @@
  * why it cannot be scheduled at all, if it cannot.
  */
 import type { Erp, ReadinessDimension, Site } from '../domain';
+import { readinessSummary } from '../readiness';
 import { toRanges, type DayRange } from './calendar';
 import { fromDay, toDay, type DayNumber } from './day-numbers';
 import type { ScheduleInput, ScheduleRule } from './types';
@@ -44,35 +45,12 @@ export interface PlanModel {
 }
 
 function readinessOf(site: Site, dimensions: ReadinessDimension[]) {
-  let latestTarget: string | null = null;
-  let latestLabel = '';
-  let blocked: string | null = null;
-  let weighted = 0;
-  let weights = 0;
-  for (const dimension of dimensions) {
-    const value = site.readiness[dimension.key];
-    const score = value?.score ?? null;
-    weighted += dimension.weight * (score ?? 0);
-    weights += dimension.weight;
-    if (score !== null && score >= dimension.threshold) continue;
-    const target = value?.targetDate ?? null;
-    if (target === null) {
-      blocked ??=
-        score === null
-          ? `${dimension.label} has never been assessed and has no target date: assess it or set a target date to schedule this site`
-          : `${dimension.label} is ${score}, below ${dimension.threshold}, and has no target date: set one to schedule this site`;
-      continue;
-    }
-    if (latestTarget === null || target > latestTarget) {
-      latestTarget = target;
-      latestLabel = dimension.label;
-    }
-  }
+  const summary = readinessSummary(site, dimensions);
   return {
-    readyDay: latestTarget === null ? null : toDay(latestTarget),
-    readyReason: latestTarget === null ? 'ready now' : `ready ${latestTarget} (${latestLabel} target)`,
-    readiness01: weights > 0 ? weighted / weights / 100 : 0,
-    blocked,
+    readyDay: summary.readyDate === null ? null : toDay(summary.readyDate),
+    readyReason: summary.readyDate === null ? 'ready now' : `ready ${summary.readyDate} (${summary.readyDimension} target)`,
+    readiness01: summary.overall / 100,
+    blocked: summary.blocking,
   };
 }
 

@@ -1,0 +1,54 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { startWebApp, type RunningWebApp } from '../support/web-app';
+
+let app: RunningWebApp;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(app.server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('the readiness board', () => {
+  it('shows unknown apart from low and lists the sites blocking the schedule', async () => {
+    await page.getByText('Readiness', { exact: true }).click();
+    await expect.poll(() => page.locator('[data-readiness-site]').count()).toBe(23);
+    const unknown = page.getByRole('button', { name: 'Security & compliance review of TH-RYG: not assessed' });
+    expect(await unknown.getAttribute('class')).toContain('wp-rag-unknown');
+    await page.getByLabel(/Blocking the schedule/).check();
+    await expect.poll(() => page.locator('[data-readiness-site]').count()).toBe(1);
+    await page.getByLabel(/Blocking the schedule/).uncheck();
+  });
+
+  it('records a low score without a target, and re-plan takes the site out of its wave', async () => {
+    await page.getByText('Plan', { exact: true }).click();
+    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
+    await page.getByText('Readiness', { exact: true }).click();
+    await page.getByRole('button', { name: 'Data quality of CZ-PLZ: 78' }).click();
+    await page.getByLabel('Score (0–100)').fill('40');
+    await page.getByLabel('Comment').fill('Master data audit failed');
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Data quality of CZ-PLZ: 40' }).getAttribute('class')).toContain('wp-rag-red');
+    const history = app.workspace.requirePlan().readinessHistory('CZ-PLZ', 'data');
+    expect(history.map((h) => [h.score, h.comment])).toEqual([
+      [40, 'Master data audit failed'],
+      [78, ''],
+    ]);
+    await page.getByText('Plan', { exact: true }).click();
+    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await expect.poll(() => page.locator('.wp-bar').count()).toBe(20);
+    await page.getByRole('tab', { name: /Unscheduled/ }).click();
+    await expect.poll(() => page.getByTestId('unscheduled').textContent()).toContain('Data quality is 40, below 70, and has no target date');
+  });
+});
