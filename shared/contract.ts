@@ -176,6 +176,14 @@ export const contract = {
       note: longTextSchema.optional(),
     }),
   ),
+  'holidays:countries': op<{ code: string; name: string }[]>()(noInput),
+  'holidays:public': op<{ date: string; name: string }[]>()(
+    z.strictObject({
+      country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE'),
+      fromYear: z.number().int().min(1970).max(2200),
+      toYear: z.number().int().min(1970).max(2200),
+    }).refine((r) => r.fromYear <= r.toYear && r.toYear - r.fromYear <= 20, { message: 'must span at most 20 years, from the earlier to the later', path: ['toYear'] }),
+  ),
   'baselines:list': op<BaselineSummary[]>()(noInput),
   'baselines:save': op<BaselineSummary>()(z.strictObject({ name: nameSchema })),
   'report:pdf': op<ExportedBinary>()(

@@ -32,6 +32,8 @@ export const OPERATION_NAMES = [
   'schedule:restore',
   'checklist:list',
   'checklist:update',
+  'holidays:countries',
+  'holidays:public',
   'baselines:list',
   'baselines:save',
   'report:pdf',

@@ -4,6 +4,7 @@ import { parseJsonText } from '../../shared/interchange';
 import { UserError } from './errors';
 import { listBaselines, saveBaseline } from './plan/baselines';
 import * as scheduling from './plan/scheduling';
+import { holidayCountries, publicHolidays } from './public-holidays';
 import { countPdfPages, renderReportPdf, reportModelOf } from './report/render-report';
 
 /** A plan name made safe to use in a file name. */
@@ -58,6 +59,8 @@ export function createHandlers(workspace: Workspace): Handlers {
     'schedule:restore': (input) => scheduling.restoreSchedule(plan(), input.id, source),
     'checklist:list': (input) => plan().checklist(input.site),
     'checklist:update': (input) => plan().updateChecklistItem(input.id, input, source),
+    'holidays:countries': () => holidayCountries(),
+    'holidays:public': (input) => publicHolidays(input.country, input.fromYear, input.toYear),
     'baselines:list': () => listBaselines(plan()),
     'baselines:save': (input) => saveBaseline(plan(), input.name, source),
     'report:pdf': async (input) => {

@@ -4,6 +4,7 @@ import { AppFrame, type Screen } from './layout/AppFrame';
 import { PlanScreen } from './screens/PlanScreen';
 import { PortfolioScreen } from './screens/PortfolioScreen';
 import { ReadinessScreen } from './screens/ReadinessScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { usePlanStore } from './stores/plan-store';
 import { useUndoStore } from './stores/undo-store';
 
@@ -11,6 +12,7 @@ const SCREENS: Screen[] = [
   { id: 'portfolio', label: 'Portfolio', render: () => <PortfolioScreen /> },
   { id: 'readiness', label: 'Readiness', render: () => <ReadinessScreen /> },
   { id: 'plan', label: 'Plan', render: () => <PlanScreen /> },
+  { id: 'settings', label: 'Settings', render: () => <SettingsScreen /> },
 ];
 
 export function App() {

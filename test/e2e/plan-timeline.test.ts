@@ -12,7 +12,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.goto(app.server.url);
-  await page.getByText('Plan', { exact: true }).click();
+  await page.getByTestId('nav-plan').click();
 });
 
 afterAll(async () => {

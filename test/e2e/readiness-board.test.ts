@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('the readiness board', () => {
   it('shows unknown apart from low and lists the sites blocking the schedule', async () => {
-    await page.getByText('Readiness', { exact: true }).click();
+    await page.getByTestId('nav-readiness').click();
     await expect.poll(() => page.locator('[data-readiness-site]').count()).toBe(23);
     const unknown = page.getByRole('button', { name: 'Security & compliance review of TH-RYG: not assessed' });
     expect(await unknown.getAttribute('class')).toContain('wp-rag-unknown');
@@ -31,10 +31,10 @@ describe('the readiness board', () => {
   });
 
   it('records a low score without a target, and re-plan takes the site out of its wave', async () => {
-    await page.getByText('Plan', { exact: true }).click();
+    await page.getByTestId('nav-plan').click();
     await page.getByRole('button', { name: 'Re-plan' }).click();
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
-    await page.getByText('Readiness', { exact: true }).click();
+    await page.getByTestId('nav-readiness').click();
     await page.getByRole('button', { name: 'Data quality of CZ-PLZ: 78' }).click();
     await page.getByLabel('Score (0–100)').fill('40');
     await page.getByLabel('Comment').fill('Master data audit failed');
@@ -45,7 +45,7 @@ describe('the readiness board', () => {
       [40, 'Master data audit failed'],
       [78, ''],
     ]);
-    await page.getByText('Plan', { exact: true }).click();
+    await page.getByTestId('nav-plan').click();
     await page.getByRole('button', { name: 'Re-plan' }).click();
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(20);
     await page.getByRole('tab', { name: /Unscheduled/ }).click();

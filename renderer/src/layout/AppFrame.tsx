@@ -79,7 +79,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {screens.map((s) => (
-          <NavLink key={s.id} label={s.label} active={s.id === screen.id} onClick={() => setActive(s.id)} />
+          <NavLink key={s.id} label={s.label} active={s.id === screen.id} onClick={() => setActive(s.id)} data-testid={`nav-${s.id}`} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>

@@ -1,0 +1,59 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { startWebApp, type RunningWebApp } from '../support/web-app';
+
+let app: RunningWebApp;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(app.server.url);
+  await page.getByTestId('nav-settings').click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const plan = () => app.workspace.requirePlan().info();
+
+describe('the settings screen', () => {
+  it('changes a scheduling rule, which the next re-plan follows, and undoes it', async () => {
+    const field = page.getByRole('textbox', { name: 'Max sites per wave' });
+    await field.fill('3');
+    await field.press('Enter');
+    await expect.poll(() => plan().settings.maxSitesPerWave).toBe(3);
+    await page.getByTestId('nav-plan').click();
+    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
+    const schedule = (await import('../../electron/services/plan/scheduling')).currentSchedule(app.workspace.requirePlan())!;
+    expect(Math.max(...schedule.schedule.waves.map((w) => w.sites.length))).toBe(3);
+    await page.getByTestId('nav-settings').click();
+    // Undo the re-plan, then the setting.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => plan().settings.maxSitesPerWave).toBe(4);
+  });
+
+  it("adds a country's public holidays and a freeze window, refusing a date that does not exist", async () => {
+    const before = plan().holidays.length;
+    await page.getByRole('textbox', { name: "Add a country's public holidays" }).or(page.getByRole('combobox', { name: "Add a country's public holidays" })).first().fill('Germany');
+    await page.getByRole('option', { name: 'Germany (DE)' }).click();
+    await page.getByRole('button', { name: 'Add', exact: true }).last().click();
+    await expect.poll(() => plan().holidays.length).toBeGreaterThan(before + 10);
+    expect(plan().holidays).toContain('2027-10-03'); // Day of German Unity
+    await page.getByLabel('From', { exact: true }).last().fill('2027-08-01');
+    await page.getByLabel('To', { exact: true }).last().fill('2027-02-30');
+    await page.getByRole('button', { name: 'Add freeze window' }).click();
+    await expect.poll(() => page.getByText('A freeze window needs real dates').count()).toBe(1);
+    await page.getByLabel('To', { exact: true }).last().fill('2027-08-15');
+    await page.getByLabel('Reason').fill('Summer audit');
+    await page.getByRole('button', { name: 'Add freeze window' }).click();
+    await expect.poll(() => plan().freezeWindows.map((f) => f.reason)).toContain('Summer audit');
+  });
+});
