@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { onPlanChanged } from './api/client';
 import { AppFrame, type Screen } from './layout/AppFrame';
+import { ChecklistsScreen } from './screens/ChecklistsScreen';
 import { PlanScreen } from './screens/PlanScreen';
 import { PortfolioScreen } from './screens/PortfolioScreen';
 import { ReadinessScreen } from './screens/ReadinessScreen';
@@ -12,6 +13,7 @@ const SCREENS: Screen[] = [
   { id: 'portfolio', label: 'Portfolio', render: () => <PortfolioScreen /> },
   { id: 'readiness', label: 'Readiness', render: () => <ReadinessScreen /> },
   { id: 'plan', label: 'Plan', render: () => <PlanScreen /> },
+  { id: 'checklists', label: 'Checklists', render: () => <ChecklistsScreen /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsScreen /> },
 ];
 

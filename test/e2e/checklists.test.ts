@@ -1,0 +1,55 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateAndStore } from '../../electron/services/plan/scheduling';
+import { launchBrowser } from '../support/browser';
+import { startWebApp, type RunningWebApp } from '../support/web-app';
+
+let app: RunningWebApp;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui');
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(app.server.url);
+  await page.getByTestId('nav-checklists').click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** The visible input of a Mantine Select with this label. */
+const selectInput = (label: string) => page.locator(`input[aria-label="${label}"]:not([type="hidden"])`);
+
+const item = (site: string, task: string) => app.workspace.requirePlan().checklist(site).find((i) => i.taskKey === task)!;
+
+describe('the checklists', () => {
+  it('shows the playbook items of a wave, with gates marked', async () => {
+    await selectInput('Show').fill('Lighthouse');
+    await page.getByRole('option', { name: 'Lighthouse wave' }).click();
+    await expect.poll(() => page.locator('[data-item^="US-GRV/"]').count()).toBe(app.workspace.requirePlan().checklist('US-GRV').length);
+    expect(await page.locator('[data-item="US-GRV/go-no-go"]').textContent()).toContain('gate');
+  });
+
+  it('ticks an item done, and undoes it', async () => {
+    await page.getByRole('combobox', { name: 'Status of US-GRV Go/no-go decision' }).selectOption('done');
+    await expect.poll(() => item('US-GRV', 'go-no-go').status).toBe('done');
+    expect(item('US-GRV', 'go-no-go').completedAt).not.toBeNull();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => item('US-GRV', 'go-no-go').status).toBe('todo');
+  });
+
+  it('changes the status of several items at once', async () => {
+    await page.getByRole('checkbox', { name: 'Select US-GRV Site kickoff with plant leadership' }).check();
+    await page.getByRole('checkbox', { name: 'Select US-GRV Executive sponsor named and briefed' }).check();
+    await selectInput('Bulk status').click();
+    await page.getByRole('listbox').getByRole('option', { name: 'doing' }).click();
+    await page.getByRole('button', { name: 'Apply to 2' }).click();
+    await expect.poll(() => [item('US-GRV', 'kickoff').status, item('US-GRV', 'sponsor-confirmed').status]).toEqual(['doing', 'doing']);
+  });
+});
