@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAndStore } from '../../electron/services/plan/scheduling';
 import { launchBrowser } from '../support/browser';
+import { waitForUndo } from '../support/undo';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 
 let app: RunningWebApp;
@@ -39,6 +40,7 @@ describe('the checklists', () => {
     await page.getByRole('combobox', { name: 'Status of US-GRV Go/no-go decision' }).selectOption('done');
     await expect.poll(() => item('US-GRV', 'go-no-go').status).toBe('done');
     expect(item('US-GRV', 'go-no-go').completedAt).not.toBeNull();
+    await waitForUndo(page, 'Go/no-go decision → done');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => item('US-GRV', 'go-no-go').status).toBe('todo');

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import { waitForUndo } from '../support/undo';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 
 let app: RunningWebApp;
@@ -50,6 +51,7 @@ describe('the plan timeline', () => {
   });
 
   it('undoes the drag with Ctrl+Z and redoes it with Ctrl+Shift+Z', async () => {
+    await waitForUndo(page, 'Move FR-LYO to wave 1');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByText('No rule is broken').count(), { timeout: 10_000 }).toBe(1);

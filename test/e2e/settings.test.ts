@@ -1,6 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentSchedule, generateAndStore } from '../../electron/services/plan/scheduling';
 import { launchBrowser } from '../support/browser';
+import { waitForUndo } from '../support/undo';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 
 let app: RunningWebApp;
@@ -9,6 +11,8 @@ let page: Page;
 
 beforeAll(async () => {
   app = await startWebApp();
+  // A schedule to start from, so that re-planning is a change that can be undone.
+  generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui');
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.goto(app.server.url);
@@ -31,11 +35,12 @@ describe('the settings screen', () => {
     await page.getByTestId('nav-plan').click();
     await page.getByRole('button', { name: 'Re-plan' }).click();
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
-    const schedule = (await import('../../electron/services/plan/scheduling')).currentSchedule(app.workspace.requirePlan())!;
-    expect(Math.max(...schedule.schedule.waves.map((w) => w.sites.length))).toBe(3);
+    await expect.poll(() => Math.max(...currentSchedule(app.workspace.requirePlan())!.schedule.waves.map((w) => w.sites.length))).toBe(3);
     await page.getByTestId('nav-settings').click();
     // Undo the re-plan, then the setting.
+    await waitForUndo(page, 'Re-plan');
     await page.keyboard.press('Control+z');
+    await waitForUndo(page, 'Set Max sites per wave to 3');
     await page.keyboard.press('Control+z');
     await expect.poll(() => plan().settings.maxSitesPerWave).toBe(4);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import { waitForUndo } from '../support/undo';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
 
 let app: RunningWebApp;
@@ -49,7 +50,7 @@ describe('web mode in Chromium', () => {
     const input = page.getByRole('textbox', { name: 'Region of CZ-PLZ' });
     await input.fill('Central Europe');
     await input.press('Enter');
-    await expect.poll(() => app.workspace.requirePlan().getSite('CZ-PLZ').region).toBe('Central Europe');
+    await waitForUndo(page, 'Edit region of CZ-PLZ');
     await page.keyboard.press('Control+z');
     await expect.poll(() => app.workspace.requirePlan().getSite('CZ-PLZ').region).toBe('EMEA');
     await expect.poll(() => page.locator('[data-site="CZ-PLZ"]').textContent()).toContain('EMEA');
