@@ -43,6 +43,11 @@ describe('web mode in Chromium', () => {
     await expect.poll(() => page.locator('[data-site="US-DET"]').textContent()).toContain('Detroit Stamping & Press');
     const audit = app.workspace.requirePlan().audit({ entity: 'site', entityId: 'US-DET', limit: 5 });
     expect(audit[0]).toMatchObject({ field: 'name', oldValue: 'Detroit Stamping', newValue: 'Detroit Stamping & Press', source: 'ui' });
+    // The site's panel shows who changed what.
+    await page.getByRole('button', { name: 'Open US-DET' }).click();
+    await page.getByRole('tab', { name: /History/ }).click();
+    await expect.poll(() => page.getByTestId('site-history').textContent()).toMatch(/name\s*Detroit Stamping\s*Detroit Stamping & Press/);
+    await page.keyboard.press('Escape');
   });
 
   it('undoes and redoes an edit from the keyboard', async () => {

@@ -59,8 +59,9 @@ export function listAudit(db: Database.Database, filter: { entity?: string; enti
     params.push(filter.entity);
   }
   if (filter.entityId) {
-    where.push('entity_id = ? COLLATE NOCASE');
-    params.push(filter.entityId);
+    // A site's own entries, and those of its readiness and checklist items ("US-DET/data").
+    where.push('(entity_id = ? COLLATE NOCASE OR substr(entity_id, 1, ?) = ? COLLATE NOCASE)');
+    params.push(filter.entityId, filter.entityId.length + 1, `${filter.entityId}/`);
   }
   const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
   const rows = db.prepare(sql).all(...params, filter.limit) as AuditRow[];

@@ -1,11 +1,12 @@
 /** Portfolio: every site of the plan, editable in place, and the ERPs they run. */
-import { Alert, Badge, Group, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Group, ScrollArea, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { SitePatch } from '../../../shared/contract';
 import type { Erp, Site } from '../../../shared/domain';
 import { EditableCell } from '../components/EditableCell';
 import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
+import { SitePanel } from './SitePanel';
 
 type Column = {
   key: string;
@@ -45,6 +46,8 @@ export function PortfolioScreen() {
   const { sites, erps, loaded, error, load, updateSite } = usePortfolioStore();
   const generation = usePlanStore((s) => s.generation);
   const [filter, setFilter] = useState('');
+  const [openSite, setOpenSite] = useState<string | null>(null);
+  const dimensions = usePortfolioStore((s) => s.dimensions);
 
   useEffect(() => {
     void load();
@@ -99,10 +102,14 @@ export function PortfolioScreen() {
                             await updateSite(site.code, column.toPatch!(text));
                           }}
                         />
+                      ) : column.key === 'code' ? (
+                        <UnstyledButton onClick={() => setOpenSite(site.code)} aria-label={`Open ${site.code}`} title="Everything about this site">
+                          <Text size="sm" fw={600} ff="monospace" c="blue">
+                            {site.code}
+                          </Text>
+                        </UnstyledButton>
                       ) : (
-                        <Text size="sm" fw={column.key === 'code' ? 600 : undefined} ff={column.key === 'code' ? 'monospace' : undefined}>
-                          {column.get(site)}
-                        </Text>
+                        <Text size="sm">{column.get(site)}</Text>
                       )}
                     </Table.Td>
                   ))}
@@ -130,6 +137,7 @@ export function PortfolioScreen() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      <SitePanel site={sites.find((s) => s.code === openSite) ?? null} dimensions={dimensions} onClose={() => setOpenSite(null)} />
     </Stack>
   );
 }
