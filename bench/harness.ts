@@ -6,7 +6,8 @@ export interface BenchCase {
   runs: number;
   /** Work done once before timing (not measured). */
   setup?: () => void | Promise<void>;
-  run: () => void | Promise<void>;
+  /** One run; a case that times itself (in the page, say) returns its own figure in ms. */
+  run: () => void | number | Promise<void | number>;
 }
 
 export interface BenchResult {
@@ -39,8 +40,8 @@ export async function measure(c: BenchCase): Promise<BenchResult> {
   const times: number[] = [];
   for (let i = 0; i < c.runs; i += 1) {
     const start = performance.now();
-    await c.run();
-    times.push(performance.now() - start);
+    const own = await c.run();
+    times.push(typeof own === 'number' ? own : performance.now() - start);
   }
   const round = (x: number) => Math.round(x * 10) / 10;
   return { name: c.name, runs: c.runs, medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)) };

@@ -2,7 +2,7 @@
  * A table cell that edits in place: double-click, Enter or F2 to edit; Enter saves, Escape cancels.
  * A refused value stays in the editor with the reason shown under it.
  */
-import { Text, TextInput, Tooltip } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
 
 interface EditableCellProps {
@@ -62,9 +62,10 @@ export function EditableCell({ value, label, align = 'left', onCommit }: Editabl
       />
     );
   }
+  // A native title, not a Tooltip component: a table of hundreds of sites has thousands of cells.
   return (
-    <Tooltip label="Double-click or press Enter to edit" openDelay={800}>
-      <Text
+    <Text
+        title="Double-click or press Enter to edit"
         size="sm"
         ta={align}
         tabIndex={0}
@@ -78,6 +79,5 @@ export function EditableCell({ value, label, align = 'left', onCommit }: Editabl
       >
         {value || '—'}
       </Text>
-    </Tooltip>
   );
 }

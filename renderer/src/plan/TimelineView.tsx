@@ -55,6 +55,7 @@ export function TimelineView(props: Props) {
   const timeline = useRef<Timeline | null>(null);
   const itemData = useRef(new DataSet<TimelineItem & { type?: string }>());
   const groupData = useRef(new DataSet<TimelineGroup>());
+  const siteBars = useRef(0);
   const handlers = useRef(props);
   handlers.current = props;
 
@@ -88,6 +89,10 @@ export function TimelineView(props: Props) {
       handlers.current.onContextMenu({ site: event.item, wave: event.group ? waveOfGroup(event.group) : null, x: event.event.clientX, y: event.event.clientY });
     });
     chart.on('select', (event: { items: string[] }) => handlers.current.onSelect(event.items[0] ?? null));
+    // Marks the container once the chart has drawn what it holds (read by tests and the benchmark).
+    chart.on('changed', () => {
+      container.current?.setAttribute('data-drawn-items', String(siteBars.current));
+    });
     timeline.current = chart;
     handlers.current.onReady?.(chart);
     return () => {
@@ -102,6 +107,7 @@ export function TimelineView(props: Props) {
     const keep = new Set(props.items.map((i) => i.id));
     items.remove(items.getIds().filter((id) => !keep.has(String(id)) && !String(id).startsWith('bg:')));
     items.update(props.items);
+    siteBars.current = props.items.length;
     const groups = groupData.current;
     const keepGroups = new Set(props.groups.map((g) => g.id));
     groups.remove(groups.getIds().filter((id) => !keepGroups.has(String(id))));
