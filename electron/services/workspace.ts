@@ -65,7 +65,8 @@ export class Workspace {
     if (!path.endsWith(PLAN_EXTENSION)) path += PLAN_EXTENSION;
     if (existsSync(path)) throw new UserError('conflict', `${path} already exists; open it, or choose another name.`);
     mkdirSync(dirname(path), { recursive: true });
-    const content = input.sample ? { ...samplePlan(), plan: { ...samplePlan().plan, name: input.name } } : emptyPlan(input.name);
+    const sample = input.sample ? samplePlan() : null;
+    const content = sample ? { ...sample, plan: { ...sample.plan, name: input.name } } : emptyPlan(input.name);
     return this.adopt(PlanFile.create(path, content, { actor: this.appSettings.actor, source: this.source }));
   }
 

@@ -78,4 +78,18 @@ export class WorkCalendar {
     }
     return null;
   }
+
+  /**
+   * The day for a site placed by hand in the window [start, end]: the best the rules allow from
+   * `from`, else the first day the window offers clear of its blackouts and the stagger, else its
+   * first working day clear of freezes, else its first day. A placement by hand is kept either way.
+   */
+  dayForPlacedSite(from: DayNumber, start: DayNumber, end: DayNumber, blackouts: readonly DayRange[], taken: readonly DayNumber[], stagger: number): DayNumber {
+    return (
+      this.firstFeasibleDay(from, end, blackouts, taken, stagger)?.day ??
+      this.firstFeasibleDay(start, end, blackouts, taken, stagger)?.day ??
+      this.firstFeasibleDay(start, end, [])?.day ??
+      start
+    );
+  }
 }

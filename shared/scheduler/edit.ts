@@ -6,7 +6,7 @@ import { toRanges, WorkCalendar } from './calendar';
 import { checkSchedule, type WaveToCheck } from './check';
 import { fromDay, toDay } from './day-numbers';
 import { prepLeadDays } from './schedule';
-import { buildPlanModel } from './site-model';
+import { buildPlanModel, earliestWithLead } from './site-model';
 import type { ScheduleInput, ScheduledWave, Violation, WaveSchedule, WaveWarning } from './types';
 
 /** Rules that only the scheduler itself can judge; a re-check keeps them as they were. */
@@ -81,10 +81,7 @@ export function moveSite(input: ScheduleInput, schedule: WaveSchedule, site: str
   const taken = target.sites.map((p) => toDay(p.goLive));
   const day = goLive
     ? toDay(goLive)
-    : (calendar.firstFeasibleDay(Math.max(start, m.prepFloor + target.prepLeadDays, m.fixedFloor), end, m.blackouts, taken, s.staggerDays)?.day ??
-      calendar.firstFeasibleDay(start, end, m.blackouts, taken, s.staggerDays)?.day ??
-      calendar.firstFeasibleDay(start, end, [])?.day ??
-      start);
+    : calendar.dayForPlacedSite(Math.max(start, earliestWithLead(m, target.prepLeadDays)), start, end, m.blackouts, taken, s.staggerDays);
   target.sites = [
     ...target.sites,
     {

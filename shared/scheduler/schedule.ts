@@ -247,13 +247,7 @@ class WaveScheduler {
   private pinnedDay(m: SiteModel, start: DayNumber, end: DayNumber, lead: number, taken: DayNumber[]): DayNumber {
     if (m.site.pinnedGoLive) return toDay(m.site.pinnedGoLive);
     const from = m.blocked ? start : Math.max(start, earliestWithLead(m, lead));
-    const stagger = this.settings.staggerDays;
-    return (
-      this.calendar.firstFeasibleDay(from, end, m.blackouts, taken, stagger)?.day ??
-      this.calendar.firstFeasibleDay(start, end, m.blackouts, taken, stagger)?.day ??
-      this.calendar.firstFeasibleDay(start, end, [])?.day ??
-      start
-    );
+    return this.calendar.dayForPlacedSite(from, start, end, m.blackouts, taken, this.settings.staggerDays);
   }
 
   private fillWindow(number: number, start: DayNumber, end: DayNumber, lead: number, pinned: number[]): BuiltWave {

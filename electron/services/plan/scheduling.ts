@@ -16,7 +16,8 @@ export function scheduleInputOf(plan: PlanFile, asOf: string, lockedWaves: Locke
   return scheduleInputFromPlan(content, asOf, lockedWaves);
 }
 
-function lockedWavesOf(stored: ScheduleView | null): LockedWave[] {
+/** The locked waves of a stored schedule, as the scheduler keeps them on re-plan. */
+export function lockedWavesOf(stored: ScheduleView | null): LockedWave[] {
   if (!stored) return [];
   return stored.schedule.waves
     .filter((w) => stored.lockedWaves.includes(w.number))

@@ -6,11 +6,10 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import { todayIso } from '../../../shared/dates';
 import { buildReport, type ReadinessRecord, type ReportModel } from '../../../shared/report/report-model';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
-import type { LockedWave } from '../../../shared/scheduler/types';
 import { readBaseline } from '../plan/baselines';
 import type { PlanFile } from '../plan/plan-file';
 import { readCurrentSchedule } from '../plan/schedule-store';
-import { scheduleInputOf } from '../plan/scheduling';
+import { lockedWavesOf, scheduleInputOf } from '../plan/scheduling';
 import { ReportDocument } from './ReportDocument';
 import { registerFonts, type Paper } from './theme';
 
@@ -29,12 +28,7 @@ export function reportModelOf(plan: PlanFile, options: ReportOptions): ReportMod
   const content = plan.exportWavePlan();
   let schedule = stored?.schedule;
   if (!schedule || (options.asOf && options.asOf !== schedule.asOf)) {
-    const locks: LockedWave[] = stored
-      ? stored.schedule.waves
-          .filter((w) => stored.lockedWaves.includes(w.number))
-          .map((w) => ({ number: w.number, windowStart: w.windowStart, windowEnd: w.windowEnd, prepLeadDays: w.prepLeadDays, sites: w.sites.map((s) => ({ site: s.site, goLive: s.goLive })) }))
-      : [];
-    schedule = generateSchedule(scheduleInputOf(plan, options.asOf ?? todayIso(), locks, content));
+    schedule = generateSchedule(scheduleInputOf(plan, options.asOf ?? todayIso(), lockedWavesOf(stored ?? null), content));
   }
   const history = plan.db
     .prepare('SELECT s.code AS site, e.dimension_key AS dimension, e.target_date AS targetDate, e.recorded_at AS recordedAt FROM readiness_entries e JOIN sites s ON s.id = e.site_id ORDER BY e.id')
