@@ -1,27 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateAndStore } from '../../electron/services/plan/scheduling';
-import { launchBrowser } from '../support/browser';
 import { waitForUndo } from '../support/undo';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
+const ui = useAppInChromium({ prepare: (app) => generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui'), screen: 'checklists' });
 let app: RunningWebApp;
-let browser: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui');
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.goto(app.server.url);
-  await page.getByTestId('nav-checklists').click();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(() => ({ app, page } = ui));
 
 /** The visible input of a Mantine Select with this label. */
 const selectInput = (label: string) => page.locator(`input[aria-label="${label}"]:not([type="hidden"])`);

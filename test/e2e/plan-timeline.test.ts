@@ -1,25 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForUndo } from '../support/undo';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
+const ui = useAppInChromium({ screen: 'plan' });
 let app: RunningWebApp;
-let browser: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.goto(app.server.url);
-  await page.getByTestId('nav-plan').click();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(() => ({ app, page } = ui));
 
 const bar = (site: string) => page.locator('.vis-item', { has: page.locator('.wp-label', { hasText: new RegExp(`^${site}\\b`) }) });
 

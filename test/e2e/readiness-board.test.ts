@@ -1,23 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
+const ui = useAppInChromium();
 let app: RunningWebApp;
-let browser: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.goto(app.server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(() => ({ app, page } = ui));
 
 describe('the readiness board', () => {
   it('shows unknown apart from low and lists the sites blocking the schedule', async () => {

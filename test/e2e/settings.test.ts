@@ -1,28 +1,14 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentSchedule, generateAndStore } from '../../electron/services/plan/scheduling';
-import { launchBrowser } from '../support/browser';
 import { waitForUndo } from '../support/undo';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
+// A schedule to start from, so that re-planning is a change that can be undone.
+const ui = useAppInChromium({ prepare: (app) => generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui'), screen: 'settings' });
 let app: RunningWebApp;
-let browser: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  // A schedule to start from, so that re-planning is a change that can be undone.
-  generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui');
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.goto(app.server.url);
-  await page.getByTestId('nav-settings').click();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(() => ({ app, page } = ui));
 
 const plan = () => app.workspace.requirePlan().info();
 

@@ -3,25 +3,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForUndo } from '../support/undo';
-import { startWebApp, type RunningWebApp } from '../support/web-app';
+import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
+const ui = useAppInChromium();
 let app: RunningWebApp;
 let browser: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+beforeAll(() => ({ app, browser, page } = ui));
 
 describe('web mode in Chromium', () => {
   it('shows the sample plan and its 24 sites', async () => {

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RENDERER_BUILD_DIR } from '../../electron/cli/commands/web';
@@ -6,6 +8,7 @@ import { createDispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { Workspace } from '../../electron/services/workspace';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { launchBrowser } from './browser';
 
 export interface RunningWebApp {
   server: WebServer;
@@ -28,4 +31,29 @@ export async function startWebApp(): Promise<RunningWebApp> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Web mode on the sample plan and a headless Chromium page on it, for the tests of one file:
+ * started before them (with `prepare` run on the plan first), stopped after.
+ */
+export function useAppInChromium(options: { prepare?: (app: RunningWebApp) => void; screen?: string } = {}): {
+  readonly app: RunningWebApp;
+  readonly browser: BrowserContext;
+  readonly page: Page;
+} {
+  const session = {} as { app: RunningWebApp; browser: BrowserContext; page: Page };
+  beforeAll(async () => {
+    session.app = await startWebApp();
+    options.prepare?.(session.app);
+    session.browser = await launchBrowser();
+    session.page = await session.browser.newPage();
+    await session.page.goto(session.app.server.url);
+    if (options.screen) await session.page.getByTestId(`nav-${options.screen}`).click();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.stop();
+  });
+  return session;
 }
