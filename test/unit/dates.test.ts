@@ -10,6 +10,8 @@ describe('calendar dates', () => {
     expect(isIsoDate('2027-13-01')).toBe(false);
     expect(isIsoDate('2027-1-01')).toBe(false);
     expect(isIsoDate('2027-01-01T00:00')).toBe(false);
+    expect(isIsoDate('0099-12-31')).toBe(true);
+    expect(addDaysIso('0099-12-31', 1)).toBe('0100-01-01');
   });
 
   it('adds days across DST changes and year ends without shifting the day', () => {

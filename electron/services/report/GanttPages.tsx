@@ -3,12 +3,12 @@
  * the site names, and text never shrinks below 7 pt.
  */
 import { G, Line, Polygon, Rect, Svg, Text, View } from '@react-pdf/renderer';
-import type { ReactElement } from 'react';
 import { addDaysIso, daysBetween } from '../../../shared/dates';
 import { monthsBetween, tileGantt, type GanttTile } from '../../../shared/report/gantt-tiles';
 import type { GanttRow, ReportModel } from '../../../shared/report/report-model';
 import type { PageBody, PageFrame } from './ReportPage';
-import { COLORS, FONT, FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, PAGE_SIZES } from './theme';
+import { SVG_FONT, SvgText } from './svg';
+import { COLORS, FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, PAGE_SIZES } from './theme';
 
 const LABEL_WIDTH = 180;
 const ROW_HEIGHT = 13;
@@ -30,18 +30,8 @@ export function ganttLayout(frame: PageFrame) {
   };
 }
 
-/** SVG text takes its font from props, not style (react-pdf falls back to Helvetica otherwise). */
-const SVG_FONT = { fontFamily: FONT, fontSize: 7 };
-
 /**
- * react-pdf's Text inside an Svg, with the font props it reads at run time but its type definitions
- * leave out.
- */
-const SvgText = Text as unknown as (props: { x: number; y: number; fill: string; fontFamily: string; fontSize: number; fontWeight?: number; children: string }) => ReactElement;
-
-/**
- * One tile: the names and the chart drawn as one SVG, since a few SVG shapes cost far less to lay
- * out than a View each (text in SVG stays real, searchable text).
+ * One tile: the names and the chart drawn as one SVG (see svg.tsx for why).
  */
 function GanttTileView({ model, rows, tile, chartWidth }: { model: ReportModel; rows: GanttRow[]; tile: GanttTile; chartWidth: number }) {
   const days = daysBetween(tile.from, tile.to) + 1;

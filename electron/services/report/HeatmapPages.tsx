@@ -1,12 +1,14 @@
 /** Readiness heat map: every site in scope against every dimension, unknown shown apart from low. */
-import { Text, View } from '@react-pdf/renderer';
+import { G, Svg, Text, View } from '@react-pdf/renderer';
 import type { ReportModel } from '../../../shared/report/report-model';
 import { contentHeight, fitLine, paginate, type FlowBlock } from './flow';
-import { RagCell, RagLegend } from './RagCell';
+import { RagLegend } from './RagCell';
 import type { PageBody, PageFrame } from './ReportPage';
+import { SVG_FONT, SvgText, svgRagBox } from './svg';
 import { COLORS, styles } from './theme';
 
 const ROW = 16.5;
+const NAME_WIDTH = 170;
 
 export function heatmapPages(model: ReportModel, frame: PageFrame): PageBody[] {
   const cellWidth = Math.min(62, Math.floor(330 / Math.max(1, model.dimensions.length)));
@@ -15,7 +17,7 @@ export function heatmapPages(model: ReportModel, frame: PageFrame): PageBody[] {
     keepWithNext: true,
     node: (
       <View style={[styles.tableHeader, { alignItems: 'flex-end', height: 24 }]}>
-        <Text style={{ width: 170 }}>Site</Text>
+        <Text style={{ width: NAME_WIDTH }}>Site</Text>
         {model.dimensions.map((d) => (
           <View key={d.key} style={{ width: cellWidth + 1.5, alignItems: 'center' }}>
             <Text style={{ fontSize: 7, textAlign: 'center' }}>{fitLine(d.label, 7, cellWidth)}</Text>
@@ -33,17 +35,24 @@ export function heatmapPages(model: ReportModel, frame: PageFrame): PageBody[] {
   ];
   if (model.heatmap.length === 0) blocks.push({ height: 14, node: <Text>The plan has no sites in scope.</Text> });
   for (const row of model.heatmap) {
+    const cellHeight = ROW - 1.5;
     blocks.push({
       height: ROW,
       continuation: [header],
       node: (
-        <View style={{ flexDirection: 'row', alignItems: 'center', height: ROW - 1.5, marginBottom: 1.5 }}>
-          <Text style={{ width: 46, fontSize: 7.5, fontWeight: 600 }}>{row.site}</Text>
-          <Text style={{ width: 124, fontSize: 7.5, color: COLORS.muted }}>{fitLine(row.name, 7.5, 120)}</Text>
-          {row.cells.map((cell) => (
-            <RagCell key={cell.dimension} cell={cell} width={cellWidth} height={15} showTarget />
-          ))}
-        </View>
+        <Svg width={NAME_WIDTH + model.dimensions.length * (cellWidth + 1.5)} height={ROW}>
+          <SvgText x={0} y={10} {...SVG_FONT} fontSize={7.5} fontWeight={600} fill={COLORS.ink}>
+            {row.site}
+          </SvgText>
+          <SvgText x={46} y={10} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
+            {fitLine(row.name, 7.5, 120)}
+          </SvgText>
+          {row.cells.map((cell, i) => {
+            const target = cell.rag !== 'green' && cell.targetDate ? `→${cell.targetDate.slice(2)}` : undefined;
+            const score = cell.score === null ? '?' : String(Math.round(cell.score));
+            return <G key={cell.dimension}>{svgRagBox({ x: NAME_WIDTH + i * (cellWidth + 1.5), y: 0, width: cellWidth, height: cellHeight, rag: cell.rag, label: score, note: target })}</G>;
+          })}
+        </Svg>
       ),
     });
   }

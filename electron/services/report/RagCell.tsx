@@ -2,18 +2,6 @@ import { Text, View } from '@react-pdf/renderer';
 import type { ReadinessCell } from '../../../shared/report/report-model';
 import { RAG_STYLE } from './theme';
 
-/**
- * A readiness status as a coloured swatch, no number: green light, amber middle, red dark, so it reads
- * in greyscale; "?" when never assessed. (The heat map carries the numbers.)
- */
-export function RagSwatch({ rag, width, height = 10 }: { rag: ReadinessCell['rag']; width: number; height?: number }) {
-  const style = RAG_STYLE[rag];
-  if (rag === 'unknown') {
-    return <Text style={{ width, height, marginRight: 1.5, textAlign: 'center', fontSize: 6.5, lineHeight: 1, paddingTop: 1.5, ...style }}>?</Text>;
-  }
-  return <View style={{ width, height, marginRight: 1.5, backgroundColor: style.backgroundColor }} />;
-}
-
 /** One readiness score as a coloured cell that also reads in greyscale: the number, or "?" when never assessed. */
 export function RagCell({ cell, width, height = 12, showTarget = false }: { cell: ReadinessCell; width: number; height?: number; showTarget?: boolean }) {
   const style = RAG_STYLE[cell.rag];

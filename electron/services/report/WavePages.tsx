@@ -2,21 +2,20 @@
  * Per wave: its sites with go-live, readiness per dimension, ERP (new or proven), the status of each
  * go/no-go gate and the overdue checklist items. One line per site, so a wave reads at a glance.
  */
-import { Text, View } from '@react-pdf/renderer';
+import { G, Line, Svg, Text, View } from '@react-pdf/renderer';
 import type { ReportModel, WaveSiteDetail } from '../../../shared/report/report-model';
 import { contentHeight, contentWidth, fitLine, paginate, type FlowBlock } from './flow';
-import { RagLegend, RagSwatch } from './RagCell';
+import { RagLegend } from './RagCell';
 import type { PageBody, PageFrame } from './ReportPage';
+import { GATE_STATUS_LABELS, SVG_FONT, SvgText, svgGateMark, svgRagBox } from './svg';
 import { COLORS, styles } from './theme';
 
-/** Marks that Inter has: a missing glyph would print as nothing. */
-const STATUS_MARK: Record<string, string> = { done: '✓', 'n/a': '–', doing: '›', blocked: '!', todo: '○' };
 const CELL = 17;
 const ROW = 15;
 
 export function wavePages(model: ReportModel, frame: PageFrame): PageBody[] {
   const width = contentWidth(frame.paper, false);
-  const col = { code: 44, goLive: 48, readiness: Math.max(48, model.dimensions.length * (CELL + 1.5) + 4), erp: 84, gate: 30, overdue: 44 };
+  const col = { code: 44, goLive: 48, readiness: Math.max(48, model.dimensions.length * (CELL + 1.5) + 4), erp: 110, gate: 18, overdue: 44 };
   const nameWidth = width - col.code - col.goLive - col.readiness - col.erp - model.gates.length * col.gate - col.overdue;
   const tableHeader: FlowBlock = {
     height: 15,
@@ -37,34 +36,43 @@ export function wavePages(model: ReportModel, frame: PageFrame): PageBody[] {
       </View>
     ),
   };
+  // Left edges of the columns, in the order of the header.
+  const at = { code: 0, name: col.code, goLive: col.code + nameWidth, readiness: col.code + nameWidth + col.goLive };
+  const erpX = at.readiness + col.readiness;
+  const gateX = (i: number) => erpX + col.erp + i * col.gate;
+  const baseline = ROW / 2 + 2.8;
   const row = (site: WaveSiteDetail): FlowBlock => ({
     height: ROW,
     node: (
-      <View style={[styles.tableRow, { height: ROW, alignItems: 'center', paddingVertical: 0 }]}>
-        <Text style={{ width: col.code, fontWeight: 600, fontSize: 8 }}>{site.site}</Text>
-        <Text style={{ width: nameWidth, fontSize: 7.5, color: COLORS.muted }}>{fitLine(`${site.name} · ${site.region}`, 7.5, nameWidth - 4)}</Text>
-        <Text style={{ width: col.goLive, fontSize: 8 }}>{site.goLive}</Text>
-        <View style={{ width: col.readiness, flexDirection: 'row' }}>
-          {site.readiness.map((cell) => (
-            <RagSwatch key={cell.dimension} rag={cell.rag} width={CELL} />
-          ))}
-        </View>
-        <Text style={{ width: col.erp, fontSize: 7 }}>
-          {fitLine(site.erp, 7, col.erp - 40)}{' '}
-          <Text style={{ fontWeight: 700, color: site.erpIsNew ? COLORS.red : COLORS.muted }}>{site.erpIsNew ? 'new' : 'proven'}</Text>
-        </Text>
-        {model.gates.map((g) => {
-          const gate = site.gates[g.id];
-          return (
-            <Text key={g.id} style={{ width: col.gate, fontSize: 7, color: gate?.status === 'blocked' ? COLORS.red : COLORS.ink }}>
-              {gate ? `${STATUS_MARK[gate.status] ?? '○'} ${gate.dueDate.slice(5)}` : '–'}
-            </Text>
-          );
-        })}
-        <Text style={{ width: col.overdue, fontSize: 7.5, textAlign: 'right', fontWeight: site.overdue.length ? 700 : 400, color: site.overdue.length ? COLORS.red : COLORS.muted }}>
-          {site.overdue.length ? `${site.overdue.length} overdue` : 'none'}
-        </Text>
-      </View>
+      <Svg width={width} height={ROW}>
+        <Line x1={0} y1={ROW - 0.25} x2={width} y2={ROW - 0.25} stroke={COLORS.rule} strokeWidth={0.5} />
+        <SvgText x={at.code} y={baseline} {...SVG_FONT} fontSize={8} fontWeight={600} fill={COLORS.ink}>
+          {site.site}
+        </SvgText>
+        <SvgText x={at.name} y={baseline} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
+          {fitLine(`${site.name} · ${site.region}`, 7.5, nameWidth - 4)}
+        </SvgText>
+        <SvgText x={at.goLive} y={baseline} {...SVG_FONT} fontSize={8} fill={COLORS.ink}>
+          {site.goLive}
+        </SvgText>
+        {site.readiness.map((cell, i) => (
+          <G key={cell.dimension}>{svgRagBox({ x: at.readiness + i * (CELL + 1.5), y: (ROW - 10) / 2, width: CELL, height: 10, rag: cell.rag })}</G>
+        ))}
+        <SvgText x={erpX} y={baseline} {...SVG_FONT} fill={COLORS.ink}>
+          {fitLine(site.erp, 7, col.erp - 42)}
+        </SvgText>
+        <SvgText x={erpX + col.erp - 34} y={baseline} {...SVG_FONT} fontWeight={700} fill={site.erpIsNew ? COLORS.red : COLORS.muted}>
+          {site.erpIsNew ? 'new' : 'proven'}
+        </SvgText>
+        {model.gates.map((g, i) => (
+          <G key={g.id}>{svgGateMark({ cx: gateX(i) + 6, cy: ROW / 2, status: site.gates[g.id]?.status })}</G>
+        ))}
+        {site.overdue.length > 0 && (
+          <SvgText x={width} y={baseline} textAnchor="end" {...SVG_FONT} fontSize={7.5} fontWeight={700} fill={COLORS.red}>
+            {`${site.overdue.length} overdue`}
+          </SvgText>
+        )}
+      </Svg>
     ),
   });
 
@@ -76,7 +84,7 @@ export function wavePages(model: ReportModel, frame: PageFrame): PageBody[] {
       node: <Text style={[styles.small, styles.muted, { height: 11 }]}>{fitLine(`Readiness columns (scores in the heat map): ${model.dimensions.map((d) => d.label).join(' · ')}.`, 7.5, width)}</Text>,
     },
     ...model.gates.map((g, i) => ({ height: 11, node: <Text style={[styles.small, styles.muted, { height: 10 }]}>{fitLine(`G${i + 1}: ${g.title}`, 7.5, width)}</Text> })),
-    { height: 14, node: <Text style={[styles.small, styles.muted, { height: 12 }]}>Gate status: ✓ done, › doing, ○ to do, ! blocked, – not applicable; with the due date (month-day).</Text> },
+    { height: 14, node: <GateLegend /> },
   ];
   if (model.waves.length === 0) blocks.push({ height: 14, node: <Text>No waves are scheduled yet.</Text> });
   for (const wave of model.waves) {
@@ -113,4 +121,28 @@ export function wavePages(model: ReportModel, frame: PageFrame): PageBody[] {
     }
   }
   return paginate(blocks, contentHeight(frame.paper, false)).map((nodes) => ({ section: 'Waves', landscape: false, body: <View>{nodes}</View> }));
+}
+
+function GateLegend() {
+  // Each entry as wide as its label (Inter averages about 0.55 em a character).
+  const entries = GATE_STATUS_LABELS.map(([status, label], i) => ({ status, label, x: 54 + GATE_STATUS_LABELS.slice(0, i).reduce((sum, [, l]) => sum + 18 + l.length * 4.2, 0) }));
+  const end = entries.at(-1)!.x + 18 + entries.at(-1)!.label.length * 4.2;
+  return (
+    <Svg width={end + 140} height={12}>
+      <SvgText x={0} y={8} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
+        Gate status:
+      </SvgText>
+      {entries.map(({ status, label, x }) => (
+        <G key={status}>
+          {svgGateMark({ cx: x + 3, cy: 5.5, status })}
+          <SvgText x={x + 9} y={8} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
+            {label}
+          </SvgText>
+        </G>
+      ))}
+      <SvgText x={end} y={8} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
+        (due dates in the checklist)
+      </SvgText>
+    </Svg>
+  );
 }
