@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  AUDIT_SOURCES,
   codeSchema,
   dateWindowSchema,
   erpSchema,
@@ -13,6 +14,7 @@ import {
   nameSchema,
   patchOf,
   scoreSchema,
+  shortTextSchema,
   siteSchema,
   checklistStatusSchema,
   type AuditEntry,
@@ -107,6 +109,37 @@ export interface ScheduleView {
 export const sitePatchSchema = patchOf(siteSchema.omit({ readiness: true }));
 export type SitePatch = z.infer<typeof sitePatchSchema>;
 export const erpPatchSchema = patchOf(erpSchema);
+
+/** Everything a site removal took from the plan; handed back to `sites:restore` to undo it. */
+export const deletedSiteSchema = z.strictObject({
+  site: siteSchema,
+  readinessHistory: z.array(
+    z.strictObject({
+      dimension: z.string().max(40),
+      score: scoreSchema.nullable(),
+      targetDate: isoDateSchema.nullable(),
+      comment: longTextSchema,
+      actor: shortTextSchema,
+      recordedAt: z.string().max(40),
+      source: z.enum(AUDIT_SOURCES),
+    }),
+  ),
+  checklist: z.array(
+    z.strictObject({
+      taskKey: z.string().max(80),
+      playbookVersion: z.number().int().min(1),
+      title: shortTextSchema,
+      dueDate: isoDateSchema,
+      status: checklistStatusSchema,
+      owner: shortTextSchema,
+      note: longTextSchema,
+      completedAt: z.string().max(40).nullable(),
+    }),
+  ),
+});
+export type DeletedSite = z.infer<typeof deletedSiteSchema>;
+
+const siteCodesSchema = z.array(codeSchema).min(1, 'must name at least one site').max(100_000);
 export type ErpPatch = z.infer<typeof erpPatchSchema>;
 
 const waveNumberSchema = z.number({ error: 'must be a wave number' }).int('must be a whole number').min(0, 'must not be negative').max(100_000);
@@ -134,6 +167,10 @@ export const contract = {
   'sites:list': op<Site[]>()(noInput),
   'sites:get': op<Site>()(z.strictObject({ code: codeSchema })),
   'sites:update': op<Site>()(z.strictObject({ code: codeSchema, patch: sitePatchSchema })),
+  'sites:updateMany': op<Site[]>()(z.strictObject({ codes: siteCodesSchema, patch: sitePatchSchema })),
+  'sites:create': op<Site>()(z.strictObject({ site: siteSchema })),
+  'sites:delete': op<DeletedSite[]>()(z.strictObject({ codes: siteCodesSchema })),
+  'sites:restore': op<Site[]>()(z.strictObject({ deleted: z.array(deletedSiteSchema).min(1).max(100_000) })),
   'readiness:dimensions': op<ReadinessDimension[]>()(noInput),
   'readiness:set': op<Site>()(
     z.strictObject({

@@ -4,6 +4,7 @@ import { parseJsonText } from '../../shared/interchange';
 import { UserError } from './errors';
 import { listBaselines, saveBaseline } from './plan/baselines';
 import * as scheduling from './plan/scheduling';
+import { createSite, deleteSites, restoreSites, updateSites } from './plan/site-lifecycle';
 import { holidayCountries, publicHolidays } from './public-holidays';
 import { countPdfPages, renderReportPdf, reportModelOf } from './report/render-report';
 
@@ -36,6 +37,10 @@ export function createHandlers(workspace: Workspace): Handlers {
     'sites:list': () => plan().listSites(),
     'sites:get': (input) => plan().getSite(input.code),
     'sites:update': (input) => plan().updateSite(input.code, input.patch, source),
+    'sites:updateMany': (input) => updateSites(plan(), input.codes, input.patch, source),
+    'sites:create': (input) => createSite(plan(), input.site, source),
+    'sites:delete': (input) => deleteSites(plan(), input.codes, source),
+    'sites:restore': (input) => restoreSites(plan(), input.deleted, source),
     'readiness:dimensions': () => plan().dimensions(),
     'readiness:set': (input) => plan().setReadiness(input, source),
     'readiness:history': (input) => plan().readinessHistory(input.site, input.dimension),
