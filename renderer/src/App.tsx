@@ -3,7 +3,7 @@ import { onPlanChanged } from './api/client';
 import { AppFrame, type Screen } from './layout/AppFrame';
 import { ChecklistsScreen } from './screens/ChecklistsScreen';
 import { PlanScreen } from './screens/PlanScreen';
-import { PortfolioScreen } from './screens/PortfolioScreen';
+import { PortfolioScreen } from './screens/portfolio/PortfolioScreen';
 import { ReadinessScreen } from './screens/ReadinessScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { usePlanStore } from './stores/plan-store';

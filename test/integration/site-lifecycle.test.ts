@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { Workspace } from '../../electron/services/workspace';
+import type { Site } from '../../shared/domain';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
@@ -58,7 +59,7 @@ describe('adding, removing and bulk-editing sites', () => {
   it('sets region, ERP or scope on many sites at once, or on none when one value is refused', async () => {
     const { workspace, plan, dispatch } = sampleWorkspace();
     const updated = await dispatch('sites:updateMany', { codes: ['US-DET', 'US-KNX'], patch: { region: 'North America', excluded: true } });
-    expect(updated.ok && updated.value.map((s) => [s.code, s.region, s.excluded])).toEqual([
+    expect(updated.ok && (updated.value as Site[]).map((s) => [s.code, s.region, s.excluded])).toEqual([
       ['US-DET', 'North America', true],
       ['US-KNX', 'North America', true],
     ]);

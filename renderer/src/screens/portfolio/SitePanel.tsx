@@ -1,10 +1,11 @@
 /** Everything about one site: attributes, blackouts, predecessors, notes, readiness, checklist and its history. */
-import { Badge, Drawer, Group, ScrollArea, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Badge, Divider, Drawer, Group, ScrollArea, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { AuditEntry, ChecklistItem, ReadinessDimension, Site } from '../../../shared/domain';
-import { readinessSummary } from '../../../shared/readiness';
-import { ragOf } from '../../../shared/report/report-model';
-import { api } from '../api/client';
+import type { AuditEntry, ChecklistItem, ReadinessDimension, Site } from '../../../../shared/domain';
+import { readinessSummary } from '../../../../shared/readiness';
+import { ragOf } from '../../../../shared/report/report-model';
+import { api } from '../../api/client';
+import { SitePlanningFields } from './SitePlanningFields';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -17,7 +18,7 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function SitePanel({ site, dimensions, onClose }: { site: Site | null; dimensions: ReadinessDimension[]; onClose(): void }) {
+export function SitePanel({ site, sites, dimensions, onClose }: { site: Site | null; sites: Site[]; dimensions: ReadinessDimension[]; onClose(): void }) {
   const [audit, setAudit] = useState<AuditEntry[]>([]);
   const [checklist, setChecklist] = useState<ChecklistItem[]>([]);
 
@@ -51,13 +52,11 @@ export function SitePanel({ site, dimensions, onClose }: { site: Site | null; di
             <Field label="Headcount" value={String(site.headcount)} />
             <Field label="Site lead" value={[site.siteLead.name, site.siteLead.email].filter(Boolean).join(' · ')} />
             <Field label="Willing · typical · tech" value={`${site.leadershipWillingness} · ${site.workflowRepresentativeness} · ${site.technicalSophistication}`} />
-            <Field label="Earliest go-live" value={site.earliestGoLive ?? ''} />
             <Field label="Pinned" value={site.pinnedWave === null ? '' : `wave ${site.pinnedWave}${site.pinnedGoLive ? ` on ${site.pinnedGoLive}` : ''}`} />
             <Field label="In scope" value={site.excluded ? 'excluded' : 'yes'} />
-            <Field label="Predecessors" value={site.predecessors.join(', ')} />
-            <Field label="Blackouts" value={site.blackouts.map((b) => `${b.from} – ${b.to}${b.reason ? ` (${b.reason})` : ''}`).join('; ')} />
-            <Field label="Notes" value={site.notes} />
           </Stack>
+          <Divider my="sm" label="Planning" labelPosition="left" />
+          <SitePlanningFields site={site} sites={sites} />
         </Tabs.Panel>
         <Tabs.Panel value="readiness" pt="sm">
           <Text size="sm" mb="xs">

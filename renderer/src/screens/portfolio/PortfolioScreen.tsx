@@ -1,0 +1,117 @@
+/** Portfolio: every site of the plan, editable in place, with add, duplicate, remove and bulk edit; and the ERPs. */
+import { Alert, Button, Group, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import type { RowSelectionState } from '@tanstack/react-table';
+import { useEffect, useMemo, useState } from 'react';
+import type { Site } from '../../../../shared/domain';
+import { VirtualTable } from '../../components/VirtualTable';
+import { usePlanStore } from '../../stores/plan-store';
+import { usePortfolioStore, type SiteInput } from '../../stores/portfolio-store';
+import { ErpsTable } from './ErpsTable';
+import { siteColumns } from './site-columns';
+import { BulkEditDialog, draftSite, RemoveSitesDialog, SiteFormDialog } from './SiteDialogs';
+import { SitePanel } from './SitePanel';
+
+type Dialog = { kind: 'add'; initial: SiteInput; title: string } | { kind: 'remove'; codes: string[] } | { kind: 'bulk'; codes: string[] } | null;
+
+export function PortfolioScreen() {
+  const { sites, erps, loaded, error, load, updateSite, updateSites, createSite, deleteSites, updateErp } = usePortfolioStore();
+  const dimensions = usePortfolioStore((s) => s.dimensions);
+  const generation = usePlanStore((s) => s.generation);
+  const [filter, setFilter] = useState('');
+  const [openSite, setOpenSite] = useState<string | null>(null);
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load, generation]);
+
+  const visible = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    if (!needle) return sites;
+    return sites.filter((s) => [s.code, s.name, s.region, s.country, s.erp, s.siteLead.name].some((v) => v.toLowerCase().includes(needle)));
+  }, [sites, filter]);
+
+  const erpByCode = useMemo(() => new Map(erps.map((e) => [e.code, e])), [erps]);
+  const columns = useMemo(() => siteColumns({ erpByCode, updateSite, openSite: setOpenSite }), [erpByCode, updateSite]);
+  // Only sites that still exist and are shown count as selected.
+  const selected = visible.filter((s) => selection[s.code]).map((s) => s.code);
+  const duplicateOf = selected.length === 1 ? sites.find((s) => s.code === selected[0]) : undefined;
+
+  return (
+    <Stack gap="sm" h="100%">
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>Portfolio</Title>
+          <Text c="dimmed" size="sm">
+            {sites.length} sites, {sites.filter((s) => !s.excluded).length} in scope, on {erps.length} ERPs
+          </Text>
+        </div>
+        <TextInput placeholder="Filter sites" aria-label="Filter sites" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={260} />
+      </Group>
+      {error && <Alert color="red" title="Could not load the sites">{error}</Alert>}
+      <Tabs defaultValue="sites" keepMounted={false} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        <Tabs.List>
+          <Tabs.Tab value="sites">Sites ({sites.length})</Tabs.Tab>
+          <Tabs.Tab value="erps">ERPs ({erps.length})</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="sites" pt="xs" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
+          <Group gap="xs">
+            <Button size="xs" onClick={() => setDialog({ kind: 'add', initial: draftSite(erps, sites), title: 'Add a site' })}>
+              Add site
+            </Button>
+            <Button size="xs" variant="default" disabled={!duplicateOf} onClick={() => duplicateOf && setDialog({ kind: 'add', initial: draftSite(erps, sites, duplicateOf), title: `Duplicate ${duplicateOf.code}` })}>
+              Duplicate
+            </Button>
+            <Button size="xs" variant="default" disabled={selected.length < 1} onClick={() => setDialog({ kind: 'bulk', codes: selected })}>
+              Edit selected…
+            </Button>
+            <Button size="xs" variant="default" color="red" disabled={selected.length < 1} onClick={() => setDialog({ kind: 'remove', codes: selected })}>
+              Remove…
+            </Button>
+            <Text size="xs" c="dimmed" data-testid="selection-count">
+              {selected.length ? `${selected.length} selected` : 'Select sites with the boxes to edit or remove several at once'}
+            </Text>
+          </Group>
+          <VirtualTable<Site>
+            label="Sites"
+            rows={visible}
+            columns={columns}
+            rowId={(s) => s.code}
+            rowProps={(s) => ({ 'data-site': s.code, style: s.excluded ? { opacity: 0.55 } : undefined })}
+            selection={selection}
+            onSelectionChange={setSelection}
+            loaded={loaded}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="erps" pt="xs" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+          <ErpsTable erps={erps} sites={sites} updateErp={updateErp} />
+        </Tabs.Panel>
+      </Tabs>
+      <SitePanel site={sites.find((s) => s.code === openSite) ?? null} sites={sites} dimensions={dimensions} onClose={() => setOpenSite(null)} />
+      {dialog?.kind === 'add' && (
+        <SiteFormDialog
+          initial={dialog.initial}
+          erps={erps}
+          title={dialog.title}
+          onClose={() => setDialog(null)}
+          onSave={async (site) => {
+            await createSite(site);
+            setSelection({});
+          }}
+        />
+      )}
+      {dialog?.kind === 'remove' && (
+        <RemoveSitesDialog
+          codes={dialog.codes}
+          onClose={() => setDialog(null)}
+          onRemove={async () => {
+            await deleteSites(dialog.codes);
+            setSelection({});
+          }}
+        />
+      )}
+      {dialog?.kind === 'bulk' && <BulkEditDialog codes={dialog.codes} erps={erps} onClose={() => setDialog(null)} onApply={(patch) => updateSites(dialog.codes, patch)} />}
+    </Stack>
+  );
+}

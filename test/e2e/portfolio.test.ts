@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { waitForUndo } from '../support/undo';
+import { useAppInChromium, type RunningWebApp } from '../support/web-app';
+
+const ui = useAppInChromium({ screen: 'portfolio' });
+let app: RunningWebApp;
+let page: Page;
+beforeAll(() => ({ app, page } = ui));
+const plan = () => app.workspace.requirePlan();
+const rows = () => page.locator('[data-site]').count();
+
+describe('the portfolio', () => {
+  it('adds a site through the dialog, with the field problem shown before saving', async () => {
+    await page.getByRole('button', { name: 'Add site' }).click();
+    const code = page.getByRole('textbox', { name: /Code/ });
+    await code.fill('US DET!');
+    await expect.poll(() => page.getByText(/letters, digits/).count()).toBeGreaterThan(0);
+    await code.fill('NL-EHV');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Eindhoven Optics');
+    await page.getByRole('dialog').getByRole('button', { name: 'Add site' }).click();
+    await expect.poll(rows).toBe(25);
+    expect(plan().getSite('NL-EHV').name).toBe('Eindhoven Optics');
+  });
+
+  it('duplicates a selected site under a free code', async () => {
+    await page.getByRole('checkbox', { name: 'Select CZ-PLZ', exact: true }).check();
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: /Code/ }).inputValue()).toBe('CZ-PLZ-2');
+    await page.getByRole('dialog').getByRole('button', { name: 'Add site' }).click();
+    await expect.poll(() => page.locator('[data-site="CZ-PLZ-2"]').count()).toBe(1);
+    expect(plan().getSite('CZ-PLZ-2')).toMatchObject({ name: 'Plzeň Castings (copy)', erp: plan().getSite('CZ-PLZ').erp });
+  });
+
+  it('edits region and scope of several sites in one step, and undoes it in one step', async () => {
+    await page.getByRole('checkbox', { name: 'Select CZ-PLZ', exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: 'Select US-DET', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Select US-KNX', exact: true }).check();
+    await page.getByRole('button', { name: 'Edit selected…' }).click();
+    await page.getByRole('textbox', { name: 'Region' }).fill('North America');
+    await page.getByText('Excluded', { exact: true }).click();
+    await page.getByRole('button', { name: 'Apply to 2 sites' }).click();
+    await expect.poll(() => plan().getSite('US-KNX').region).toBe('North America');
+    expect(plan().getSite('US-DET')).toMatchObject({ region: 'North America', excluded: true });
+    await waitForUndo(page, 'Edit region, excluded of 2 sites');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => plan().getSite('US-DET').region).toBe('Americas');
+    expect(plan().getSite('US-KNX')).toMatchObject({ region: 'Americas', excluded: false });
+  });
+
+  it('removes sites after confirmation, and undo brings them back with their readiness history', async () => {
+    const history = plan().readinessHistory('US-DET').length;
+    await page.getByRole('button', { name: 'Remove…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => page.locator('[data-site="US-DET"]').count()).toBe(0);
+    expect(plan().listSites().some((s) => s.code === 'US-KNX')).toBe(false);
+    await waitForUndo(page, 'Remove 2 sites');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-site="US-DET"]').count()).toBe(1);
+    expect(plan().readinessHistory('US-DET')).toHaveLength(history);
+  });
+
+  it('sorts by a column and moves between cells with the arrow keys', async () => {
+    // Numbers sort largest first, then smallest first.
+    await page.getByRole('button', { name: 'Headcount', exact: true }).click();
+    await expect.poll(() => page.locator('[data-site]').first().getAttribute('data-site')).toBe('DE-STR');
+    await page.getByRole('button', { name: 'Headcount ▼' }).click();
+    await expect.poll(() => page.locator('[data-site]').first().getAttribute('data-site')).toBe('NL-EHV');
+    await page.getByRole('button', { name: /^Site of NL-EHV/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate('document.activeElement?.getAttribute("aria-label")');
+    expect(focused).toMatch(/^Site of /);
+    expect(focused).not.toMatch(/NL-EHV/);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toMatch(/^Region of /);
+  });
+
+  it('edits an ERP connector in place and refuses a status that does not exist', async () => {
+    await page.getByRole('tab', { name: /ERPs/ }).click();
+    await page.getByRole('button', { name: 'Connector of ERP QAD: not-started' }).dblclick();
+    const input = page.getByRole('textbox', { name: 'Connector of ERP QAD' });
+    await input.fill('finished');
+    await input.press('Enter');
+    await expect.poll(() => page.getByText(/must be one of/).count()).toBeGreaterThan(0);
+    await input.fill('in-build');
+    await input.press('Enter');
+    await expect.poll(() => plan().listErps().find((e) => e.code === 'QAD')?.connectorStatus).toBe('in-build');
+    await page.getByRole('tab', { name: /Sites/ }).click();
+  });
+
+  it("adds a blackout and a predecessor in the site's panel", async () => {
+    await page.getByRole('button', { name: 'Open US-COL' }).click();
+    await page.getByRole('button', { name: 'Add blackout' }).click();
+    await page.getByRole('textbox', { name: 'Blackout 1 from' }).fill('2027-08-01');
+    await page.getByRole('textbox', { name: 'Blackout 1 to' }).fill('2027-07-01');
+    await expect.poll(() => page.getByText(/must not be after/).count()).toBeGreaterThan(0);
+    await page.getByRole('textbox', { name: 'Blackout 1 to' }).fill('2027-08-14');
+    await page.getByRole('textbox', { name: 'Blackout 1 reason' }).fill('Annual shutdown');
+    await page.getByRole('button', { name: 'Save blackouts' }).click();
+    await expect.poll(() => plan().getSite('US-COL').blackouts).toEqual([{ from: '2027-08-01', to: '2027-08-14', reason: 'Annual shutdown' }]);
+    await page.getByRole('combobox', { name: 'Predecessors' }).click();
+    await page.getByRole('option', { name: /US-GRV/ }).click();
+    await expect.poll(() => plan().getSite('US-COL').predecessors).toEqual(['US-GRV']);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  });
+});
