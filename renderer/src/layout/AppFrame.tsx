@@ -1,15 +1,17 @@
 /** The window: title bar with the plan name and save state, left navigation, the current screen. */
-import { Alert, AppShell, Button, Group, NavLink, Notification, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Button, Group, Kbd, NavLink, Notification, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { isDesktop, onMenuCommand } from '../api/client';
 import { useHotkeys } from '@mantine/hooks';
+import { useNavigationStore, type ScreenId } from '../stores/navigation-store';
 import { usePlanStore, type SaveState } from '../stores/plan-store';
 import { useUndoStore } from '../stores/undo-store';
+import { CommandPalette } from './CommandPalette';
 import { FileMenu } from './FileMenu';
 import { ReportDialog } from './ReportDialog';
 
 export interface Screen {
-  id: string;
+  id: ScreenId;
   label: string;
   render(): ReactNode;
 }
@@ -28,7 +30,8 @@ function saveLabel(save: SaveState): { text: string; color: string } {
 }
 
 export function AppFrame({ screens }: { screens: Screen[] }) {
-  const [active, setActive] = useState(screens[0]!.id);
+  const active = useNavigationStore((s) => s.screen);
+  const show = useNavigationStore((s) => s.show);
   const [notice, setNotice] = useState<{ message: string; kind: 'ok' | 'error' } | null>(null);
   const [reportOpen, setReportOpen] = useState(false);
   useEffect(() => onMenuCommand((command) => command === 'report-pdf' && setReportOpen(true)), []);
@@ -38,6 +41,8 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
     ['mod+Z', () => void undo.undo()],
     ['mod+shift+Z', () => void undo.redo()],
     ['mod+Y', () => void undo.redo()],
+    // Alt+1…5 switch screens (Ctrl+digit belongs to the browser's tabs in web mode).
+    ...screens.map((s, i) => [`alt+${i + 1}`, () => show(s.id)] as [string, () => void]),
   ]);
   const { info, save, loadError } = usePlanStore();
   const status = saveLabel(save);
@@ -71,6 +76,9 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             <Button size="compact-sm" variant="subtle" onClick={() => void undo.redo()} disabled={!undo.undone.length || undo.running} title={undo.undone.length ? `Redo ${undo.undone.at(-1)!.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
               Redo
             </Button>
+            <Text size="xs" c="dimmed" visibleFrom="sm">
+              <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">K</Kbd> commands
+            </Text>
             <Button size="compact-sm" variant="light" onClick={() => setReportOpen(true)} disabled={!info}>
               Report PDF
             </Button>
@@ -79,7 +87,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {screens.map((s) => (
-          <NavLink key={s.id} label={s.label} active={s.id === screen.id} onClick={() => setActive(s.id)} data-testid={`nav-${s.id}`} />
+          <NavLink key={s.id} label={s.label} active={s.id === screen.id} onClick={() => show(s.id)} data-testid={`nav-${s.id}`} title={`Alt+${screens.indexOf(s) + 1}`} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
@@ -97,6 +105,10 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
         {info ? screen.render() : !loadError && <Text c="dimmed">Open or create a plan from the File menu.</Text>}
       </AppShell.Main>
       <ReportDialog opened={reportOpen} onClose={() => setReportOpen(false)} />
+      <CommandPalette
+        screens={screens.map((s, i) => ({ id: s.id, label: s.label, shortcut: `Alt+${i + 1}` }))}
+        extra={[{ id: 'report', label: 'Export the steering-committee PDF', shortcut: isDesktop ? 'Ctrl+P' : undefined, run: () => setReportOpen(true) }]}
+      />
     </AppShell>
   );
 }

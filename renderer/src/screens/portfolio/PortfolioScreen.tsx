@@ -4,6 +4,7 @@ import type { RowSelectionState } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import type { Site } from '../../../../shared/domain';
 import { VirtualTable } from '../../components/VirtualTable';
+import { useNavigationStore } from '../../stores/navigation-store';
 import { usePlanStore } from '../../stores/plan-store';
 import { usePortfolioStore, type SiteInput } from '../../stores/portfolio-store';
 import { ErpsTable } from './ErpsTable';
@@ -25,6 +26,15 @@ export function PortfolioScreen() {
   useEffect(() => {
     void load();
   }, [load, generation]);
+
+  // Requests from the command palette.
+  const intent = useNavigationStore((s) => s.intent);
+  useEffect(() => {
+    const { take } = useNavigationStore.getState();
+    if (take('add-site')) setDialog({ kind: 'add', initial: draftSite(usePortfolioStore.getState().erps, usePortfolioStore.getState().sites), title: 'Add a site' });
+    const open = take('open-site');
+    if (open) setOpenSite(open.code);
+  }, [intent]);
 
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();

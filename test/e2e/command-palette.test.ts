@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppInChromium } from '../support/web-app';
+
+const ui = useAppInChromium({ screen: 'portfolio' });
+let page: Page;
+beforeAll(() => ({ page } = ui));
+
+async function palette(query: string) {
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Control+k');
+  const input = page.getByRole('combobox', { name: 'Command' });
+  await input.fill(query);
+  await input.press('Enter');
+  await expect.poll(() => input.count()).toBe(0);
+}
+
+describe('the command palette and screen shortcuts', () => {
+  it('opens a site found by its name', async () => {
+    await page.locator('[data-site="US-COL"]').waitFor();
+    await palette('Columbus');
+    await expect.poll(() => page.getByRole('dialog', { name: 'US-COL Columbus Castings' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+  });
+
+  it('goes to a screen by command and by Alt+number', async () => {
+    await palette('go to settings');
+    await expect.poll(() => page.getByTestId('nav-settings').getAttribute('data-active')).toBe('true');
+    await page.keyboard.press('Alt+3');
+    await expect.poll(() => page.getByTestId('nav-plan').getAttribute('data-active')).toBe('true');
+  });
+
+  it('starts adding a site from anywhere', async () => {
+    await palette('add a site');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Add a site' }).count()).toBe(1);
+    expect(await page.getByTestId('nav-portfolio').getAttribute('data-active')).toBe('true');
+    await page.keyboard.press('Escape');
+  });
+});
