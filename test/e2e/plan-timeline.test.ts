@@ -16,6 +16,8 @@ describe('the plan timeline', () => {
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
     await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Lighthouse' }).count()).toBe(1);
     await expect.poll(() => bar('US-GRV').getAttribute('class')).toContain('wp-lighthouse');
+    // Site blackouts lie behind their lanes, with the reason on hover.
+    await expect.poll(() => page.locator('.wp-blackout [title^="US-DET blackout"]').count()).toBe(1);
     await page.getByRole('tab', { name: /Unscheduled/ }).click();
     await expect.poll(() => page.getByTestId('unscheduled').textContent()).toContain('QAD Adaptive ERP connector is not-started');
   });

@@ -9,7 +9,7 @@ import { Timeline, type TimelineOptions } from 'vis-timeline';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { addDaysIso, daysBetween, fromCalendarDate, toCalendarDate } from '../../../shared/dates';
 import type { DateWindow } from '../../../shared/domain';
-import { waveOfGroup, type TimelineGroup, type TimelineItem } from './timeline-data';
+import { initialWindow, lanesInView, waveOfGroup, type BackgroundItem, type Lane, type TimelineEntry, type TimelineGroup, type TimelineItem } from './timeline-data';
 
 export interface ContextTarget {
   site: string | null;
@@ -22,6 +22,8 @@ interface Props {
   groups: TimelineGroup[];
   items: TimelineItem[];
   freezes: DateWindow[];
+  /** Sites' blackout windows, behind the bars in their lanes. */
+  blackouts: BackgroundItem[];
   asOf: string | null;
   /** Dragging between lanes changes the wave only when the lanes are waves. */
   lanesAreWaves: boolean;
@@ -48,19 +50,65 @@ function barElement(item: TimelineItem): HTMLElement {
   return bar;
 }
 
+function backgroundsOf(props: { freezes: DateWindow[]; blackouts: BackgroundItem[] }): BackgroundItem[] {
+  const freezes = props.freezes.map(
+    (f, i): BackgroundItem => ({
+      id: `bg:freeze:${i}`,
+      start: toCalendarDate(f.from),
+      end: toCalendarDate(addDaysIso(f.to, 1)),
+      type: 'background',
+      className: 'wp-freeze',
+      content: f.reason ? `Freeze: ${f.reason}` : 'Freeze',
+      title: `Freeze ${f.from} – ${f.to}${f.reason ? `: ${f.reason}` : ''}`,
+    }),
+  );
+  return [...freezes, ...props.blackouts];
+}
+
+/** Applies only what differs from what the chart shows: an unchanged schedule redraws nothing. */
+function syncDataSet<T extends { id: string }>(data: DataSet<T>, next: T[], shown: Map<string, string>): void {
+  const nextKeys = new Map(next.map((entry) => [entry.id, JSON.stringify(entry)]));
+  const removed = [...shown.keys()].filter((id) => !nextKeys.has(id));
+  const changed = next.filter((entry) => shown.get(entry.id) !== nextKeys.get(entry.id));
+  if (removed.length) data.remove(removed);
+  if (changed.length) data.update(changed as never);
+  shown.clear();
+  for (const [id, key] of nextKeys) shown.set(id, key);
+}
+
+function backgroundLabel(item: BackgroundItem | undefined): HTMLElement {
+  const label = document.createElement('span');
+  label.className = 'wp-background-label';
+  label.textContent = item?.content ?? '';
+  if (item?.title) label.title = item.title;
+  return label;
+}
+
 const dayOf = (date: Date | number | string) => fromCalendarDate(new Date(date));
 
 export function TimelineView(props: Props) {
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
-  const itemData = useRef(new DataSet<TimelineItem & { type?: string }>());
-  const groupData = useRef(new DataSet<TimelineGroup>());
+  const itemData = useRef(new DataSet<TimelineEntry>());
+  const groupData = useRef(new DataSet<Lane>());
+  const view = useRef<{ start: number; end: number } | null>(null);
   const siteBars = useRef(0);
+  const shownItems = useRef(new Map<string, string>());
+  const shownGroups = useRef(new Map<string, string>());
+  const windowSet = useRef(false);
   const handlers = useRef(props);
   handlers.current = props;
 
   useEffect(() => {
+    // The chart starts with its data and its window, so it draws once instead of three times.
+    const start = props.items.length > 0 ? initialWindow(props.items, props.asOf) : null;
+    view.current = start && { start: start.start.getTime(), end: start.end.getTime() };
+    syncDataSet(itemData.current, [...props.items, ...backgroundsOf(props)] as TimelineEntry[], shownItems.current);
+    syncDataSet(groupData.current, lanesInView(props.groups, props.items, view.current), shownGroups.current);
+    siteBars.current = props.items.length;
+    windowSet.current = start !== null;
     const options: TimelineOptions = {
+      ...(start ?? {}),
       stack: true,
       orientation: 'top',
       zoomMin: 1000 * 60 * 60 * 24 * 7,
@@ -70,7 +118,7 @@ export function TimelineView(props: Props) {
       snap: (date) => toCalendarDate(dayOf(date)),
       groupOrder: 'order',
       margin: { item: { horizontal: 2, vertical: 4 } },
-      template: (item?: TimelineItem) => (item && 'goLiveAt' in item ? barElement(item) : document.createElement('span')),
+      template: (item?: TimelineEntry) => (item && 'goLiveAt' in item ? barElement(item) : backgroundLabel(item)),
       tooltip: { followMouse: true, overflowMethod: 'flip' },
       onMove: (item, callback) => {
         const moved = item as unknown as TimelineItem;
@@ -88,6 +136,10 @@ export function TimelineView(props: Props) {
       event.event.preventDefault();
       handlers.current.onContextMenu({ site: event.item, wave: event.group ? waveOfGroup(event.group) : null, x: event.event.clientX, y: event.event.clientY });
     });
+    chart.on('rangechanged', (range: { start: Date; end: Date }) => {
+      view.current = { start: range.start.getTime(), end: range.end.getTime() };
+      syncDataSet(groupData.current, lanesInView(handlers.current.groups, handlers.current.items, view.current), shownGroups.current);
+    });
     chart.on('select', (event: { items: string[] }) => handlers.current.onSelect(event.items[0] ?? null));
     // Marks the container once the chart has drawn what it holds (read by tests and the benchmark).
     chart.on('changed', () => {
@@ -103,19 +155,11 @@ export function TimelineView(props: Props) {
   }, []);
 
   useEffect(() => {
-    const items = itemData.current;
-    const keep = new Set(props.items.map((i) => i.id));
-    items.remove(items.getIds().filter((id) => !keep.has(String(id)) && !String(id).startsWith('bg:')));
-    items.update(props.items);
+    if (!timeline.current) return;
+    syncDataSet(itemData.current, [...props.items, ...backgroundsOf(props)] as TimelineEntry[], shownItems.current);
+    syncDataSet(groupData.current, lanesInView(props.groups, props.items, view.current), shownGroups.current);
     siteBars.current = props.items.length;
-    const groups = groupData.current;
-    const keepGroups = new Set(props.groups.map((g) => g.id));
-    groups.remove(groups.getIds().filter((id) => !keepGroups.has(String(id))));
-    groups.update(props.groups);
-    const freezes = props.freezes.map((f, i) => ({ id: `bg:freeze:${i}`, start: toCalendarDate(f.from), end: toCalendarDate(addDaysIso(f.to, 1)), type: 'background', className: 'wp-freeze', content: f.reason ? `Freeze: ${f.reason}` : 'Freeze' }));
-    items.remove(items.getIds().filter((id) => String(id).startsWith('bg:')));
-    items.update(freezes as never);
-  }, [props.items, props.groups, props.freezes]);
+  }, [props.items, props.groups, props.freezes, props.blackouts]);
 
   useEffect(() => {
     const chart = timeline.current;
@@ -131,9 +175,13 @@ export function TimelineView(props: Props) {
 
   useEffect(() => {
     const chart = timeline.current;
-    if (chart && props.items.length > 0) chart.fit({ animation: false });
-    // Fit only when a schedule first arrives, not on every change.
-  }, [props.items.length > 0]);
+    if (!chart || props.items.length === 0 || windowSet.current) return;
+    const window = initialWindow(props.items, props.asOf);
+    view.current = { start: window.start.getTime(), end: window.end.getTime() };
+    syncDataSet(groupData.current, lanesInView(props.groups, props.items, view.current), shownGroups.current);
+    chart.setWindow(window.start, window.end, { animation: false });
+    windowSet.current = true;
+  }, [props.items, props.asOf]);
 
   return <div ref={container} className="wp-timeline" data-testid="timeline" />;
 }

@@ -32,6 +32,18 @@ export interface TimelineItem {
   className: string;
 }
 
+/** A window drawn behind the bars: a freeze (every lane) or a site's blackout (its lane). */
+export interface BackgroundItem {
+  id: string;
+  group?: string;
+  start: Date;
+  end: Date;
+  type: 'background';
+  className: string;
+  content: string;
+  title: string;
+}
+
 export function waveGroupId(wave: number): string {
   return `wave:${wave}`;
 }
@@ -40,10 +52,11 @@ export function waveOfGroup(id: string): number | null {
   return id.startsWith('wave:') ? Number(id.slice(5)) : null;
 }
 
-export function timelineData(view: ScheduleView, sites: Site[], groupBy: GroupBy): { groups: TimelineGroup[]; items: TimelineItem[] } {
+export function timelineData(view: ScheduleView, sites: Site[], groupBy: GroupBy): { groups: TimelineGroup[]; items: TimelineItem[]; blackouts: BackgroundItem[] } {
   const byCode = new Map(sites.map((s) => [s.code, s]));
   const violated = new Set(view.schedule.violations.map((v) => v.site));
   const items: TimelineItem[] = [];
+  const blackouts: BackgroundItem[] = [];
   const groups = new Map<string, TimelineGroup>();
   for (const wave of view.schedule.waves) {
     const locked = view.lockedWaves.includes(wave.number);
@@ -60,6 +73,18 @@ export function timelineData(view: ScheduleView, sites: Site[], groupBy: GroupBy
       const site = byCode.get(placed.site);
       const key = groupBy === 'wave' ? waveGroupId(wave.number) : groupBy === 'region' ? `region:${site?.region ?? ''}` : `erp:${site?.erp ?? ''}`;
       if (!groups.has(key)) groups.set(key, { id: key, content: key.split(':')[1] || '—', order: 0 });
+      site?.blackouts.forEach((b, i) =>
+        blackouts.push({
+          id: `bg:blackout:${placed.site}:${i}`,
+          group: key,
+          start: toCalendarDate(b.from),
+          end: toCalendarDate(addDaysIso(b.to, 1)),
+          type: 'background',
+          className: 'wp-blackout',
+          content: '',
+          title: `${placed.site} blackout ${b.from} – ${b.to}${b.reason ? `: ${b.reason}` : ''}`,
+        }),
+      );
       const span = Math.max(1, daysBetween(placed.prepStart, placed.hypercareEnd) + 1);
       items.push({
         id: placed.site,
@@ -83,5 +108,54 @@ export function timelineData(view: ScheduleView, sites: Site[], groupBy: GroupBy
   }
   const ordered = [...groups.values()];
   if (groupBy !== 'wave') ordered.sort((a, b) => a.content.localeCompare(b.content)).forEach((g, i) => (g.order = i));
-  return { groups: ordered, items };
+  return { groups: ordered, items, blackouts };
 }
+
+/** A longer program opens on about eight months, enough for several waves at a readable zoom. */
+const INITIAL_WINDOW_DAYS = 240;
+const WHOLE_PROGRAM_DAYS = 548;
+
+export type TimelineEntry = TimelineItem | BackgroundItem;
+
+/**
+ * The first view: the whole program when it spans up to a year and a half; otherwise the months
+ * ahead, where the work is. A window of months draws only the bars and lanes inside it (fitting
+ * years of waves drew every one).
+ */
+export function initialWindow(items: TimelineItem[], asOf: string | null): { start: Date; end: Date } {
+  let first = items[0]!.prepStart;
+  let last = items[0]!.hypercareEnd;
+  for (const i of items) {
+    if (i.prepStart < first) first = i.prepStart;
+    if (i.hypercareEnd > last) last = i.hypercareEnd;
+  }
+  // Room on the right for the labels that follow the last bars.
+  if (daysBetween(first, last) <= WHOLE_PROGRAM_DAYS) return { start: toCalendarDate(addDaysIso(first, -14)), end: toCalendarDate(addDaysIso(last, 45)) };
+  const from = addDaysIso(asOf && asOf > first ? asOf : first, -14);
+  return { start: toCalendarDate(from), end: toCalendarDate(addDaysIso(from, INITIAL_WINDOW_DAYS)) };
+}
+
+export type Lane = TimelineGroup & { visible: boolean };
+
+/**
+ * Only the lanes with work in the window are drawn: vis-timeline lays out every lane it holds, and a
+ * program of years has hundreds of waves (365 lanes took a second to draw). Panning or zooming shows
+ * the lanes of the waves that come into view. A quarter of the window either side is kept, so lanes
+ * do not flicker at the edges.
+ */
+export function lanesInView(groups: TimelineGroup[], items: TimelineItem[], window: { start: number; end: number } | null): Lane[] {
+  if (!window) return groups.map((g) => ({ ...g, visible: true }));
+  const margin = (window.end - window.start) / 4;
+  const spans = new Map<string, { start: number; end: number }>();
+  for (const item of items) {
+    const span = spans.get(item.group);
+    const start = item.start.getTime();
+    const end = item.end.getTime();
+    spans.set(item.group, span ? { start: Math.min(span.start, start), end: Math.max(span.end, end) } : { start, end });
+  }
+  return groups.map((g) => {
+    const span = spans.get(g.id);
+    return { ...g, visible: !span || (span.end >= window.start - margin && span.start <= window.end + margin) };
+  });
+}
+

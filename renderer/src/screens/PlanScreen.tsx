@@ -27,7 +27,8 @@ export function PlanScreen() {
     void loadSites();
   }, [load, loadSites, generation]);
 
-  const data = useMemo(() => (view ? timelineData(view, sites, groupBy) : { groups: [], items: [] }), [view, sites, groupBy]);
+  const data = useMemo(() => (view ? timelineData(view, sites, groupBy) : { groups: [], items: [], blackouts: [] }), [view, sites, groupBy]);
+  const freezeWindows = useMemo(() => info?.freezeWindows ?? [], [info?.freezeWindows]);
   const placedSite = menu?.site ? data.items.find((i) => i.site === menu.site) : undefined;
   const menuWave = menu?.wave ?? placedSite?.wave ?? null;
   const locked = menuWave !== null && view?.lockedWaves.includes(menuWave);
@@ -83,7 +84,8 @@ export function PlanScreen() {
           <TimelineView
             groups={data.groups}
             items={data.items}
-            freezes={info?.freezeWindows ?? []}
+            freezes={freezeWindows}
+            blackouts={data.blackouts}
             asOf={view?.schedule.asOf ?? null}
             lanesAreWaves={groupBy === 'wave'}
             onMove={(site, wave, goLive) => void move(site, wave, goLive)}

@@ -36,7 +36,10 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => ({
   async load() {
     try {
       const [sites, erps, dimensions] = await Promise.all([api['sites:list'](), api['erps:list'](), api['readiness:dimensions']()]);
-      set({ sites, erps, dimensions, loaded: true, error: null });
+      // Reloading what is shown keeps the same objects, so screens built on them do not redraw.
+      const state = get();
+      const same = <T,>(next: T, current: T) => (JSON.stringify(next) === JSON.stringify(current) ? current : next);
+      set({ sites: same(sites, state.sites), erps: same(erps, state.erps), dimensions: same(dimensions, state.dimensions), loaded: true, error: null });
     } catch (error) {
       set({ error: (error as Error).message, loaded: true });
     }

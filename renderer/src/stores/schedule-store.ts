@@ -76,7 +76,9 @@ export const useScheduleStore = create<ScheduleState>((set, get) => {
     error: null,
     async load() {
       try {
-        set({ view: await api['schedule:current'](), loaded: true, error: null });
+        const view = await api['schedule:current']();
+        const same = view && get().view && JSON.stringify(view) === JSON.stringify(get().view);
+        set({ ...(same ? {} : { view }), loaded: true, error: null });
       } catch (error) {
         set({ loaded: true, error: (error as Error).message });
       }
