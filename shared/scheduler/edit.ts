@@ -100,3 +100,15 @@ export function moveSite(input: ScheduleInput, schedule: WaveSchedule, site: str
   };
   return recheckSchedule(input, moved, lockedWaves);
 }
+
+/**
+ * A move as the plan will hold it: the site moved, pinned there, and the schedule re-checked with
+ * the pin. The backend stores this; the app computes the same at once to show the violations of a
+ * drop before the store returns.
+ */
+export function moveAndPin(input: ScheduleInput, schedule: WaveSchedule, site: string, wave: number, goLive: string | null, lockedWaves: number[] = []): WaveSchedule {
+  const moved = moveSite(input, schedule, site, wave, goLive, lockedWaves);
+  const code = site.toLowerCase();
+  const pinned = { ...input, sites: input.sites.map((s) => (s.code.toLowerCase() === code ? { ...s, pinnedWave: wave, pinnedGoLive: goLive } : s)) };
+  return recheckSchedule(pinned, moved, lockedWaves);
+}

@@ -3,7 +3,7 @@ import type { ScheduleView } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
 import type { AuditSource } from '../../../shared/domain';
 import { expandChecklists, siteRoles } from '../../../shared/playbook';
-import { moveSite, MoveError, recheckSchedule } from '../../../shared/scheduler/edit';
+import { moveAndPin, MoveError } from '../../../shared/scheduler/edit';
 import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
 import type { LockedWave, ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
@@ -129,15 +129,14 @@ export function moveAndStore(plan: PlanFile, code: string, wave: number, goLive:
   const site = plan.getSite(code);
   let moved: WaveSchedule;
   try {
-    moved = moveSite(scheduleInputOf(plan, stored.schedule.asOf), stored.schedule, site.code, wave, goLive, stored.lockedWaves);
+    moved = moveAndPin(scheduleInputOf(plan, stored.schedule.asOf), stored.schedule, site.code, wave, goLive, stored.lockedWaves);
   } catch (error) {
     if (error instanceof MoveError) throw new UserError('refused', error.message);
     throw error;
   }
   plan.write(source, (audit) => {
     plan.applySitePatch(site.code, { pinnedWave: wave, pinnedGoLive: goLive }, audit);
-    // The pin is now part of the plan: re-check with it, so a pin reads as the user's choice.
-    keep(plan, recheckSchedule(scheduleInputOf(plan, stored.schedule.asOf), moved, stored.lockedWaves), stored.lockedWaves, audit);
+    keep(plan, moved, stored.lockedWaves, audit);
   });
   return readCurrentSchedule(plan.db)!;
 }

@@ -5,6 +5,8 @@ import { api } from '../api/client';
 import { usePlanStore } from './plan-store';
 import { usePortfolioStore } from './portfolio-store';
 import { useUndoStore } from './undo-store';
+import { moveAndPin, MoveError } from '../../../shared/scheduler/edit';
+import type { ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
 
 interface ScheduleState {
   view: ScheduleView | null;
@@ -17,6 +19,13 @@ interface ScheduleState {
   pin(site: string, pinned: boolean): Promise<void>;
   lock(wave: number, locked: boolean): Promise<void>;
   overrideLighthouse(site: string | null): Promise<void>;
+}
+
+/** What the scheduler reads, from what the app already holds: the plan's fields and its portfolio. */
+function scheduleInputInApp(asOf: string): ScheduleInput {
+  const info = usePlanStore.getState().info!;
+  const { sites, erps, dimensions } = usePortfolioStore.getState();
+  return { startDate: info.startDate, settings: info.settings, holidays: info.holidays, freezeWindows: info.freezeWindows, dimensions, erps, sites, asOf, lighthouseOverride: info.lighthouseOverride };
 }
 
 export const useScheduleStore = create<ScheduleState>((set, get) => {
@@ -32,11 +41,13 @@ export const useScheduleStore = create<ScheduleState>((set, get) => {
   const change = async (
     label: string,
     write: () => Promise<ScheduleView>,
-    options: { pins?: string[]; undoAlso?: () => Promise<void>; redoAlso?: () => Promise<void> } = {},
+    options: { pins?: string[]; undoAlso?: () => Promise<void>; redoAlso?: () => Promise<void>; preview?: WaveSchedule } = {},
   ) => {
     const pinsOf = options.pins ?? [];
     set({ busy: true, error: null });
     const before = get().view;
+    // Shown at once; the stored result replaces it, or the schedule before comes back on failure.
+    if (before && options.preview) set({ view: { ...before, schedule: options.preview } });
     const sites = usePortfolioStore.getState().sites;
     const pinsBefore = pinsOf.map((code) => {
       const site = sites.find((s) => s.code === code);
@@ -66,7 +77,7 @@ export const useScheduleStore = create<ScheduleState>((set, get) => {
         },
       });
     } catch (error) {
-      set({ busy: false, error: (error as Error).message });
+      set({ busy: false, error: (error as Error).message, ...(options.preview ? { view: before } : {}) });
     }
   };
   return {
@@ -84,7 +95,20 @@ export const useScheduleStore = create<ScheduleState>((set, get) => {
       }
     },
     replan: (asOf) => change('Re-plan', () => api['schedule:generate'](asOf ? { asOf } : {})),
-    move: (site, wave, goLive) => change(`Move ${site} to wave ${wave}`, () => api['schedule:move']({ site, wave, goLive }), { pins: [site] }),
+    async move(site, wave, goLive) {
+      const view = get().view;
+      let preview: WaveSchedule | undefined;
+      if (view) {
+        try {
+          preview = moveAndPin(scheduleInputInApp(view.schedule.asOf), view.schedule, site, wave, goLive, view.lockedWaves);
+        } catch (error) {
+          // A move the rules refuse outright (a locked wave): say so without a round trip.
+          if (error instanceof MoveError) return void set({ error: error.message });
+          // Anything else: the backend decides.
+        }
+      }
+      await change(`Move ${site} to wave ${wave}`, () => api['schedule:move']({ site, wave, goLive }), { pins: [site], preview });
+    },
     pin: (site, pinned) => change(`${pinned ? 'Pin' : 'Unpin'} ${site}`, () => api['schedule:pin']({ site, pinned }), { pins: [site] }),
     async lock(wave, locked) {
       set({ busy: true, error: null });
