@@ -13,6 +13,7 @@ import {
   longTextSchema,
   nameSchema,
   patchOf,
+  playbookTaskSchema,
   scoreSchema,
   shortTextSchema,
   siteSchema,
@@ -185,6 +186,7 @@ export const contract = {
     z.strictObject({ site: codeSchema, dimension: z.string().max(40).optional() }),
   ),
   'playbook:get': op<Playbook>()(noInput),
+  'playbook:save': op<Playbook>()(z.strictObject({ tasks: z.array(playbookTaskSchema).min(1, 'must hold at least one task').max(500), note: shortTextSchema.default('') })),
   'audit:list': op<AuditEntry[]>()(
     z.strictObject({
       entity: z.string().max(40).optional(),

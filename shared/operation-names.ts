@@ -24,6 +24,7 @@ export const OPERATION_NAMES = [
   'readiness:set',
   'readiness:history',
   'playbook:get',
+  'playbook:save',
   'audit:list',
   'interchange:export',
   'interchange:import',

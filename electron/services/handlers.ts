@@ -45,6 +45,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'readiness:set': (input) => plan().setReadiness(input, source),
     'readiness:history': (input) => plan().readinessHistory(input.site, input.dimension),
     'playbook:get': () => plan().playbook(),
+    'playbook:save': (input) => scheduling.savePlaybook(plan(), input.tasks, input.note, source),
     'audit:list': (input) => plan().audit(input),
     'interchange:export': () => {
       const file = plan();

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { onPlanChanged } from './api/client';
 import { AppFrame, type Screen } from './layout/AppFrame';
-import { ChecklistsScreen } from './screens/ChecklistsScreen';
+import { ChecklistsScreen } from './screens/checklists/ChecklistsScreen';
 import { PlanScreen } from './screens/PlanScreen';
 import { PortfolioScreen } from './screens/portfolio/PortfolioScreen';
 import { ReadinessScreen } from './screens/ReadinessScreen';

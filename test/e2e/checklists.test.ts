@@ -40,4 +40,25 @@ describe('the checklists', () => {
     await page.getByRole('button', { name: 'Apply to 2' }).click();
     await expect.poll(() => [item('US-GRV', 'kickoff').status, item('US-GRV', 'sponsor-confirmed').status]).toEqual(['doing', 'doing']);
   });
+
+  it('adds a task in the playbook editor as a new version, which the checklists follow, and undoes it', async () => {
+    const plan = () => app.workspace.requirePlan();
+    const version = plan().playbook().version;
+    await page.getByRole('button', { name: 'Edit playbook…' }).click();
+    await page.getByRole('button', { name: 'Add task' }).click();
+    const n = plan().playbook().tasks.length + 1;
+    await page.getByRole('textbox', { name: `Title of task ${n}` }).fill('Data freeze drill');
+    await page.getByRole('textbox', { name: `Id of task ${n}` }).fill('kickoff');
+    await expect.poll(() => page.getByText('already used by task 1').count()).toBe(1);
+    await page.getByRole('textbox', { name: `Id of task ${n}` }).fill('data-freeze-drill');
+    await page.getByRole('textbox', { name: `Offset of task ${n}` }).fill('-5');
+    await page.getByRole('textbox', { name: 'Version note' }).fill('Drill before go-live');
+    await page.getByRole('button', { name: `Save as version ${version + 1}` }).click();
+    await expect.poll(() => plan().playbook().version).toBe(version + 1);
+    await expect.poll(() => item('US-GRV', 'data-freeze-drill')?.dueDate).toBe('2027-02-26');
+    await waitForUndo(page, `Playbook version ${version + 1}`);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => plan().playbook().version).toBe(version + 2);
+    expect(plan().checklist().some((i) => i.taskKey === 'data-freeze-drill')).toBe(false);
+  });
 });

@@ -124,3 +124,37 @@ describe('the schedule of a plan file', () => {
     plan.close();
   });
 });
+
+describe('a new playbook version', () => {
+  it('replaces open checklist items of removed tasks, adds new ones, keeps finished ones and moves changed offsets', () => {
+    const plan = makePlanFile(tempDir());
+    scheduling.generateAndStore(plan, AS_OF, 'ui');
+    const before = plan.playbook();
+    const [kept, removed, moved] = before.tasks;
+    const finished = plan.checklist().find((i) => i.taskKey === removed!.id)!;
+    plan.updateChecklistItem(finished.id, { status: 'done' }, 'ui');
+    const movedItem = plan.checklist().find((i) => i.taskKey === moved!.id && i.site === finished.site)!;
+    const added = { ...kept!, id: 'data-freeze-drill', title: 'Data freeze drill', gate: false };
+    const tasks = [kept!, { ...moved!, offsetDays: moved!.offsetDays - 7 }, added, ...before.tasks.slice(3)];
+
+    const saved = scheduling.savePlaybook(plan, tasks, 'Drill added', 'ui');
+
+    expect(saved.version).toBe(before.version + 1);
+    const items = plan.checklist();
+    expect(items.filter((i) => i.taskKey === removed!.id).map((i) => i.id)).toEqual([finished.id]);
+    expect(items.filter((i) => i.taskKey === 'data-freeze-drill').length).toBeGreaterThan(0);
+    const movedAfter = items.find((i) => i.id === movedItem.id)!;
+    expect(movedAfter.dueDate < movedItem.dueDate).toBe(true);
+    expect(plan.audit({ entity: 'playbook', limit: 1 })[0]).toMatchObject({ entityId: String(saved.version), newValue: 'Drill added' });
+    plan.close();
+  });
+
+  it('refuses two tasks with one id, naming both, and changes nothing', () => {
+    const plan = makePlanFile(tempDir());
+    const before = plan.exportWavePlanText();
+    const [first, second] = plan.playbook().tasks;
+    expect(() => scheduling.savePlaybook(plan, [first!, { ...second!, id: first!.id }], '', 'ui')).toThrow(/task 2 .*"[a-z0-9-]+" is already used by task 1/);
+    expect(plan.exportWavePlanText()).toBe(before);
+    plan.close();
+  });
+});

@@ -1,7 +1,7 @@
 /** Generating, storing and editing the schedule of an open plan; every change is one audited transaction. */
 import type { ScheduleView } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
-import type { AuditSource } from '../../../shared/domain';
+import type { AuditSource, PlaybookTask } from '../../../shared/domain';
 import { expandChecklists, siteRoles } from '../../../shared/playbook';
 import { moveAndPin, MoveError } from '../../../shared/scheduler/edit';
 import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
@@ -9,6 +9,7 @@ import { generateSchedule } from '../../../shared/scheduler/schedule';
 import type { LockedWave, ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
 import { UserError } from '../errors';
 import type { AuditWriter } from './audit';
+import { writePlaybookVersion } from './content-writer';
 import type { PlanFile } from './plan-file';
 import { readChecklistBasis, readCurrentSchedule, readSchedule, setWaveLock, storeSchedule, syncChecklist } from './schedule-store';
 
@@ -158,4 +159,26 @@ export function overrideLighthouse(plan: PlanFile, code: string | null, source: 
   if (site?.excluded) throw new UserError('refused', `${site.code} is excluded from the rollout and cannot be the lighthouse.`);
   plan.setLighthouseOverride(site?.code ?? null, source);
   return generateAndStore(plan, readCurrentSchedule(plan.db)?.schedule.asOf, source);
+}
+
+/**
+ * Saves `tasks` as the next playbook version and brings the current schedule's checklists in line:
+ * open items of removed tasks go, new tasks get items, changed offsets move due dates; finished and
+ * annotated items stay.
+ */
+export function savePlaybook(plan: PlanFile, tasks: PlaybookTask[], note: string, source: AuditSource): { version: number; tasks: PlaybookTask[] } {
+  const seen = new Map<string, number>();
+  tasks.forEach((task, i) => {
+    const first = seen.get(task.id);
+    if (first !== undefined) throw new UserError('invalid-input', `Playbook task ${i + 1} (${task.title}): id "${task.id}" is already used by task ${first + 1}.`);
+    seen.set(task.id, i);
+  });
+  plan.write(source, (audit) => {
+    const version = plan.playbook().version + 1;
+    writePlaybookVersion(plan.db, version, tasks, note);
+    audit.record('playbook', String(version), 'created', null, note || `${tasks.length} tasks`);
+    const current = readCurrentSchedule(plan.db);
+    if (current) keep(plan, current.schedule, current.lockedWaves, audit);
+  });
+  return plan.playbook();
 }

@@ -4,12 +4,13 @@
  */
 import { Badge, Button, Checkbox, Group, NativeSelect, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { CHECKLIST_STATUSES, type ChecklistItem, type ChecklistStatus } from '../../../shared/domain';
-import { todayIso } from '../../../shared/dates';
-import { api } from '../api/client';
-import { usePlanStore } from '../stores/plan-store';
-import { useScheduleStore } from '../stores/schedule-store';
-import { useUndoStore } from '../stores/undo-store';
+import { CHECKLIST_STATUSES, type ChecklistItem, type ChecklistStatus } from '../../../../shared/domain';
+import { todayIso } from '../../../../shared/dates';
+import { api } from '../../api/client';
+import { usePlanStore } from '../../stores/plan-store';
+import { useScheduleStore } from '../../stores/schedule-store';
+import { useUndoStore } from '../../stores/undo-store';
+import { PlaybookEditor } from './PlaybookEditor';
 
 type ItemPatch = { status?: ChecklistStatus; owner?: string; note?: string };
 
@@ -22,6 +23,7 @@ export function ChecklistsScreen() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [bulkStatus, setBulkStatus] = useState<ChecklistStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editingPlaybook, setEditingPlaybook] = useState(false);
   const today = todayIso();
 
   const reload = async () => setItems(await api['checklist:list']({}));
@@ -72,6 +74,9 @@ export function ChecklistsScreen() {
           </Text>
         </div>
         <Group>
+          <Button variant="default" onClick={() => setEditingPlaybook(true)}>
+            Edit playbook…
+          </Button>
           <Select placeholder="All waves and sites" data={options} value={filter} onChange={setFilter} clearable searchable w={220} aria-label="Show" />
           <Select placeholder="Set status of selected" data={[...CHECKLIST_STATUSES]} value={bulkStatus} onChange={(v) => setBulkStatus(v as ChecklistStatus | null)} w={200} aria-label="Bulk status" />
           <Button
@@ -168,6 +173,15 @@ export function ChecklistsScreen() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      {editingPlaybook && (
+        <PlaybookEditor
+          onClose={() => setEditingPlaybook(false)}
+          onSaved={() => {
+            void reload();
+            void loadSchedule();
+          }}
+        />
+      )}
     </Stack>
   );
 }
