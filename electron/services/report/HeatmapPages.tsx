@@ -1,10 +1,10 @@
 /** Readiness heat map: every site in scope against every dimension, unknown shown apart from low. */
-import { G, Svg, Text, View } from '@react-pdf/renderer';
+import { Text, View } from '@react-pdf/renderer';
 import type { ReportModel } from '../../../shared/report/report-model';
 import { contentHeight, fitLine, paginate, type FlowBlock } from './flow';
 import { RagLegend } from './RagCell';
 import type { PageBody, PageFrame } from './ReportPage';
-import { SVG_FONT, SvgText, svgRagBox } from './svg';
+import { CanvasBlock, drawRagBox, drawText } from './canvas';
 import { COLORS, styles } from './theme';
 
 const ROW = 16.5;
@@ -40,19 +40,19 @@ export function heatmapPages(model: ReportModel, frame: PageFrame): PageBody[] {
       height: ROW,
       continuation: [header],
       node: (
-        <Svg width={NAME_WIDTH + model.dimensions.length * (cellWidth + 1.5)} height={ROW}>
-          <SvgText x={0} y={10} {...SVG_FONT} fontSize={7.5} fontWeight={600} fill={COLORS.ink}>
-            {row.site}
-          </SvgText>
-          <SvgText x={46} y={10} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
-            {fitLine(row.name, 7.5, 120)}
-          </SvgText>
-          {row.cells.map((cell, i) => {
-            const target = cell.rag !== 'green' && cell.targetDate ? `→${cell.targetDate.slice(2)}` : undefined;
-            const score = cell.score === null ? '?' : String(Math.round(cell.score));
-            return <G key={cell.dimension}>{svgRagBox({ x: NAME_WIDTH + i * (cellWidth + 1.5), y: 0, width: cellWidth, height: cellHeight, rag: cell.rag, label: score, note: target })}</G>;
-          })}
-        </Svg>
+        <CanvasBlock
+          width={NAME_WIDTH + model.dimensions.length * (cellWidth + 1.5)}
+          height={ROW}
+          draw={(p) => {
+            drawText(p, row.site, 0, 10, { size: 7.5, weight: 600 });
+            drawText(p, fitLine(row.name, 7.5, 120), 46, 10, { size: 7.5, color: COLORS.muted });
+            row.cells.forEach((cell, i) => {
+              const target = cell.rag !== 'green' && cell.targetDate ? `→${cell.targetDate.slice(2)}` : undefined;
+              const score = cell.score === null ? '?' : String(Math.round(cell.score));
+              drawRagBox(p, { x: NAME_WIDTH + i * (cellWidth + 1.5), y: 0, width: cellWidth, height: cellHeight, rag: cell.rag, label: score, note: target });
+            });
+          }}
+        />
       ),
     });
   }

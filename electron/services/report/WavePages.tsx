@@ -2,12 +2,12 @@
  * Per wave: its sites with go-live, readiness per dimension, ERP (new or proven), the status of each
  * go/no-go gate and the overdue checklist items. One line per site, so a wave reads at a glance.
  */
-import { G, Line, Svg, Text, View } from '@react-pdf/renderer';
+import { Text, View } from '@react-pdf/renderer';
 import type { ReportModel, WaveSiteDetail } from '../../../shared/report/report-model';
 import { contentHeight, contentWidth, fitLine, paginate, type FlowBlock } from './flow';
 import { RagLegend } from './RagCell';
 import type { PageBody, PageFrame } from './ReportPage';
-import { GATE_STATUS_LABELS, SVG_FONT, SvgText, svgGateMark, svgRagBox } from './svg';
+import { CanvasBlock, drawGateMark, drawRagBox, drawText, GATE_STATUS_LABELS, textWidth } from './canvas';
 import { COLORS, styles } from './theme';
 
 const CELL = 17;
@@ -17,62 +17,51 @@ export function wavePages(model: ReportModel, frame: PageFrame): PageBody[] {
   const width = contentWidth(frame.paper, false);
   const col = { code: 44, goLive: 48, readiness: Math.max(48, model.dimensions.length * (CELL + 1.5) + 4), erp: 110, gate: 18, overdue: 44 };
   const nameWidth = width - col.code - col.goLive - col.readiness - col.erp - model.gates.length * col.gate - col.overdue;
-  const tableHeader: FlowBlock = {
-    height: 15,
-    keepWithNext: true,
-    node: (
-      <View style={[styles.tableHeader, { height: 13 }]}>
-        <Text style={{ width: col.code }}>Site</Text>
-        <Text style={{ width: nameWidth }}>Name</Text>
-        <Text style={{ width: col.goLive }}>Go-live</Text>
-        <Text style={{ width: col.readiness }}>Readiness</Text>
-        <Text style={{ width: col.erp }}>ERP</Text>
-        {model.gates.map((g, i) => (
-          <Text key={g.id} style={{ width: col.gate }}>
-            G{i + 1}
-          </Text>
-        ))}
-        <Text style={{ width: col.overdue, textAlign: 'right' }}>Overdue</Text>
-      </View>
-    ),
-  };
   // Left edges of the columns, in the order of the header.
   const at = { code: 0, name: col.code, goLive: col.code + nameWidth, readiness: col.code + nameWidth + col.goLive };
   const erpX = at.readiness + col.readiness;
   const gateX = (i: number) => erpX + col.erp + i * col.gate;
   const baseline = ROW / 2 + 2.8;
+  // Repeated on every page of every wave: drawn like the rows.
+  const tableHeader: FlowBlock = {
+    height: 15,
+    keepWithNext: true,
+    node: (
+      <CanvasBlock
+        width={width}
+        height={15}
+        draw={(p) => {
+          const header = { size: 8, weight: 600 as const };
+          drawText(p, 'Site', at.code, 9.5, header);
+          drawText(p, 'Name', at.name, 9.5, header);
+          drawText(p, 'Go-live', at.goLive, 9.5, header);
+          drawText(p, 'Readiness', at.readiness, 9.5, header);
+          drawText(p, 'ERP', erpX, 9.5, header);
+          model.gates.forEach((_, i) => drawText(p, `G${i + 1}`, gateX(i), 9.5, header));
+          drawText(p, 'Overdue', width, 9.5, { ...header, align: 'right' });
+          p.lineWidth(0.75).moveTo(0, 12.5).lineTo(width, 12.5).stroke(COLORS.ink);
+        }}
+      />
+    ),
+  };
   const row = (site: WaveSiteDetail): FlowBlock => ({
     height: ROW,
     node: (
-      <Svg width={width} height={ROW}>
-        <Line x1={0} y1={ROW - 0.25} x2={width} y2={ROW - 0.25} stroke={COLORS.rule} strokeWidth={0.5} />
-        <SvgText x={at.code} y={baseline} {...SVG_FONT} fontSize={8} fontWeight={600} fill={COLORS.ink}>
-          {site.site}
-        </SvgText>
-        <SvgText x={at.name} y={baseline} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
-          {fitLine(`${site.name} · ${site.region}`, 7.5, nameWidth - 4)}
-        </SvgText>
-        <SvgText x={at.goLive} y={baseline} {...SVG_FONT} fontSize={8} fill={COLORS.ink}>
-          {site.goLive}
-        </SvgText>
-        {site.readiness.map((cell, i) => (
-          <G key={cell.dimension}>{svgRagBox({ x: at.readiness + i * (CELL + 1.5), y: (ROW - 10) / 2, width: CELL, height: 10, rag: cell.rag })}</G>
-        ))}
-        <SvgText x={erpX} y={baseline} {...SVG_FONT} fill={COLORS.ink}>
-          {fitLine(site.erp, 7, col.erp - 42)}
-        </SvgText>
-        <SvgText x={erpX + col.erp - 34} y={baseline} {...SVG_FONT} fontWeight={700} fill={site.erpIsNew ? COLORS.red : COLORS.muted}>
-          {site.erpIsNew ? 'new' : 'proven'}
-        </SvgText>
-        {model.gates.map((g, i) => (
-          <G key={g.id}>{svgGateMark({ cx: gateX(i) + 6, cy: ROW / 2, status: site.gates[g.id]?.status })}</G>
-        ))}
-        {site.overdue.length > 0 && (
-          <SvgText x={width} y={baseline} textAnchor="end" {...SVG_FONT} fontSize={7.5} fontWeight={700} fill={COLORS.red}>
-            {`${site.overdue.length} overdue`}
-          </SvgText>
-        )}
-      </Svg>
+      <CanvasBlock
+        width={width}
+        height={ROW}
+        draw={(p) => {
+          p.lineWidth(0.5).moveTo(0, ROW - 0.25).lineTo(width, ROW - 0.25).stroke(COLORS.rule);
+          drawText(p, site.site, at.code, baseline, { size: 8, weight: 600 });
+          drawText(p, fitLine(`${site.name} · ${site.region}`, 7.5, nameWidth - 4), at.name, baseline, { size: 7.5, color: COLORS.muted });
+          drawText(p, site.goLive, at.goLive, baseline, { size: 8 });
+          site.readiness.forEach((cell, i) => drawRagBox(p, { x: at.readiness + i * (CELL + 1.5), y: (ROW - 10) / 2, width: CELL, height: 10, rag: cell.rag }));
+          drawText(p, fitLine(site.erp, 7, col.erp - 42), erpX, baseline, { size: 7 });
+          drawText(p, site.erpIsNew ? 'new' : 'proven', erpX + col.erp - 34, baseline, { size: 7, weight: 700, color: site.erpIsNew ? COLORS.red : COLORS.muted });
+          model.gates.forEach((g, i) => drawGateMark(p, gateX(i) + 6, ROW / 2, site.gates[g.id]?.status));
+          if (site.overdue.length > 0) drawText(p, `${site.overdue.length} overdue`, width, baseline, { size: 7.5, weight: 700, color: COLORS.red, align: 'right' });
+        }}
+      />
     ),
   });
 
@@ -124,25 +113,25 @@ export function wavePages(model: ReportModel, frame: PageFrame): PageBody[] {
 }
 
 function GateLegend() {
-  // Each entry as wide as its label (Inter averages about 0.55 em a character).
-  const entries = GATE_STATUS_LABELS.map(([status, label], i) => ({ status, label, x: 54 + GATE_STATUS_LABELS.slice(0, i).reduce((sum, [, l]) => sum + 18 + l.length * 4.2, 0) }));
-  const end = entries.at(-1)!.x + 18 + entries.at(-1)!.label.length * 4.2;
+  // Each entry as wide as its label.
+  let x = 56;
+  const entries = GATE_STATUS_LABELS.map(([status, label]) => {
+    const entry = { status, label, x };
+    x += 18 + textWidth(label, 7.5);
+    return entry;
+  });
   return (
-    <Svg width={end + 140} height={12}>
-      <SvgText x={0} y={8} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
-        Gate status:
-      </SvgText>
-      {entries.map(({ status, label, x }) => (
-        <G key={status}>
-          {svgGateMark({ cx: x + 3, cy: 5.5, status })}
-          <SvgText x={x + 9} y={8} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
-            {label}
-          </SvgText>
-        </G>
-      ))}
-      <SvgText x={end} y={8} {...SVG_FONT} fontSize={7.5} fill={COLORS.muted}>
-        (due dates in the checklist)
-      </SvgText>
-    </Svg>
+    <CanvasBlock
+      width={x + 140}
+      height={12}
+      draw={(p) => {
+        drawText(p, 'Gate status:', 0, 8, { size: 7.5, color: COLORS.muted });
+        for (const e of entries) {
+          drawGateMark(p, e.x + 3, 5.5, e.status);
+          drawText(p, e.label, e.x + 9, 8, { size: 7.5, color: COLORS.muted });
+        }
+        drawText(p, '(due dates in the checklist)', x, 8, { size: 7.5, color: COLORS.muted });
+      }}
+    />
   );
 }

@@ -2,7 +2,7 @@
  * The steering-committee PDF, made by @react-pdf/renderer in plain Node: the same code serves the
  * desktop app, web mode and the command line.
  */
-import { renderToBuffer } from '@react-pdf/renderer';
+import { Font, renderToBuffer } from '@react-pdf/renderer';
 import { todayIso } from '../../../shared/dates';
 import { buildReport, type ReadinessRecord, type ReportModel } from '../../../shared/report/report-model';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
@@ -11,7 +11,7 @@ import type { PlanFile } from '../plan/plan-file';
 import { readCurrentSchedule } from '../plan/schedule-store';
 import { lockedWavesOf, scheduleInputOf } from '../plan/scheduling';
 import { ReportDocument } from './ReportDocument';
-import { registerFonts, type Paper } from './theme';
+import { FONT, registerFonts, type Paper } from './theme';
 
 export interface ReportOptions {
   paper: Paper;
@@ -46,6 +46,8 @@ export function reportModelOf(plan: PlanFile, options: ReportOptions): ReportMod
 
 export async function renderReportPdf(model: ReportModel, paper: Paper): Promise<Buffer> {
   registerFonts();
+  // Canvas-drawn tables use react-pdf's own font objects (canvas.tsx): have every weight loaded.
+  await Promise.all(([400, 600, 700] as const).map((fontWeight) => Font.load({ fontFamily: FONT, fontWeight })));
   return renderToBuffer(<ReportDocument model={model} frame={{ planName: model.title, asOf: model.asOf, generatedOn: model.generatedOn, paper }} />);
 }
 
