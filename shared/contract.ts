@@ -29,6 +29,8 @@ import {
 } from './domain';
 import { OPERATION_NAMES, type OperationName } from './operation-names';
 import type { WaveSchedule } from './scheduler/types';
+import type { SheetKind } from './sheets/fields';
+import type { SheetProblem } from './sheets/sheet-import';
 import { settingsPatchSchema, type PlanSettings } from './settings';
 
 export { OPERATION_NAMES, type OperationName };
@@ -90,6 +92,57 @@ export interface BaselineSummary {
   asOf: string;
   sites: number;
 }
+
+/** How one sheet of an imported file is read: as sites or ERPs, and the field each column holds. */
+export interface SheetChoice {
+  source: string;
+  kind: SheetKind;
+  mapping: (string | null)[];
+}
+
+export interface SheetChangeSummary {
+  added: string[];
+  addedCount: number;
+  changed: { code: string; fields: string[] }[];
+  changedCount: number;
+  unchangedCount: number;
+}
+
+export interface SheetImportPreview {
+  fileName: string;
+  sheets: { source: string; kind: SheetKind; headers: string[]; mapping: (string | null)[]; rows: number; sample: string[][] }[];
+  /** The fields a column may hold, by kind of sheet. */
+  fields: Record<SheetKind, { key: string; label: string }[]>;
+  sites: SheetChangeSummary;
+  erps: SheetChangeSummary;
+  /** The first problems (every one, up to 200), with `problemCount` the total. */
+  problems: SheetProblem[];
+  problemCount: number;
+}
+
+export interface SheetImportSummary {
+  fileName: string;
+  sitesAdded: number;
+  sitesChanged: number;
+  sitesUnchanged: number;
+  erpsAdded: number;
+  erpsChanged: number;
+  erpsUnchanged: number;
+  backupPath: string | null;
+}
+
+const sheetChoiceSchema = z.strictObject({
+  source: z.string().max(500),
+  kind: z.enum(['sites', 'erps']),
+  mapping: z.array(z.string().max(200).nullable()).max(1000),
+});
+
+/** A file the user picked, as base64 (the same over IPC and HTTP). */
+const uploadSchema = {
+  fileName: z.string().min(1).max(500),
+  base64: z.string().max(70 * 1024 * 1024, 'is too large (at most 50 MB of file)'),
+  choices: z.array(sheetChoiceSchema).max(100).optional(),
+};
 
 /** A binary file for the user to save, as base64 (the same over IPC and HTTP). */
 export interface ExportedBinary {
@@ -195,6 +248,8 @@ export const contract = {
     }),
   ),
   'interchange:export': op<ExportedFile>()(noInput),
+  'sheets:preview': op<SheetImportPreview>()(z.strictObject(uploadSchema)),
+  'sheets:import': op<SheetImportSummary>()(z.strictObject(uploadSchema)),
   'interchange:import': op<ImportSummary>()(
     z.strictObject({ fileName: z.string().min(1).max(400), content: z.string().max(200_000_000) }),
   ),

@@ -28,6 +28,8 @@ export const OPERATION_NAMES = [
   'audit:list',
   'interchange:export',
   'interchange:import',
+  'sheets:preview',
+  'sheets:import',
   'schedule:generate',
   'schedule:current',
   'schedule:pin',

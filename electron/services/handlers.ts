@@ -6,6 +6,7 @@ import { listBaselines, saveBaseline } from './plan/baselines';
 import * as scheduling from './plan/scheduling';
 import { createSite, deleteSites, restoreSites, updateSites } from './plan/site-lifecycle';
 import { holidayCountries, publicHolidays } from './public-holidays';
+import { commitSheetImport, previewSheetImport } from './sheets/sheet-import-service';
 import { countPdfPages, renderReportPdf, reportModelOf } from './report/render-report';
 
 /** A plan name made safe to use in a file name. */
@@ -56,6 +57,8 @@ export function createHandlers(workspace: Workspace): Handlers {
       if (!parsed.ok) throw new UserError('invalid-input', `${input.fileName}: ${parsed.problems[0]!.message}`, parsed.problems);
       return plan().importWavePlan(parsed.value, input.fileName, source);
     },
+    'sheets:preview': (input) => previewSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices),
+    'sheets:import': (input) => commitSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices, 'import'),
     'schedule:generate': (input) => scheduling.generateAndStore(plan(), input.asOf, source),
     'schedule:current': () => scheduling.currentSchedule(plan()),
     'schedule:pin': (input) => scheduling.pinSite(plan(), input.site, input.pinned, source),

@@ -30,7 +30,8 @@ export function createSite(plan: PlanFile, input: unknown, source: AuditSource):
   return plan.getSite(site.code);
 }
 
-function insertSite(plan: PlanFile, site: Site): void {
+/** Inserts a checked site with its blackouts and predecessors (no readiness), inside the caller's transaction. */
+export function insertSite(plan: PlanFile, site: Site): void {
   if (write.siteIdOf(plan.db, site.code) !== undefined) throw new UserError('conflict', `A site with code "${site.code}" already exists.`);
   if (read.readErps(plan.db, site.erp).length === 0) throw new UserError('invalid-input', `Site ${site.code}: unknown ERP "${site.erp}".`);
   for (const predecessor of site.predecessors) {
