@@ -144,6 +144,16 @@ const uploadSchema = {
   choices: z.array(sheetChoiceSchema).max(100).optional(),
 };
 
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'ics', 'mspdi'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A file for the user to save, as base64. */
+export interface DownloadFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
 /** A binary file for the user to save, as base64 (the same over IPC and HTTP). */
 export interface ExportedBinary {
   fileName: string;
@@ -248,6 +258,7 @@ export const contract = {
     }),
   ),
   'interchange:export': op<ExportedFile>()(noInput),
+  'exports:file': op<DownloadFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
   'sheets:preview': op<SheetImportPreview>()(z.strictObject(uploadSchema)),
   'sheets:import': op<SheetImportSummary>()(z.strictObject(uploadSchema)),
   'interchange:import': op<ImportSummary>()(

@@ -28,6 +28,7 @@ export const OPERATION_NAMES = [
   'audit:list',
   'interchange:export',
   'interchange:import',
+  'exports:file',
   'sheets:preview',
   'sheets:import',
   'schedule:generate',

@@ -7,12 +7,9 @@ import * as scheduling from './plan/scheduling';
 import { createSite, deleteSites, restoreSites, updateSites } from './plan/site-lifecycle';
 import { holidayCountries, publicHolidays } from './public-holidays';
 import { commitSheetImport, previewSheetImport } from './sheets/sheet-import-service';
+import { exportFile, safeFileStem } from './exports/export-file';
 import { countPdfPages, renderReportPdf, reportModelOf } from './report/render-report';
 
-/** A plan name made safe to use in a file name. */
-function safeFileStem(name: string): string {
-  return name.replace(/[^\p{L}\p{N} ._-]+/gu, '-').trim() || 'plan';
-}
 import type { Workspace } from './workspace';
 
 export type Handlers = {
@@ -56,6 +53,10 @@ export function createHandlers(workspace: Workspace): Handlers {
       const parsed = parseJsonText(input.content);
       if (!parsed.ok) throw new UserError('invalid-input', `${input.fileName}: ${parsed.problems[0]!.message}`, parsed.problems);
       return plan().importWavePlan(parsed.value, input.fileName, source);
+    },
+    'exports:file': async (input) => {
+      const file = await exportFile(plan(), input.format);
+      return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
     },
     'sheets:preview': (input) => previewSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices),
     'sheets:import': (input) => commitSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices, 'import'),

@@ -35,6 +35,7 @@ const SITE_FIELDS: SheetField[] = [
   { key: 'blackouts', label: 'Blackouts', type: 'blackouts', aliases: ['blackout windows'] },
   { key: 'predecessors', label: 'Predecessors', type: 'list', aliases: ['depends on', 'after'] },
   { key: 'pinnedWave', label: 'Pinned wave', type: 'integer', aliases: ['pinned wave'] },
+  { key: 'pinnedGoLive', label: 'Pinned go-live', type: 'date', aliases: ['pinned go-live', 'pinned go live'] },
   { key: 'excluded', label: 'Excluded', type: 'boolean', aliases: ['out of scope'] },
   { key: 'notes', label: 'Notes', type: 'text', aliases: ['comments', 'remarks'] },
 ];

@@ -3,7 +3,7 @@
  * read safely with a message naming the file, row and column: text that is not UTF-8, a truncated
  * quote, formulas, cells of absurd size, an empty file.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { fromCalendarDate } from '../../../shared/dates';
 import type { Sheet } from '../../../shared/sheets/sheet-import';
@@ -82,7 +82,9 @@ function cellText(source: string, row: number, column: string, value: ExcelJS.Ce
 }
 
 async function readWorkbook(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when needed: exceljs is large, and most imports are CSV.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {

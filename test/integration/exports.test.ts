@@ -1,0 +1,88 @@
+// The schedule leaving the product: CSV and XLSX (and back), iCalendar read by ical.js, MS Project
+// XML read back by an XML parser.
+import { XMLParser } from 'fast-xml-parser';
+import ICAL from 'ical.js';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { exportFile } from '../../electron/services/exports/export-file';
+import { generateAndStore } from '../../electron/services/plan/scheduling';
+import { commitSheetImport } from '../../electron/services/sheets/sheet-import-service';
+import { samplePlan } from '../../electron/services/sample-plan';
+import { makePlanFile } from '../support/plans';
+import { useTempDir } from '../support/temp';
+
+const tempDir = useTempDir();
+const AS_OF = '2026-11-23';
+
+function scheduledSample() {
+  const plan = makePlanFile(tempDir());
+  const view = generateAndStore(plan, AS_OF, 'cli');
+  return { plan, view };
+}
+
+describe('exporting the schedule', () => {
+  it('writes one CSV row per site with wave, dates, readiness and reasons', async () => {
+    const { plan, view } = scheduledSample();
+    const file = await exportFile(plan, 'csv');
+    expect(file.fileName).toBe('Northwind VisionQC rollout schedule.csv');
+    const text = file.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(plan.listSites().length);
+    const grv = rows.find((r) => r['Site code'] === 'US-GRV')!;
+    const placed = view.schedule.waves[0]!.sites[0]!;
+    expect(grv).toMatchObject({ Wave: 'Lighthouse', 'Go-live': placed.goLive, 'Prep start': placed.prepStart, 'Hypercare end': placed.hypercareEnd, Status: 'scheduled' });
+    expect(rows.find((r) => r['Site code'] === 'UK-SUN')!.Status).toBe('excluded');
+    expect(rows.filter((r) => r.Status === 'unscheduled').map((r) => r['Site code']).sort()).toEqual(view.schedule.unscheduled.map((u) => u.site).sort());
+    plan.close();
+  });
+
+  it('writes an XLSX whose Sites and ERPs sheets import back into an empty plan as the same sites and ERPs', async () => {
+    const { plan } = scheduledSample();
+    const file = await exportFile(plan, 'xlsx');
+    const empty = makePlanFile(tempDir(), { ...samplePlan(), sites: [], erps: [] }, 'empty.waveplan');
+    const summary = await commitSheetImport(empty, file.fileName, file.bytes, undefined, 'import');
+    expect(summary).toMatchObject({ sitesAdded: plan.listSites().length, erpsAdded: plan.listErps().length });
+    // Readiness never assessed reads the same whether absent or blank.
+    const normal = (sites: ReturnType<typeof plan.listSites>) =>
+      sites.map((s) => ({ ...s, readiness: Object.fromEntries(Object.entries(s.readiness).filter(([, v]) => v.score !== null || v.targetDate !== null)) }));
+    expect(normal(empty.listSites())).toEqual(normal(plan.listSites()));
+    expect(empty.listErps()).toEqual(plan.listErps());
+    // And into the plan it came from, it changes nothing.
+    expect(await commitSheetImport(plan, file.fileName, file.bytes, undefined, 'import')).toMatchObject({ sitesChanged: 0, erpsChanged: 0, sitesAdded: 0 });
+    plan.close();
+    empty.close();
+  });
+
+  it('writes go-lives and open gates as an iCalendar file that ical.js reads', async () => {
+    const { plan, view } = scheduledSample();
+    const file = await exportFile(plan, 'ics');
+    const calendar = new ICAL.Component(ICAL.parse(file.bytes.toString('utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const goLives = events.filter((e) => e.summary.startsWith('Go-live: '));
+    expect(goLives).toHaveLength(view.schedule.waves.reduce((n, w) => n + w.sites.length, 0));
+    const grv = goLives.find((e) => e.summary.startsWith('Go-live: US-GRV'))!;
+    expect(grv.startDate.isDate).toBe(true);
+    expect(grv.startDate.toString()).toBe(view.schedule.waves[0]!.sites[0]!.goLive);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+    expect(events.some((e) => e.summary.startsWith('Gate: Go/no-go decision (US-GRV)'))).toBe(true);
+    plan.close();
+  });
+
+  it('writes MS Project XML: waves as summaries, sites with their items, predecessor links between go-lives', async () => {
+    const { plan, view } = scheduledSample();
+    const file = await exportFile(plan, 'mspdi');
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(file.bytes.toString('utf8'));
+    expect(xml.Project['@_xmlns']).toBe('http://schemas.microsoft.com/project');
+    const tasks = xml.Project.Tasks.Task as { UID: number; Name: string; OutlineLevel: number; Summary: number; Milestone: number; Start: string; PredecessorLink?: { PredecessorUID: number; Type: number } | { PredecessorUID: number; Type: number }[] }[];
+    expect(tasks.filter((t) => t.OutlineLevel === 1).map((t) => t.Name)).toEqual(view.schedule.waves.filter((w) => w.sites.length).map((w) => (w.number === 0 ? 'Lighthouse' : `Wave ${w.number}`)));
+    const placed = view.schedule.waves.flatMap((w) => w.sites);
+    expect(tasks.filter((t) => t.OutlineLevel === 2)).toHaveLength(placed.length);
+    const goLive = (code: string) => tasks.find((t) => t.Name === `Go-live ${code}`)!;
+    expect(goLive('MX-QRO')).toMatchObject({ Milestone: 1, Start: `${placed.find((p) => p.site === 'MX-QRO')!.goLive}T08:00:00` });
+    // MX-QRO waits for MX-MTY (the sample plan's predecessor link).
+    expect(goLive('MX-QRO').PredecessorLink).toMatchObject({ PredecessorUID: goLive('MX-MTY').UID, Type: 1 });
+    expect(tasks.filter((t) => t.OutlineLevel === 3 && t.Milestone === 0).length).toBeGreaterThan(placed.length * 5);
+    plan.close();
+  });
+});
