@@ -7,14 +7,22 @@ import { UserError } from '../services/errors';
 export const USAGE = `wave-planner — plan lighthouse-first, wave-by-wave rollouts across many sites
 
 Usage:
-  wave-planner import FILE --plan PLAN.waveplan
+  wave-planner import FILE.json --plan PLAN.waveplan
       Import a wave-plan JSON file. A plan file that does not exist is created;
       an existing one has its content replaced (a backup is taken first).
+  wave-planner import FILE.csv|FILE.xlsx --plan PLAN.waveplan [--map "Header=field,..."] [--kind sites|erps]
+      Add and update sites, ERPs and readiness by code from a sheet, all rows or none.
+      Headers may be the wave-plan field names (code, name, erp, readiness.data.score, ...)
+      or common names ("Site code", "ERP system"); --map names the rest ("-" leaves one out).
   wave-planner schedule --plan PLAN.waveplan [--as-of YYYY-MM-DD] [--json]
       Compute the wave schedule (as of today unless given), store it in the plan,
       and print it as a table, or as wave-schedule JSON with --json.
   wave-planner export --plan PLAN.waveplan --json OUT.json
       Write the whole plan as wave-plan JSON.
+  wave-planner export --plan PLAN.waveplan [--csv OUT.csv] [--xlsx OUT.xlsx] [--ics OUT.ics] [--mspdi OUT.xml]
+      Write the schedule as CSV or XLSX (one row per site; the XLSX also holds the
+      Sites and ERPs sheets, which import back), go-lives and gates as iCalendar,
+      or the plan as MS Project XML.
   wave-planner export --plan PLAN.waveplan --pdf OUT.pdf [--as-of DATE] [--baseline NAME]
                       [--from DATE --to DATE] [--paper a4|letter]
       Write the steering-committee report (the Gantt shows --from to --to when given).
@@ -44,7 +52,7 @@ const runDemo = lazy(() => import('./commands/demo'), (m) => m.runDemo);
 const runWeb = lazy(() => import('./commands/web'), (m) => m.runWeb);
 
 const COMMANDS = {
-  import: { run: runImport, options: { plan: { type: 'string' } } },
+  import: { run: runImport, options: { plan: { type: 'string' }, map: { type: 'string' }, kind: { type: 'string' } } },
   export: {
     run: runExport,
     options: {

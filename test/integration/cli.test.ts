@@ -96,7 +96,7 @@ describe('the wave-planner command line', () => {
     expect((await run('export', '--plan', 'x.waveplan')).code).toBe(2);
     const help = await run('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('wave-planner import FILE --plan PLAN.waveplan');
+    expect(help.stdout).toContain('wave-planner import FILE.csv|FILE.xlsx --plan PLAN.waveplan');
   });
 
   it('refuses a plan file that is not a plan with exit code 1', async () => {
@@ -114,5 +114,29 @@ describe('the wave-planner command line', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Sample plan "Northwind VisionQC rollout"');
+  });
+
+  it('imports a CSV of sites with a mapping, refuses a bad one with file, row and column, and exports every format', async () => {
+    const dir = tempDir();
+    await run('demo', '--out', dir);
+    const plan = join(dir, 'sample.waveplan');
+    const sheet = join(dir, 'plants.csv');
+    writeFileSync(sheet, 'Plant ID,Zone,Headcount\nUS-DET,Rust Belt,2150\nNL-EHV,EMEA,\n');
+    const refused = await run('import', sheet, '--plan', plan, '--map', 'Plant ID=code,Zone=region');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('plants.csv, row 3');
+    expect(refused.stderr).toMatch(/name.*a new site needs it/);
+    writeFileSync(sheet, 'Plant ID,Zone,Headcount\nUS-DET,Rust Belt,2150\n');
+    const imported = await run('import', sheet, '--plan', plan, '--map', 'Plant ID=code,Zone=region');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('0 sites added, 1 changed');
+    expect((await run('import', sheet, '--plan', plan, '--kind', 'people')).code).toBe(2);
+    const files = { csv: 'out.csv', xlsx: 'out.xlsx', ics: 'out.ics', mspdi: 'out.xml' };
+    const exported = await run('export', '--plan', plan, ...Object.entries(files).flatMap(([k, f]) => [`--${k}`, join(dir, f)]));
+    expect(exported.code).toBe(0);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toContain('US-DET,Detroit Stamping,Rust Belt');
+    expect(readFileSync(join(dir, 'out.ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
+    expect(readFileSync(join(dir, 'out.xml'), 'utf8')).toContain('<Project xmlns="http://schemas.microsoft.com/project">');
+    expect(readFileSync(join(dir, 'out.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { isIsoDate } from '../../../shared/dates';
 import { osUserName } from '../../services/app-settings';
 import { PlanFile } from '../../services/plan/plan-file';
+import { exportFile } from '../../services/exports/export-file';
+import { EXPORT_FORMATS } from '../../../shared/contract';
 import { renderReportPdf, reportModelOf } from '../../services/report/render-report';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
 
-const NOT_YET = ['csv', 'xlsx', 'ics', 'mspdi'] as const;
 const USAGE =
-  'wave-planner export: usage: wave-planner export --plan PLAN.waveplan (--json OUT.json | --pdf OUT.pdf [--as-of DATE] [--baseline NAME] [--from DATE --to DATE] [--paper a4|letter])\n';
+  'wave-planner export: usage: wave-planner export --plan PLAN.waveplan (--json OUT.json | --csv OUT.csv | --xlsx OUT.xlsx | --ics OUT.ics | --mspdi OUT.xml | --pdf OUT.pdf [--as-of DATE] [--baseline NAME] [--from DATE --to DATE] [--paper a4|letter])\n';
 
 export async function runExport(args: CommandArgs, out: CommandOutput): Promise<number> {
   const { plan: planPath, json, pdf } = args.values;
@@ -16,12 +17,8 @@ export async function runExport(args: CommandArgs, out: CommandOutput): Promise<
     out.stderr(USAGE);
     return EXIT.usage;
   }
-  const unsupported = NOT_YET.filter((format) => args.values[format] !== undefined);
-  if (unsupported.length > 0) {
-    out.stderr(`wave-planner export: --${unsupported[0]} is not available in this version; use --json or --pdf.\n`);
-    return EXIT.usage;
-  }
-  if (!json && !pdf) {
+  const files = EXPORT_FORMATS.flatMap((format) => (args.values[format] ? [{ format, path: args.values[format] }] : []));
+  if (!json && !pdf && files.length === 0) {
     out.stderr(USAGE);
     return EXIT.usage;
   }
@@ -46,6 +43,10 @@ export async function runExport(args: CommandArgs, out: CommandOutput): Promise<
     if (json) {
       writeFileSync(json, plan.exportWavePlanText());
       out.stdout(`Wrote ${json}.\n`);
+    }
+    for (const { format, path } of files) {
+      writeFileSync(path, (await exportFile(plan, format)).bytes);
+      out.stdout(`Wrote ${path}.\n`);
     }
     if (pdf) {
       const model = reportModelOf(plan, { paper, asOf: args.values['as-of'], baseline: args.values.baseline, from: args.values.from, to: args.values.to });

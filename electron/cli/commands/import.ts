@@ -3,6 +3,8 @@ import { basename, extname, resolve } from 'node:path';
 import { parseJsonText, validateWavePlan, describeProblems } from '../../../shared/interchange';
 import { osUserName } from '../../services/app-settings';
 import { PlanFile } from '../../services/plan/plan-file';
+import { commitSheetImport, previewSheetImport } from '../../services/sheets/sheet-import-service';
+import type { SheetChoice, SheetImportPreview } from '../../../shared/contract';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
 
 export async function runImport(args: CommandArgs, out: CommandOutput): Promise<number> {
@@ -13,13 +15,18 @@ export async function runImport(args: CommandArgs, out: CommandOutput): Promise<
     return EXIT.usage;
   }
   const extension = extname(file).toLowerCase();
-  if (extension !== '.json') {
-    out.stderr(`wave-planner import: ${file}: only wave-plan JSON (.json) can be imported by this version.\n`);
+  if (!['.json', '.csv', '.xlsx'].includes(extension)) {
+    out.stderr(`wave-planner import: ${file}: import a wave-plan JSON (.json), or sites and ERPs from CSV (.csv) or Excel (.xlsx).\n`);
     return EXIT.usage;
   }
   if (!existsSync(file)) {
     out.stderr(`wave-planner import: ${file}: no such file.\n`);
     return EXIT.refused;
+  }
+  if (extension !== '.json') return importSheets(file, planPath, args, out);
+  if (args.values.map || args.values.kind) {
+    out.stderr('wave-planner import: --map and --kind apply to CSV and XLSX files.\n');
+    return EXIT.usage;
   }
   const name = basename(file);
   const parsed = parseJsonText(readFileSync(file, 'utf8'));
@@ -45,4 +52,53 @@ export async function runImport(args: CommandArgs, out: CommandOutput): Promise<
     plan.close();
   }
   return EXIT.ok;
+}
+
+/**
+ * `--map "Plant=code,Zone=region"` names the field of a column by its header; columns it does not
+ * name keep their guessed field. `--kind sites|erps` overrides the guess for every sheet.
+ */
+function choicesFrom(preview: SheetImportPreview, map: string | undefined, kind: string | undefined): SheetChoice[] | string {
+  if (kind !== undefined && kind !== 'sites' && kind !== 'erps') return `--kind must be sites or erps (got "${kind}")`;
+  const pairs = (map ?? '').split(',').map((p) => p.trim()).filter(Boolean).map((p) => p.split('=').map((x) => x.trim()));
+  const bad = pairs.find((p) => p.length !== 2 || !p[0] || !p[1]);
+  if (bad) return `--map takes "Header=field" pairs separated by commas (got "${bad.join('=')}")`;
+  return preview.sheets.map((sheet) => {
+    const sheetKind = (kind as SheetChoice['kind'] | undefined) ?? sheet.kind;
+    const mapping = kind && kind !== sheet.kind ? sheet.headers.map(() => null) : [...sheet.mapping];
+    for (const [header, field] of pairs) {
+      const column = sheet.headers.findIndex((h) => h.toLowerCase() === header!.toLowerCase());
+      if (column >= 0) mapping[column] = field === '-' ? null : field!;
+    }
+    return { source: sheet.source, kind: sheetKind, mapping };
+  });
+}
+
+async function importSheets(file: string, planPath: string, args: CommandArgs, out: CommandOutput): Promise<number> {
+  const target = resolve(planPath);
+  if (!existsSync(target)) {
+    out.stderr(`wave-planner import: ${planPath}: no such plan; sheets add to a plan (create one by importing a wave-plan JSON, or with \`wave-planner demo\`).\n`);
+    return EXIT.refused;
+  }
+  const name = basename(file);
+  const bytes = readFileSync(file);
+  const plan = PlanFile.open(target, { actor: osUserName() });
+  try {
+    let choices: SheetChoice[] | undefined;
+    if (args.values.map || args.values.kind) {
+      const made = choicesFrom(await previewSheetImport(plan, name, bytes), args.values.map, args.values.kind);
+      if (typeof made === 'string') {
+        out.stderr(`wave-planner import: ${made}.\n`);
+        return EXIT.usage;
+      }
+      choices = made;
+    }
+    const s = await commitSheetImport(plan, name, bytes, choices, 'import');
+    out.stdout(
+      `Imported ${name} into ${planPath}: ${s.sitesAdded} sites added, ${s.sitesChanged} changed, ${s.sitesUnchanged} unchanged; ${s.erpsAdded} ERPs added, ${s.erpsChanged} changed, ${s.erpsUnchanged} unchanged.${s.backupPath ? ` Backup: ${s.backupPath}` : ''}\n`,
+    );
+    return EXIT.ok;
+  } finally {
+    plan.close();
+  }
 }
