@@ -6,6 +6,8 @@ import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge';
 import { parseJsonText } from '../../shared/interchange';
 import { UserError } from '../services/errors';
 import type { Workspace } from '../services/workspace';
+import { exportFile as exportScheduleFile } from '../services/exports/export-file';
+import type { ExportFormat } from '../../shared/contract';
 
 const PLAN_FILTERS = [{ name: 'Wave Planner plans', extensions: ['waveplan'] }];
 
@@ -84,6 +86,14 @@ export function buildMenu(workspace: Workspace, actions: MenuActions): void {
       writeFileSync(result.filePath, plan.exportWavePlanText());
     });
 
+  const exportSchedule = (format: ExportFormat, name: string, extension: string) =>
+    guarded(focused(), async () => {
+      const file = await exportScheduleFile(workspace.requirePlan(), format);
+      const result = await dialog.showSaveDialog(focused()!, { title: `Export ${name}`, filters: [{ name, extensions: [extension] }], defaultPath: file.fileName });
+      if (result.canceled || !result.filePath) return;
+      writeFileSync(result.filePath, file.bytes);
+    });
+
   const recent = workspace.appSettings.recentPlans;
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -99,7 +109,17 @@ export function buildMenu(workspace: Workspace, actions: MenuActions): void {
         { type: 'separator' },
         { label: 'Save a Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void saveCopy() },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => void importFile() },
+        { label: 'Import Sites from CSV or Excel…', accelerator: 'CmdOrCtrl+Shift+I', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'import-sheet' satisfies MenuCommand) },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportFile() },
+        {
+          label: 'Export Schedule',
+          submenu: [
+            { label: 'CSV…', click: () => void exportSchedule('csv', 'CSV', 'csv') },
+            { label: 'Excel Workbook…', click: () => void exportSchedule('xlsx', 'Excel workbook', 'xlsx') },
+            { label: 'Calendar (.ics)…', click: () => void exportSchedule('ics', 'iCalendar', 'ics') },
+            { label: 'MS Project XML…', click: () => void exportSchedule('mspdi', 'MS Project XML', 'xml') },
+          ],
+        },
         { label: 'Export PDF Report…', accelerator: 'CmdOrCtrl+P', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'report-pdf' satisfies MenuCommand) },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },

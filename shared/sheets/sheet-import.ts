@@ -187,9 +187,14 @@ export function checkImport(plans: SheetPlan[], plan: PlanSnapshot): ImportCheck
     const seen = new Map<string, number>();
     for (const { row, values, columns } of readRows(sheetPlan, fields, problems)) {
       const code = typeof values.code === 'string' ? values.code : '';
-      const problem = (path: string, message: string) => problems.push({ source, row, column: columnOf(columns, path) || sheetPlan.sheet.headers[codeColumn]!, field: path, message });
+      const problem = (path: string, message: string) => problems.push({ source, row, column: columnOf(columns, path), field: path, message });
+      /** A value the row lacks: named by its field, as no column holds it. */
+      const missing = (path: string, message: string) => {
+        const label = fields.find((f) => f.key === path)?.label ?? path;
+        problem(path, `${label} is needed for a new ${sheetPlan.kind === 'erps' ? 'ERP' : 'site'} and no column holds it (${message.replace(/^is required \((.*)\)$/, '$1')})`);
+      };
       if (!code) {
-        problem('code', 'is required: every row needs its code');
+        problems.push({ source, row, column: sheetPlan.sheet.headers[codeColumn]!, field: 'code', message: 'is empty: every row needs its code' });
         continue;
       }
       const earlier = seen.get(code.toLowerCase());
@@ -202,7 +207,7 @@ export function checkImport(plans: SheetPlan[], plan: PlanSnapshot): ImportCheck
         const before = plan.erps.find((e) => e.code.toLowerCase() === code.toLowerCase());
         const result = erpSchema.safeParse({ ...before, ...values, code: before?.code ?? code }, { reportInput: true });
         if (!result.success) {
-          for (const p of problemsFromZod(result.error)) problem(p.path, columnOf(columns, p.path) ? p.message : `${p.message}: a new ERP needs it`);
+          for (const p of problemsFromZod(result.error)) (columnOf(columns, p.path) ? problem : missing)(p.path, p.message);
           continue;
         }
         if (!before) {
@@ -220,7 +225,7 @@ export function checkImport(plans: SheetPlan[], plan: PlanSnapshot): ImportCheck
       for (const [dim, value] of Object.entries((values.readiness ?? {}) as Record<string, object>)) readiness[dim] = { score: null, targetDate: null, ...readiness[dim], ...value };
       const result = siteSchema.safeParse({ ...before, ...values, siteLead: { ...before?.siteLead, ...(values.siteLead as object) }, code: before?.code ?? code, readiness }, { reportInput: true });
       if (!result.success) {
-        for (const p of problemsFromZod(result.error)) problem(p.path, columnOf(columns, p.path) ? p.message : `${p.message}: a new site needs it`);
+        for (const p of problemsFromZod(result.error)) (columnOf(columns, p.path) ? problem : missing)(p.path, p.message);
         continue;
       }
       const site = result.data;

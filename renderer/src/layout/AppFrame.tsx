@@ -9,6 +9,7 @@ import { useUndoStore } from '../stores/undo-store';
 import { CommandPalette } from './CommandPalette';
 import { FileMenu } from './FileMenu';
 import { ReportDialog } from './ReportDialog';
+import { SheetImportDialog } from './SheetImportDialog';
 
 export interface Screen {
   id: ScreenId;
@@ -34,7 +35,15 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
   const show = useNavigationStore((s) => s.show);
   const [notice, setNotice] = useState<{ message: string; kind: 'ok' | 'error' } | null>(null);
   const [reportOpen, setReportOpen] = useState(false);
-  useEffect(() => onMenuCommand((command) => command === 'report-pdf' && setReportOpen(true)), []);
+  const [sheetImportOpen, setSheetImportOpen] = useState(false);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'report-pdf') setReportOpen(true);
+        if (command === 'import-sheet') setSheetImportOpen(true);
+      }),
+    [],
+  );
   const undo = useUndoStore();
   // Text fields keep their own undo: the shortcuts act on the plan only outside them.
   useHotkeys([
@@ -56,7 +65,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             <Text fw={700} c="blue.7">
               Wave Planner
             </Text>
-            {!isDesktop && <FileMenu onNotice={(message, kind) => setNotice({ message, kind })} onReport={() => setReportOpen(true)} />}
+            {!isDesktop && <FileMenu onNotice={(message, kind) => setNotice({ message, kind })} onReport={() => setReportOpen(true)} onImportSheet={() => setSheetImportOpen(true)} />}
             <Title order={1} size="h5" fw={500} data-testid="plan-name" lineClamp={1}>
               {info?.name ?? 'No plan open'}
             </Title>
@@ -105,9 +114,13 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
         {info ? screen.render() : !loadError && <Text c="dimmed">Open or create a plan from the File menu.</Text>}
       </AppShell.Main>
       <ReportDialog opened={reportOpen} onClose={() => setReportOpen(false)} />
+      <SheetImportDialog opened={sheetImportOpen} onClose={() => setSheetImportOpen(false)} onDone={(message) => setNotice({ message, kind: 'ok' })} />
       <CommandPalette
         screens={screens.map((s, i) => ({ id: s.id, label: s.label, shortcut: `Alt+${i + 1}` }))}
-        extra={[{ id: 'report', label: 'Export the steering-committee PDF', shortcut: isDesktop ? 'Ctrl+P' : undefined, run: () => setReportOpen(true) }]}
+        extra={[
+          { id: 'report', label: 'Export the steering-committee PDF', shortcut: isDesktop ? 'Ctrl+P' : undefined, run: () => setReportOpen(true) },
+          { id: 'import-sheet', label: 'Import sites from CSV or Excel', run: () => setSheetImportOpen(true) },
+        ]}
       />
     </AppShell>
   );

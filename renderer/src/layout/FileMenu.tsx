@@ -4,10 +4,10 @@
  */
 import { Button, Checkbox, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState, type ReactNode } from 'react';
-import type { RecentPlan } from '../../../shared/contract';
+import type { ExportFormat, RecentPlan } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
-import { downloadText } from './download';
+import { downloadBytes, downloadText } from './download';
 
 type Dialog = 'new' | 'open' | 'copy' | null;
 
@@ -38,7 +38,7 @@ function PathDialog(props: { title: string; opened: boolean; onClose(): void; la
   );
 }
 
-export function FileMenu({ onNotice, onReport }: { onNotice(message: string, kind: 'ok' | 'error'): void; onReport(): void }) {
+export function FileMenu({ onNotice, onReport, onImportSheet }: { onNotice(message: string, kind: 'ok' | 'error'): void; onReport(): void; onImportSheet(): void }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [recent, setRecent] = useState<RecentPlan[]>([]);
   const [newName, setNewName] = useState('New rollout plan');
@@ -69,9 +69,18 @@ export function FileMenu({ onNotice, onReport }: { onNotice(message: string, kin
     }
   };
 
+  const exportSchedule = async (format: ExportFormat) => {
+    try {
+      const file = await api['exports:file']({ format });
+      downloadBytes(file.fileName, file.mimeType, file.base64);
+    } catch (error) {
+      onNotice((error as Error).message, 'error');
+    }
+  };
+
   return (
     <>
-      <Menu shadow="md" width={240} position="bottom-start" onOpen={() => void api['plan:recent']().then(setRecent, () => setRecent([]))}>
+      <Menu shadow="md" width={260} position="bottom-start" onOpen={() => void api['plan:recent']().then(setRecent, () => setRecent([]))}>
         <Menu.Target>
           <Button variant="subtle" size="compact-sm">
             File
@@ -91,9 +100,15 @@ export function FileMenu({ onNotice, onReport }: { onNotice(message: string, kin
           ))}
           <Menu.Divider />
           <Menu.Item onClick={() => setDialog('copy')}>Save a copy…</Menu.Item>
-          <Menu.Item onClick={() => fileInput.current?.click()}>Import…</Menu.Item>
+          <Menu.Item onClick={() => fileInput.current?.click()}>Import wave-plan JSON…</Menu.Item>
+          <Menu.Item onClick={onImportSheet}>Import sites from CSV or Excel…</Menu.Item>
           <Menu.Item onClick={() => void exportPlan()}>Export wave-plan JSON…</Menu.Item>
           <Menu.Item onClick={onReport}>Export PDF report…</Menu.Item>
+          <Menu.Label>Export the schedule</Menu.Label>
+          <Menu.Item onClick={() => void exportSchedule('csv')}>CSV</Menu.Item>
+          <Menu.Item onClick={() => void exportSchedule('xlsx')}>Excel workbook</Menu.Item>
+          <Menu.Item onClick={() => void exportSchedule('ics')}>Calendar (.ics)</Menu.Item>
+          <Menu.Item onClick={() => void exportSchedule('mspdi')}>MS Project XML</Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <input
