@@ -1,6 +1,7 @@
 /** The audit log: who changed which field of what, from what to what, and through which door. */
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditSource } from '../../../shared/domain';
+import { statement } from './statements';
 
 export interface WriteContext {
   actor: string;
@@ -17,7 +18,7 @@ export class AuditWriter {
   private readonly at = new Date().toISOString();
 
   constructor(db: Database.Database, readonly context: WriteContext) {
-    this.insert = db.prepare(
+    this.insert = statement(db, 
       'INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
   }
@@ -64,7 +65,7 @@ export function listAudit(db: Database.Database, filter: { entity?: string; enti
     params.push(filter.entityId, filter.entityId.length + 1, `${filter.entityId}/`);
   }
   const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-  const rows = db.prepare(sql).all(...params, filter.limit) as AuditRow[];
+  const rows = statement(db, sql).all(...params, filter.limit) as AuditRow[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

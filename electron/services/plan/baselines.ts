@@ -6,17 +6,18 @@ import type { PlanFile } from './plan-file';
 import { readCurrentSchedule } from './schedule-store';
 
 import type { BaselineSummary } from '../../../shared/contract';
+import { statement } from './statements';
 
 export function saveBaseline(plan: PlanFile, name: string, source: AuditSource): BaselineSummary {
   const current = readCurrentSchedule(plan.db);
   if (!current) throw new UserError('not-found', 'There is no schedule to take a baseline of: generate one first.');
-  if (plan.db.prepare('SELECT 1 FROM baselines WHERE name = ?').get(name)) throw new UserError('conflict', `A baseline named "${name}" already exists.`);
+  if (statement(plan.db, 'SELECT 1 FROM baselines WHERE name = ?').get(name)) throw new UserError('conflict', `A baseline named "${name}" already exists.`);
   const createdAt = new Date().toISOString();
   const placed = new Map(current.schedule.waves.flatMap((w) => w.sites.map((s) => [s.site, { wave: w.number, goLive: s.goLive }] as const)));
   const sites = plan.listSites().filter((s) => !s.excluded);
   plan.write(source, (audit) => {
-    const id = plan.db.prepare('INSERT INTO baselines (name, created_at, as_of) VALUES (?, ?, ?)').run(name, createdAt, current.schedule.asOf).lastInsertRowid;
-    const insert = plan.db.prepare('INSERT INTO baseline_entries (baseline_id, site_code, wave_number, go_live) VALUES (?, ?, ?, ?)');
+    const id = statement(plan.db, 'INSERT INTO baselines (name, created_at, as_of) VALUES (?, ?, ?)').run(name, createdAt, current.schedule.asOf).lastInsertRowid;
+    const insert = statement(plan.db, 'INSERT INTO baseline_entries (baseline_id, site_code, wave_number, go_live) VALUES (?, ?, ?, ?)');
     for (const site of sites) insert.run(id, site.code, placed.get(site.code)?.wave ?? null, placed.get(site.code)?.goLive ?? null);
     audit.record('baseline', name, 'created', null, `as of ${current.schedule.asOf}: ${placed.size} sites placed`);
   });
@@ -30,11 +31,11 @@ export function listBaselines(plan: PlanFile): BaselineSummary[] {
 }
 
 export function readBaseline(plan: PlanFile, name: string): { name: string; entries: BaselineEntry[] } {
-  const row = plan.db.prepare('SELECT id FROM baselines WHERE name = ?').get(name) as { id: number } | undefined;
+  const row = statement(plan.db, 'SELECT id FROM baselines WHERE name = ?').get(name) as { id: number } | undefined;
   if (!row) {
     const known = listBaselines(plan).map((b) => `"${b.name}"`);
     throw new UserError('not-found', `No baseline named "${name}"${known.length ? ` (there are ${known.join(', ')})` : ' (the plan has none yet)'}.`);
   }
-  const entries = plan.db.prepare('SELECT site_code AS site, wave_number AS wave, go_live AS goLive FROM baseline_entries WHERE baseline_id = ? ORDER BY site_code').all(row.id) as BaselineEntry[];
+  const entries = statement(plan.db, 'SELECT site_code AS site, wave_number AS wave, go_live AS goLive FROM baseline_entries WHERE baseline_id = ? ORDER BY site_code').all(row.id) as BaselineEntry[];
   return { name, entries };
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { DateWindow, Erp, PlaybookTask, ReadinessDimension, ReadinessHistoryEntry, Site } from '../../../shared/domain';
 import { DEFAULT_SETTINGS, SETTING_KEYS, type PlanSettings } from '../../../shared/settings';
+import { statement } from './statements';
 
 export interface PlanRow {
   uid: string;
@@ -12,12 +13,12 @@ export interface PlanRow {
 }
 
 export function readPlanRow(db: Database.Database): PlanRow | undefined {
-  return db.prepare('SELECT uid, name, start_date, created_at, lighthouse_override FROM plan WHERE id = 1').get() as PlanRow | undefined;
+  return statement(db, 'SELECT uid, name, start_date, created_at, lighthouse_override FROM plan WHERE id = 1').get() as PlanRow | undefined;
 }
 
 export function readSettings(db: Database.Database): PlanSettings {
   const settings = { ...DEFAULT_SETTINGS };
-  const rows = db.prepare('SELECT key, value FROM plan_settings').all() as { key: string; value: number }[];
+  const rows = statement(db, 'SELECT key, value FROM plan_settings').all() as { key: string; value: number }[];
   for (const row of rows) {
     if ((SETTING_KEYS as string[]).includes(row.key)) settings[row.key as keyof PlanSettings] = row.value;
   }
@@ -25,16 +26,15 @@ export function readSettings(db: Database.Database): PlanSettings {
 }
 
 export function readHolidays(db: Database.Database): string[] {
-  return (db.prepare('SELECT day FROM holidays ORDER BY day').all() as { day: string }[]).map((r) => r.day);
+  return (statement(db, 'SELECT day FROM holidays ORDER BY day').all() as { day: string }[]).map((r) => r.day);
 }
 
 export function readFreezeWindows(db: Database.Database): DateWindow[] {
-  return db.prepare('SELECT from_date AS "from", to_date AS "to", reason FROM freeze_windows ORDER BY id').all() as DateWindow[];
+  return statement(db, 'SELECT from_date AS "from", to_date AS "to", reason FROM freeze_windows ORDER BY id').all() as DateWindow[];
 }
 
 export function readDimensions(db: Database.Database): ReadinessDimension[] {
-  return db
-    .prepare('SELECT key, label, weight, threshold FROM readiness_dimensions ORDER BY position')
+  return statement(db, 'SELECT key, label, weight, threshold FROM readiness_dimensions ORDER BY position')
     .all() as ReadinessDimension[];
 }
 
@@ -64,8 +64,8 @@ function erpFromRow(r: ErpRow): Erp {
 export function readErps(db: Database.Database, code?: string): Erp[] {
   const rows = (
     code === undefined
-      ? db.prepare('SELECT * FROM erps ORDER BY id').all()
-      : db.prepare('SELECT * FROM erps WHERE code = ?').all(code)
+      ? statement(db, 'SELECT * FROM erps ORDER BY id').all()
+      : statement(db, 'SELECT * FROM erps WHERE code = ?').all(code)
   ) as ErpRow[];
   return rows.map(erpFromRow);
 }
@@ -95,8 +95,7 @@ interface SiteRow {
 export function readSites(db: Database.Database, code?: string): Site[] {
   const filter = code === undefined ? '' : 'WHERE s.code = ?';
   const params = code === undefined ? [] : [code];
-  const rows = db
-    .prepare(`SELECT s.*, e.code AS erp_code FROM sites s JOIN erps e ON e.id = s.erp_id ${filter} ORDER BY s.id`)
+  const rows = statement(db, `SELECT s.*, e.code AS erp_code FROM sites s JOIN erps e ON e.id = s.erp_id ${filter} ORDER BY s.id`)
     .all(...params) as SiteRow[];
   const byId = new Map<number, Site>();
   for (const r of rows) {
@@ -125,21 +124,18 @@ export function readSites(db: Database.Database, code?: string): Site[] {
   if (byId.size === 0) return [];
   const siteFilter = code === undefined ? '' : `WHERE site_id = ${rows[0]!.id}`;
 
-  const blackouts = db
-    .prepare(`SELECT site_id, from_date, to_date, reason FROM site_blackouts ${siteFilter} ORDER BY id`)
+  const blackouts = statement(db, `SELECT site_id, from_date, to_date, reason FROM site_blackouts ${siteFilter} ORDER BY id`)
     .all() as { site_id: number; from_date: string; to_date: string; reason: string }[];
   for (const b of blackouts) byId.get(b.site_id)?.blackouts.push({ from: b.from_date, to: b.to_date, reason: b.reason });
 
-  const predecessors = db
-    .prepare(
+  const predecessors = statement(db, 
       `SELECT p.site_id, s.code FROM site_predecessors p JOIN sites s ON s.id = p.predecessor_id ${siteFilter.replace('site_id', 'p.site_id')} ORDER BY p.site_id, p.position`,
     )
     .all() as { site_id: number; code: string }[];
   for (const p of predecessors) byId.get(p.site_id)?.predecessors.push(p.code);
 
   // Dimension order first, so every site's readiness object lists keys in the plan's order.
-  const current = db
-    .prepare(
+  const current = statement(db, 
       `SELECT e.site_id, e.dimension_key, e.score, e.target_date
          FROM readiness_entries e
          JOIN readiness_dimensions d ON d.key = e.dimension_key
@@ -155,8 +151,7 @@ export function readSites(db: Database.Database, code?: string): Site[] {
 }
 
 export function readReadinessHistory(db: Database.Database, siteCode: string, dimension?: string): ReadinessHistoryEntry[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT e.id, s.code AS site, e.dimension_key AS dimension, e.score, e.target_date AS targetDate,
               e.comment, e.actor, e.recorded_at AS recordedAt, e.source
          FROM readiness_entries e JOIN sites s ON s.id = e.site_id
@@ -168,12 +163,11 @@ export function readReadinessHistory(db: Database.Database, siteCode: string, di
 }
 
 export function readPlaybook(db: Database.Database): { version: number; tasks: PlaybookTask[] } {
-  const latest = db.prepare('SELECT id, version FROM playbook_versions ORDER BY version DESC LIMIT 1').get() as
+  const latest = statement(db, 'SELECT id, version FROM playbook_versions ORDER BY version DESC LIMIT 1').get() as
     | { id: number; version: number }
     | undefined;
   if (!latest) return { version: 1, tasks: [] };
-  const tasks = db
-    .prepare(
+  const tasks = statement(db, 
       `SELECT task_key AS id, title, phase, owner_role AS ownerRole, offset_days AS offsetDays,
               duration_days AS durationDays, applies_to AS appliesTo, gate
          FROM playbook_tasks WHERE playbook_version_id = ? ORDER BY position`,

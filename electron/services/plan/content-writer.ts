@@ -4,49 +4,50 @@ import type { DateWindow, Erp, PlaybookTask, ReadinessDimension, Site } from '..
 import type { WavePlan } from '../../../shared/interchange';
 import type { PlanSettings } from '../../../shared/settings';
 import type { AuditWriter } from './audit';
+import { statement } from './statements';
 
 export function writeSettings(db: Database.Database, settings: PlanSettings): void {
-  const upsert = db.prepare('INSERT INTO plan_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const upsert = statement(db, 'INSERT INTO plan_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const [key, value] of Object.entries(settings)) upsert.run(key, value);
 }
 
 export function writeHolidays(db: Database.Database, holidays: string[]): void {
-  db.prepare('DELETE FROM holidays').run();
-  const insert = db.prepare('INSERT INTO holidays (day) VALUES (?)');
+  statement(db, 'DELETE FROM holidays').run();
+  const insert = statement(db, 'INSERT INTO holidays (day) VALUES (?)');
   for (const day of holidays) insert.run(day);
 }
 
 export function writeFreezeWindows(db: Database.Database, windows: DateWindow[]): void {
-  db.prepare('DELETE FROM freeze_windows').run();
-  const insert = db.prepare('INSERT INTO freeze_windows (from_date, to_date, reason) VALUES (?, ?, ?)');
+  statement(db, 'DELETE FROM freeze_windows').run();
+  const insert = statement(db, 'INSERT INTO freeze_windows (from_date, to_date, reason) VALUES (?, ?, ?)');
   for (const w of windows) insert.run(w.from, w.to, w.reason);
 }
 
 export function writeDimensions(db: Database.Database, dimensions: ReadinessDimension[]): void {
-  const insert = db.prepare('INSERT INTO readiness_dimensions (key, label, weight, threshold, position) VALUES (?, ?, ?, ?, ?)');
+  const insert = statement(db, 'INSERT INTO readiness_dimensions (key, label, weight, threshold, position) VALUES (?, ?, ?, ?, ?)');
   dimensions.forEach((d, i) => insert.run(d.key, d.label, d.weight, d.threshold, i));
 }
 
 export function insertErp(db: Database.Database, erp: Erp): void {
-  db.prepare(
+  statement(db, 
     'INSERT INTO erps (code, name, vendor, version, connector_status, connector_ready_date, notes) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(erp.code, erp.name, erp.vendor, erp.version, erp.connectorStatus, erp.connectorReadyDate, erp.notes);
 }
 
 export function updateErpRow(db: Database.Database, code: string, erp: Erp): void {
-  db.prepare(
+  statement(db, 
     'UPDATE erps SET code = ?, name = ?, vendor = ?, version = ?, connector_status = ?, connector_ready_date = ?, notes = ? WHERE code = ?',
   ).run(erp.code, erp.name, erp.vendor, erp.version, erp.connectorStatus, erp.connectorReadyDate, erp.notes, code);
 }
 
 function erpIdOf(db: Database.Database, code: string): number {
-  const row = db.prepare('SELECT id FROM erps WHERE code = ?').get(code) as { id: number } | undefined;
+  const row = statement(db, 'SELECT id FROM erps WHERE code = ?').get(code) as { id: number } | undefined;
   if (!row) throw new Error(`unknown ERP ${code}`);
   return row.id;
 }
 
 export function siteIdOf(db: Database.Database, code: string): number | undefined {
-  return (db.prepare('SELECT id FROM sites WHERE code = ?').get(code) as { id: number } | undefined)?.id;
+  return (statement(db, 'SELECT id FROM sites WHERE code = ?').get(code) as { id: number } | undefined)?.id;
 }
 
 type SiteAttributes = Omit<Site, 'readiness' | 'blackouts' | 'predecessors'>;
@@ -63,24 +64,24 @@ const SITE_COLUMNS =
   'code, name, region, country, timezone, erp_id, headcount, lead_name, lead_email, leadership_willingness, workflow_representativeness, technical_sophistication, earliest_go_live, pinned_wave, pinned_go_live, excluded, notes';
 
 export function insertSiteRow(db: Database.Database, site: SiteAttributes): number {
-  const info = db.prepare(`INSERT INTO sites (${SITE_COLUMNS}) VALUES (${SITE_COLUMNS.split(',').map(() => '?').join(', ')})`).run(...siteParams(db, site));
+  const info = statement(db, `INSERT INTO sites (${SITE_COLUMNS}) VALUES (${SITE_COLUMNS.split(',').map(() => '?').join(', ')})`).run(...siteParams(db, site));
   return Number(info.lastInsertRowid);
 }
 
 export function updateSiteRow(db: Database.Database, id: number, site: SiteAttributes): void {
   const assignments = SITE_COLUMNS.split(',').map((c) => `${c.trim()} = ?`).join(', ');
-  db.prepare(`UPDATE sites SET ${assignments} WHERE id = ?`).run(...siteParams(db, site), id);
+  statement(db, `UPDATE sites SET ${assignments} WHERE id = ?`).run(...siteParams(db, site), id);
 }
 
 export function writeBlackouts(db: Database.Database, siteId: number, blackouts: DateWindow[]): void {
-  db.prepare('DELETE FROM site_blackouts WHERE site_id = ?').run(siteId);
-  const insert = db.prepare('INSERT INTO site_blackouts (site_id, from_date, to_date, reason) VALUES (?, ?, ?, ?)');
+  statement(db, 'DELETE FROM site_blackouts WHERE site_id = ?').run(siteId);
+  const insert = statement(db, 'INSERT INTO site_blackouts (site_id, from_date, to_date, reason) VALUES (?, ?, ?, ?)');
   for (const b of blackouts) insert.run(siteId, b.from, b.to, b.reason);
 }
 
 export function writePredecessors(db: Database.Database, siteId: number, codes: string[]): void {
-  db.prepare('DELETE FROM site_predecessors WHERE site_id = ?').run(siteId);
-  const insert = db.prepare('INSERT INTO site_predecessors (site_id, predecessor_id, position) VALUES (?, ?, ?)');
+  statement(db, 'DELETE FROM site_predecessors WHERE site_id = ?').run(siteId);
+  const insert = statement(db, 'INSERT INTO site_predecessors (site_id, predecessor_id, position) VALUES (?, ?, ?)');
   codes.forEach((code, position) => {
     const predecessorId = siteIdOf(db, code);
     if (predecessorId === undefined) throw new Error(`unknown predecessor ${code}`);
@@ -93,14 +94,14 @@ export function appendReadiness(
   entry: { siteId: number; dimension: string; score: number | null; targetDate: string | null; comment: string },
   audit: AuditWriter,
 ): void {
-  db.prepare(
+  statement(db, 
     'INSERT INTO readiness_entries (site_id, dimension_key, score, target_date, comment, actor, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(entry.siteId, entry.dimension, entry.score, entry.targetDate, entry.comment, audit.context.actor, new Date().toISOString(), audit.context.source);
 }
 
 export function writePlaybookVersion(db: Database.Database, version: number, tasks: PlaybookTask[], note: string): void {
-  const info = db.prepare('INSERT INTO playbook_versions (version, created_at, note) VALUES (?, ?, ?)').run(version, new Date().toISOString(), note);
-  const insert = db.prepare(
+  const info = statement(db, 'INSERT INTO playbook_versions (version, created_at, note) VALUES (?, ?, ?)').run(version, new Date().toISOString(), note);
+  const insert = statement(db, 
     'INSERT INTO playbook_tasks (playbook_version_id, task_key, title, phase, owner_role, offset_days, duration_days, applies_to, gate, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   tasks.forEach((t, i) =>
@@ -118,9 +119,9 @@ export function replaceContent(db: Database.Database, plan: WavePlan, audit: Aud
     'site_predecessors', 'site_blackouts', 'sites', 'erps', 'readiness_dimensions', 'playbook_tasks', 'playbook_versions',
     'holidays', 'freeze_windows', 'plan_settings',
   ]) {
-    db.prepare(`DELETE FROM ${table}`).run();
+    statement(db, `DELETE FROM ${table}`).run();
   }
-  db.prepare('UPDATE plan SET name = ?, start_date = ?, lighthouse_override = ? WHERE id = 1').run(plan.plan.name, plan.plan.startDate, plan.plan.lighthouseOverride);
+  statement(db, 'UPDATE plan SET name = ?, start_date = ?, lighthouse_override = ? WHERE id = 1').run(plan.plan.name, plan.plan.startDate, plan.plan.lighthouseOverride);
   writeSettings(db, plan.plan.settings);
   writeHolidays(db, plan.plan.holidays);
   writeFreezeWindows(db, plan.plan.freezeWindows);

@@ -18,6 +18,7 @@ import * as write from './content-writer';
 import { openPlanDatabase } from './database';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { readChecklist, updateChecklistItem } from './schedule-store';
+import { statement } from './statements';
 
 export interface PlanFileOptions {
   actor: string;
@@ -111,7 +112,7 @@ export class PlanFile {
       if (patch.name !== undefined || patch.startDate !== undefined) {
         const name = patch.name ?? before.name;
         const startDate = patch.startDate ?? before.startDate;
-        this.db.prepare('UPDATE plan SET name = ?, start_date = ? WHERE id = 1').run(name, startDate);
+        statement(this.db, 'UPDATE plan SET name = ?, start_date = ? WHERE id = 1').run(name, startDate);
         audit.recordChanges('plan', before.uid, { name: before.name, startDate: before.startDate }, { name, startDate });
       }
       if (patch.holidays !== undefined) {
@@ -123,7 +124,7 @@ export class PlanFile {
         if (patch.lighthouseOverride !== null && write.siteIdOf(this.db, patch.lighthouseOverride) === undefined) {
           throw new UserError('invalid-input', `No site with code "${patch.lighthouseOverride}" to be the lighthouse.`);
         }
-        this.db.prepare('UPDATE plan SET lighthouse_override = ? WHERE id = 1').run(patch.lighthouseOverride);
+        statement(this.db, 'UPDATE plan SET lighthouse_override = ? WHERE id = 1').run(patch.lighthouseOverride);
         audit.recordChanges('plan', before.uid, { lighthouseOverride: before.lighthouseOverride }, { lighthouseOverride: patch.lighthouseOverride });
       }
       if (patch.freezeWindows !== undefined) {
@@ -208,7 +209,7 @@ export class PlanFile {
   setLighthouseOverride(code: string | null, source: AuditSource): void {
     const before = read.readPlanRow(this.db)!;
     this.write(source, (audit) => {
-      this.db.prepare('UPDATE plan SET lighthouse_override = ? WHERE id = 1').run(code);
+      statement(this.db, 'UPDATE plan SET lighthouse_override = ? WHERE id = 1').run(code);
       audit.record('plan', before.uid, 'lighthouseOverride', before.lighthouse_override, code);
     });
   }

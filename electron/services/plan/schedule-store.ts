@@ -10,7 +10,7 @@ import type { AuditWriter } from './audit';
 
 /** Site ids by lower-case code, read once for a bulk write. */
 function siteIds(db: Database.Database): Map<string, number> {
-  const rows = db.prepare('SELECT id, code FROM sites').all() as { id: number; code: string }[];
+  const rows = statement(db, 'SELECT id, code FROM sites').all() as { id: number; code: string }[];
   return new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
 }
 
@@ -19,44 +19,45 @@ const KEPT_SCHEDULES = 20;
 
 
 import type { ScheduleView } from '../../../shared/contract';
+import { statement } from './statements';
 
 /** The basis the current schedule's checklists were expanded from ('' when unknown). */
 export function readChecklistBasis(db: Database.Database): string {
-  return (db.prepare('SELECT checklist_basis FROM schedules WHERE is_current = 1').get() as { checklist_basis: string } | undefined)?.checklist_basis ?? '';
+  return (statement(db, 'SELECT checklist_basis FROM schedules WHERE is_current = 1').get() as { checklist_basis: string } | undefined)?.checklist_basis ?? '';
 }
 
 /** A kept schedule by id, with the waves that were locked in it. */
 export function readSchedule(db: Database.Database, id: number): ScheduleView | null {
-  const row = db.prepare('SELECT id, generated_at, result_json FROM schedules WHERE id = ?').get(id) as { id: number; generated_at: string; result_json: string } | undefined;
+  const row = statement(db, 'SELECT id, generated_at, result_json FROM schedules WHERE id = ?').get(id) as { id: number; generated_at: string; result_json: string } | undefined;
   if (!row) return null;
-  const locked = db.prepare('SELECT number FROM waves WHERE schedule_id = ? AND locked = 1 ORDER BY number').all(row.id) as { number: number }[];
+  const locked = statement(db, 'SELECT number FROM waves WHERE schedule_id = ? AND locked = 1 ORDER BY number').all(row.id) as { number: number }[];
   return { id: row.id, generatedAt: row.generated_at, schedule: JSON.parse(row.result_json) as WaveSchedule, lockedWaves: locked.map((l) => l.number) };
 }
 
 export function readCurrentSchedule(db: Database.Database): ScheduleView | null {
-  const row = db.prepare('SELECT id, generated_at, result_json FROM schedules WHERE is_current = 1').get() as
+  const row = statement(db, 'SELECT id, generated_at, result_json FROM schedules WHERE is_current = 1').get() as
     | { id: number; generated_at: string; result_json: string }
     | undefined;
   if (!row) return null;
-  const locked = db.prepare('SELECT number FROM waves WHERE schedule_id = ? AND locked = 1 ORDER BY number').all(row.id) as { number: number }[];
+  const locked = statement(db, 'SELECT number FROM waves WHERE schedule_id = ? AND locked = 1 ORDER BY number').all(row.id) as { number: number }[];
   return { id: row.id, generatedAt: row.generated_at, schedule: JSON.parse(row.result_json) as WaveSchedule, lockedWaves: locked.map((l) => l.number) };
 }
 
 /** Stores `schedule` as the current one; `lockedWaves` are the wave numbers that stay locked. */
 export function storeSchedule(db: Database.Database, schedule: WaveSchedule, lockedWaves: number[], checklistBasis: string, now = new Date()): ScheduleView {
   // Earlier schedules keep their JSON and waves (for undo), not their placement rows.
-  db.prepare('DELETE FROM wave_placements WHERE wave_id IN (SELECT w.id FROM waves w JOIN schedules s ON s.id = w.schedule_id WHERE s.is_current = 1)').run();
-  db.prepare('UPDATE schedules SET is_current = 0 WHERE is_current = 1').run();
+  statement(db, 'DELETE FROM wave_placements WHERE wave_id IN (SELECT w.id FROM waves w JOIN schedules s ON s.id = w.schedule_id WHERE s.is_current = 1)').run();
+  statement(db, 'UPDATE schedules SET is_current = 0 WHERE is_current = 1').run();
   const ids = siteIds(db);
   const lighthouseId = schedule.lighthouse ? (ids.get(schedule.lighthouse.site.toLowerCase()) ?? null) : null;
   const info = db
     .prepare('INSERT INTO schedules (as_of, generated_at, lighthouse_site_id, result_json, is_current, checklist_basis) VALUES (?, ?, ?, ?, 1, ?)')
     .run(schedule.asOf, now.toISOString(), lighthouseId, JSON.stringify(schedule), checklistBasis);
   const scheduleId = Number(info.lastInsertRowid);
-  const insertWave = db.prepare(
+  const insertWave = statement(db, 
     'INSERT INTO waves (schedule_id, number, name, window_start, window_end, prep_lead_days, locked) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertPlacement = db.prepare(
+  const insertPlacement = statement(db, 
     'INSERT INTO wave_placements (wave_id, site_id, go_live, prep_start, hypercare_end, pinned, reasons_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const wave of schedule.waves) {
@@ -69,12 +70,12 @@ export function storeSchedule(db: Database.Database, schedule: WaveSchedule, loc
     }
   }
   // Earlier schedules beyond the undo depth are dropped with their waves and placements.
-  db.prepare('DELETE FROM schedules WHERE id NOT IN (SELECT id FROM schedules ORDER BY id DESC LIMIT ?)').run(KEPT_SCHEDULES + 1);
+  statement(db, 'DELETE FROM schedules WHERE id NOT IN (SELECT id FROM schedules ORDER BY id DESC LIMIT ?)').run(KEPT_SCHEDULES + 1);
   return { id: scheduleId, generatedAt: now.toISOString(), schedule, lockedWaves: [...lockedWaves].sort((a, b) => a - b) };
 }
 
 export function setWaveLock(db: Database.Database, scheduleId: number, number: number, locked: boolean): boolean {
-  return db.prepare('UPDATE waves SET locked = ? WHERE schedule_id = ? AND number = ?').run(locked ? 1 : 0, scheduleId, number).changes > 0;
+  return statement(db, 'UPDATE waves SET locked = ? WHERE schedule_id = ? AND number = ?').run(locked ? 1 : 0, scheduleId, number).changes > 0;
 }
 
 interface ChecklistRow {
@@ -142,10 +143,10 @@ export function syncChecklist(
     note: string;
   }[];
   const existing = new Map(rows.map((row) => [`${row.site_id}\u0000${row.task_key}`, row]));
-  const insert = db.prepare(
+  const insert = statement(db, 
     'INSERT INTO checklist_items (site_id, task_key, playbook_version, title, due_date, status, owner) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const move = db.prepare('UPDATE checklist_items SET due_date = ?, title = ? WHERE id = ?');
+  const move = statement(db, 'UPDATE checklist_items SET due_date = ?, title = ? WHERE id = ?');
   const keep = new Set<number>();
   for (const item of planned) {
     if (onlySites && !onlySites.has(item.site.toLowerCase())) continue;
@@ -163,7 +164,7 @@ export function syncChecklist(
       audit.record('checklist', `${found.site}/${found.task_key}`, 'dueDate', found.due_date, item.dueDate);
     }
   }
-  const remove = db.prepare('DELETE FROM checklist_items WHERE id = ?');
+  const remove = statement(db, 'DELETE FROM checklist_items WHERE id = ?');
   for (const row of rows) {
     if (!keep.has(row.id) && row.status === 'todo' && row.note === '') remove.run(row.id);
   }
@@ -175,12 +176,12 @@ export function updateChecklistItem(
   patch: { status?: ChecklistStatus; owner?: string; note?: string },
   audit: AuditWriter,
 ): ChecklistItem | null {
-  const before = db.prepare('SELECT c.*, s.code AS site FROM checklist_items c JOIN sites s ON s.id = c.site_id WHERE c.id = ?').get(id) as ChecklistRow | undefined;
+  const before = statement(db, 'SELECT c.*, s.code AS site FROM checklist_items c JOIN sites s ON s.id = c.site_id WHERE c.id = ?').get(id) as ChecklistRow | undefined;
   if (!before) return null;
   const item = fromRow(before);
   const after = { status: patch.status ?? item.status, owner: patch.owner ?? item.owner, note: patch.note ?? item.note };
   const completedAt = after.status === 'done' ? (item.completedAt ?? new Date().toISOString()) : null;
-  db.prepare('UPDATE checklist_items SET status = ?, owner = ?, note = ?, completed_at = ? WHERE id = ?').run(after.status, after.owner, after.note, completedAt, id);
+  statement(db, 'UPDATE checklist_items SET status = ?, owner = ?, note = ?, completed_at = ? WHERE id = ?').run(after.status, after.owner, after.note, completedAt, id);
   audit.recordChanges('checklist', `${item.site}/${item.taskKey}`, { status: item.status, owner: item.owner, note: item.note }, after);
-  return fromRow(db.prepare('SELECT c.*, s.code AS site FROM checklist_items c JOIN sites s ON s.id = c.site_id WHERE c.id = ?').get(id) as ChecklistRow);
+  return fromRow(statement(db, 'SELECT c.*, s.code AS site FROM checklist_items c JOIN sites s ON s.id = c.site_id WHERE c.id = ?').get(id) as ChecklistRow);
 }

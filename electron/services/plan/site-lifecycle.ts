@@ -10,6 +10,7 @@ import { UserError } from '../errors';
 import * as read from './content-reader';
 import * as write from './content-writer';
 import type { PlanFile } from './plan-file';
+import { statement } from './statements';
 
 /** Adds a site (readiness, when given, recorded as its first assessments). */
 export function createSite(plan: PlanFile, input: unknown, source: AuditSource): Site {
@@ -59,7 +60,7 @@ export function deleteSites(plan: PlanFile, codes: string[], source: AuditSource
   return plan.write(source, (audit) => {
     const taken = sites.map((site) => snapshotOf(plan, site));
     for (const site of sites) {
-      plan.db.prepare('DELETE FROM sites WHERE code = ?').run(site.code);
+      statement(plan.db, 'DELETE FROM sites WHERE code = ?').run(site.code);
       audit.record('site', site.code, 'deleted', site.name, null);
     }
     return taken;
@@ -68,11 +69,9 @@ export function deleteSites(plan: PlanFile, codes: string[], source: AuditSource
 
 function snapshotOf(plan: PlanFile, site: Site): DeletedSite {
   const siteId = write.siteIdOf(plan.db, site.code)!;
-  const readinessHistory = plan.db
-    .prepare('SELECT dimension_key AS dimension, score, target_date AS targetDate, comment, actor, recorded_at AS recordedAt, source FROM readiness_entries WHERE site_id = ? ORDER BY id')
+  const readinessHistory = statement(plan.db, 'SELECT dimension_key AS dimension, score, target_date AS targetDate, comment, actor, recorded_at AS recordedAt, source FROM readiness_entries WHERE site_id = ? ORDER BY id')
     .all(siteId) as DeletedSite['readinessHistory'];
-  const checklist = plan.db
-    .prepare('SELECT task_key AS taskKey, playbook_version AS playbookVersion, title, due_date AS dueDate, status, owner, note, completed_at AS completedAt FROM checklist_items WHERE site_id = ? ORDER BY id')
+  const checklist = statement(plan.db, 'SELECT task_key AS taskKey, playbook_version AS playbookVersion, title, due_date AS dueDate, status, owner, note, completed_at AS completedAt FROM checklist_items WHERE site_id = ? ORDER BY id')
     .all(siteId) as DeletedSite['checklist'];
   return { site, readinessHistory, checklist };
 }
@@ -85,11 +84,11 @@ export function restoreSites(plan: PlanFile, deleted: DeletedSite[], source: Aud
     for (const { site, readinessHistory, checklist } of deleted) {
       const siteId = write.siteIdOf(plan.db, site.code)!;
       write.writePredecessors(plan.db, siteId, site.predecessors);
-      const entry = plan.db.prepare(
+      const entry = statement(plan.db, 
         'INSERT INTO readiness_entries (site_id, dimension_key, score, target_date, comment, actor, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const e of readinessHistory) entry.run(siteId, e.dimension, e.score, e.targetDate, e.comment, e.actor, e.recordedAt, e.source);
-      const item = plan.db.prepare(
+      const item = statement(plan.db, 
         'INSERT INTO checklist_items (site_id, task_key, playbook_version, title, due_date, status, owner, note, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const c of checklist) item.run(siteId, c.taskKey, c.playbookVersion, c.title, c.dueDate, c.status, c.owner, c.note, c.completedAt);

@@ -86,8 +86,13 @@ export async function commitSheetImport(plan: PlanFile, fileName: string, bytes:
         appendReadinessChanges(plan, code, before.readiness, readiness, audit);
       }
       for (const site of sites.added) {
-        write.writePredecessors(plan.db, write.siteIdOf(plan.db, site.code)!, site.predecessors);
-        appendReadinessChanges(plan, site.code, {}, site.readiness, audit);
+        const siteId = write.siteIdOf(plan.db, site.code)!;
+        write.writePredecessors(plan.db, siteId, site.predecessors);
+        // A new site's first assessments are its readiness history (with actor, time and source
+        // 'import'); its "created" audit entry stands for the rest, as when a site is added in the app.
+        for (const [dimension, value] of Object.entries(site.readiness)) {
+          if (value.score !== null || value.targetDate !== null) write.appendReadiness(plan.db, { siteId, dimension, score: value.score, targetDate: value.targetDate, comment: 'Imported' }, audit);
+        }
       }
       audit.record('plan', plan.info().uid, 'import', null, `${fileName}: ${sites.added.length} sites added, ${sites.changed.length} changed; ${erps.added.length} ERPs added, ${erps.changed.length} changed`);
     });
