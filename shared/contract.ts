@@ -28,6 +28,7 @@ import {
   type Site,
 } from './domain';
 import { OPERATION_NAMES, type OperationName } from './operation-names';
+import type { SlipRow } from './report/report-model';
 import type { WaveSchedule } from './scheduler/types';
 import type { SheetKind } from './sheets/fields';
 import type { SheetProblem } from './sheets/sheet-import';
@@ -84,6 +85,15 @@ export interface ImportSummary {
   sites: number;
   erps: number;
   backupPath: string | null;
+}
+
+export interface BaselineComparison {
+  name: string;
+  asOf: string;
+  /** The sites whose go-live moved since the baseline, latest first. */
+  rows: SlipRow[];
+  /** Sites of the baseline that go live on the same day now. */
+  unchanged: number;
 }
 
 export interface BaselineSummary {
@@ -291,6 +301,7 @@ export const contract = {
   ),
   'baselines:list': op<BaselineSummary[]>()(noInput),
   'baselines:save': op<BaselineSummary>()(z.strictObject({ name: nameSchema })),
+  'baselines:compare': op<BaselineComparison>()(z.strictObject({ name: nameSchema })),
   'report:pdf': op<ExportedBinary>()(
     z
       .strictObject({

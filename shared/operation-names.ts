@@ -44,6 +44,7 @@ export const OPERATION_NAMES = [
   'holidays:public',
   'baselines:list',
   'baselines:save',
+  'baselines:compare',
   'report:pdf',
 ] as const;
 

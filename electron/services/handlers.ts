@@ -2,7 +2,7 @@
 import { type OperationName, type OperationOutput, type ParsedInput } from '../../shared/contract';
 import { parseJsonText } from '../../shared/interchange';
 import { UserError } from './errors';
-import { listBaselines, saveBaseline } from './plan/baselines';
+import { compareBaseline, listBaselines, saveBaseline } from './plan/baselines';
 import * as scheduling from './plan/scheduling';
 import { createSite, deleteSites, restoreSites, updateSites } from './plan/site-lifecycle';
 import { holidayCountries, publicHolidays } from './public-holidays';
@@ -73,6 +73,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'holidays:public': (input) => publicHolidays(input.country, input.fromYear, input.toYear),
     'baselines:list': () => listBaselines(plan()),
     'baselines:save': (input) => saveBaseline(plan(), input.name, source),
+    'baselines:compare': (input) => compareBaseline(plan(), input.name),
     'report:pdf': async (input) => {
       const file = plan();
       const model = reportModelOf(file, input);

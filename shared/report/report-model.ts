@@ -25,6 +25,29 @@ export interface ReadinessRecord {
   recordedAt: string;
 }
 
+export interface SlipRow {
+  site: string;
+  baselineGoLive: string | null;
+  currentGoLive: string | null;
+  /** Positive: later than the baseline; null when one of the two has no go-live. */
+  daysLate: number | null;
+}
+
+/**
+ * The sites whose go-live moved since a baseline: slipped or gained days, or scheduled in one and
+ * not the other; the latest first.
+ */
+export function slipAgainstBaseline(entries: BaselineEntry[], schedule: WaveSchedule): SlipRow[] {
+  const current = new Map(schedule.waves.flatMap((w) => w.sites.map((s) => [s.site, s.goLive] as const)));
+  return entries
+    .map((e) => {
+      const now = current.get(e.site) ?? null;
+      return { site: e.site, baselineGoLive: e.goLive, currentGoLive: now, daysLate: e.goLive && now ? daysBetween(e.goLive, now) : null };
+    })
+    .filter((r) => (r.daysLate === null ? r.baselineGoLive !== r.currentGoLive : r.daysLate !== 0))
+    .sort((a, b) => (b.daysLate ?? Infinity) - (a.daysLate ?? Infinity) || (a.site < b.site ? -1 : 1));
+}
+
 export interface BaselineEntry {
   site: string;
   wave: number | null;
@@ -104,7 +127,7 @@ export interface ReportModel {
   violations: Violation[];
   unscheduled: (Unscheduled & { name: string })[];
   slippedTargets: { site: string; dimension: string; from: string; to: string; days: number }[];
-  baselineSlip: { name: string; rows: { site: string; baselineGoLive: string | null; currentGoLive: string | null; daysLate: number | null }[] } | null;
+  baselineSlip: { name: string; rows: SlipRow[] } | null;
   /**
    * Per wave: the planned prep lead, the wave's span from first prep start to last go-live, and for
    * sites already live, the actual days from their first completed checklist item to go-live.
@@ -200,19 +223,7 @@ export function buildReport(input: ReportInput): ReportModel {
   }));
 
   const slipped = slippedTargets(input.readinessHistory, dimensions);
-  let baselineSlip: ReportModel['baselineSlip'] = null;
-  if (input.baseline) {
-    const current = new Map(placed.map((p) => [p.site, p.goLive]));
-    const rows = input.baseline.entries
-      .map((e) => {
-        const now = current.get(e.site) ?? null;
-        return { site: e.site, baselineGoLive: e.goLive, currentGoLive: now, daysLate: e.goLive && now ? daysBetween(e.goLive, now) : null };
-      })
-      // Sites that moved: slipped or gained days, or were scheduled in one and not the other.
-      .filter((r) => (r.daysLate === null ? r.baselineGoLive !== r.currentGoLive : r.daysLate !== 0))
-      .sort((a, b) => (b.daysLate ?? Infinity) - (a.daysLate ?? Infinity) || (a.site < b.site ? -1 : 1));
-    baselineSlip = { name: input.baseline.name, rows };
-  }
+  const baselineSlip: ReportModel['baselineSlip'] = input.baseline ? { name: input.baseline.name, rows: slipAgainstBaseline(input.baseline.entries, input.schedule) } : null;
 
   // The three biggest risks, in plain words, weighted by how many sites each touches.
   const risks: { weight: number; text: string }[] = [];

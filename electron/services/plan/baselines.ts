@@ -1,11 +1,11 @@
 /** Named baselines: a snapshot of every site's wave and go-live, to show slippage later. */
 import type { AuditSource } from '../../../shared/domain';
-import type { BaselineEntry } from '../../../shared/report/report-model';
+import { slipAgainstBaseline, type BaselineEntry } from '../../../shared/report/report-model';
 import { UserError } from '../errors';
 import type { PlanFile } from './plan-file';
 import { readCurrentSchedule } from './schedule-store';
 
-import type { BaselineSummary } from '../../../shared/contract';
+import type { BaselineComparison, BaselineSummary } from '../../../shared/contract';
 import { statement } from './statements';
 
 export function saveBaseline(plan: PlanFile, name: string, source: AuditSource): BaselineSummary {
@@ -38,4 +38,14 @@ export function readBaseline(plan: PlanFile, name: string): { name: string; entr
   }
   const entries = statement(plan.db, 'SELECT site_code AS site, wave_number AS wave, go_live AS goLive FROM baseline_entries WHERE baseline_id = ? ORDER BY site_code').all(row.id) as BaselineEntry[];
   return { name, entries };
+}
+
+/** Current go-lives against a baseline's. */
+export function compareBaseline(plan: PlanFile, name: string): BaselineComparison {
+  const baseline = readBaseline(plan, name);
+  const current = readCurrentSchedule(plan.db);
+  if (!current) throw new UserError('not-found', 'There is no schedule to compare: generate one first.');
+  const asOf = (statement(plan.db, 'SELECT as_of AS asOf FROM baselines WHERE name = ?').get(name) as { asOf: string }).asOf;
+  const rows = slipAgainstBaseline(baseline.entries, current.schedule);
+  return { name, asOf, rows, unchanged: baseline.entries.length - rows.length };
 }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Timeline } from 'vis-timeline';
 import { LighthousePanel, UnscheduledPanel, ViolationsPanel } from '../plan/PlanPanels';
 import { timelineData, type GroupBy } from '../plan/timeline-data';
+import { BaselinesPanel } from '../plan/BaselinesPanel';
 import { TimelineView, type ContextTarget } from '../plan/TimelineView';
 import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
@@ -100,6 +101,7 @@ export function PlanScreen() {
               <Tabs.Tab value="violations">Violations {view.schedule.violations.length}</Tabs.Tab>
               <Tabs.Tab value="unscheduled">Unscheduled {view.schedule.unscheduled.length}</Tabs.Tab>
               <Tabs.Tab value="lighthouse">Lighthouse</Tabs.Tab>
+              <Tabs.Tab value="baselines">Baselines</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="violations" style={{ flex: 1, minHeight: 0 }}>
               <ViolationsPanel
@@ -113,6 +115,9 @@ export function PlanScreen() {
             </Tabs.Panel>
             <Tabs.Panel value="lighthouse">
               <LighthousePanel view={view} sites={sites} override={info?.lighthouseOverride ?? null} onOverride={(site) => void overrideLighthouse(site)} />
+            </Tabs.Panel>
+            <Tabs.Panel value="baselines">
+              <BaselinesPanel scheduleId={view.id} />
             </Tabs.Panel>
           </Tabs>
         )}
