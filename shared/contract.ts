@@ -28,6 +28,7 @@ import {
   type Site,
 } from './domain';
 import { OPERATION_NAMES, type OperationName } from './operation-names';
+import { packetBodySchema, type PacketChange, type SealedPacket } from './packets';
 import type { SlipRow } from './report/report-model';
 import type { WaveSchedule } from './scheduler/types';
 import type { SheetKind } from './sheets/fields';
@@ -164,6 +165,21 @@ export interface DownloadFile {
   base64: string;
 }
 
+export interface PacketPreview {
+  fileName: string;
+  site: { code: string; name: string };
+  createdAt: string;
+  changes: PacketChange[];
+}
+
+export interface PacketImportSummary {
+  site: string;
+  taken: number;
+  kept: number;
+}
+
+const packetUpload = { fileName: z.string().min(1).max(500), content: z.string().max(5 * 1024 * 1024, 'is too large for a readiness packet') };
+
 /** A binary file for the user to save, as base64 (the same over IPC and HTTP). */
 export interface ExportedBinary {
   fileName: string;
@@ -269,6 +285,13 @@ export const contract = {
   ),
   'interchange:export': op<ExportedFile>()(noInput),
   'exports:file': op<DownloadFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
+  'packets:export': op<DownloadFile[]>()(
+    z.strictObject({ site: codeSchema.optional(), wave: waveNumberSchema.optional() }).refine((t) => (t.site === undefined) !== (t.wave === undefined), { message: 'name a site or a wave' }),
+  ),
+  'packets:open': op<SealedPacket>()(z.strictObject(packetUpload)),
+  'packets:seal': op<DownloadFile>()(z.strictObject({ packet: packetBodySchema })),
+  'packets:preview': op<PacketPreview>()(z.strictObject(packetUpload)),
+  'packets:import': op<PacketImportSummary>()(z.strictObject({ ...packetUpload, decisions: z.record(z.string().max(200), z.enum(['plan', 'packet'])).default({}) })),
   'sheets:preview': op<SheetImportPreview>()(z.strictObject(uploadSchema)),
   'sheets:import': op<SheetImportSummary>()(z.strictObject(uploadSchema)),
   'interchange:import': op<ImportSummary>()(

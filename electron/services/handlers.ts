@@ -8,6 +8,7 @@ import { createSite, deleteSites, restoreSites, updateSites } from './plan/site-
 import { holidayCountries, publicHolidays } from './public-holidays';
 import { commitSheetImport, previewSheetImport } from './sheets/sheet-import-service';
 import { exportFile, safeFileStem } from './exports/export-file';
+import { importPacket, makePackets, openPacket, packetFile, previewPacket, sealPacket } from './packets';
 import { countPdfPages, renderReportPdf, reportModelOf } from './report/render-report';
 
 import type { Workspace } from './workspace';
@@ -58,6 +59,11 @@ export function createHandlers(workspace: Workspace): Handlers {
       const file = await exportFile(plan(), input.format);
       return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
     },
+    'packets:export': (input) => makePackets(plan(), input),
+    'packets:open': (input) => openPacket(input.fileName, input.content),
+    'packets:seal': (input) => packetFile(sealPacket(input.packet)),
+    'packets:preview': (input) => previewPacket(plan(), input.fileName, input.content),
+    'packets:import': (input) => importPacket(plan(), input.fileName, input.content, input.decisions),
     'sheets:preview': (input) => previewSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices),
     'sheets:import': (input) => commitSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices, 'import'),
     'schedule:generate': (input) => scheduling.generateAndStore(plan(), input.asOf, source),
