@@ -110,6 +110,8 @@ export function buildMenu(workspace: Workspace, actions: MenuActions): void {
         { label: 'Save a Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void saveCopy() },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => void importFile() },
         { label: 'Import Sites from CSV or Excel…', accelerator: 'CmdOrCtrl+Shift+I', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'import-sheet' satisfies MenuCommand) },
+        { label: 'Open a Readiness Packet (Site Lead)…', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'open-packet' satisfies MenuCommand) },
+        { label: 'Import Returned Readiness Packet…', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'import-packet' satisfies MenuCommand) },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportFile() },
         {
           label: 'Export Schedule',

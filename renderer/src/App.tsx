@@ -8,6 +8,8 @@ import { ReadinessScreen } from './screens/ReadinessScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { usePlanStore } from './stores/plan-store';
 import { useUndoStore } from './stores/undo-store';
+import { usePacketStore } from './packets/packet-store';
+import { SiteLeadView } from './packets/SiteLeadView';
 
 const SCREENS: Screen[] = [
   { id: 'portfolio', label: 'Portfolio', render: () => <PortfolioScreen /> },
@@ -26,5 +28,7 @@ export function App() {
     void refresh();
     return onPlanChanged(() => void refresh());
   }, [refresh]);
-  return <AppFrame screens={SCREENS} />;
+  // A site lead's packet takes the whole window: the site-lead view needs no plan.
+  const packetOpen = usePacketStore((s) => s.packet !== null);
+  return packetOpen ? <SiteLeadView /> : <AppFrame screens={SCREENS} />;
 }

@@ -1,7 +1,9 @@
 /** The window: title bar with the plan name and save state, left navigation, the current screen. */
 import { Alert, AppShell, Button, Group, Kbd, NavLink, Notification, Text, Title } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
-import { isDesktop, onMenuCommand } from '../api/client';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { api, isDesktop, onMenuCommand } from '../api/client';
+import { PacketImportDialog } from '../packets/PacketImportDialog';
+import { usePacketStore } from '../packets/packet-store';
 import { useHotkeys } from '@mantine/hooks';
 import { useNavigationStore, type ScreenId } from '../stores/navigation-store';
 import { usePlanStore, type SaveState } from '../stores/plan-store';
@@ -36,11 +38,15 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
   const [notice, setNotice] = useState<{ message: string; kind: 'ok' | 'error' } | null>(null);
   const [reportOpen, setReportOpen] = useState(false);
   const [sheetImportOpen, setSheetImportOpen] = useState(false);
+  const [packetImportOpen, setPacketImportOpen] = useState(false);
+  const packetInput = useRef<HTMLInputElement>(null);
   useEffect(
     () =>
       onMenuCommand((command) => {
         if (command === 'report-pdf') setReportOpen(true);
         if (command === 'import-sheet') setSheetImportOpen(true);
+        if (command === 'open-packet') packetInput.current?.click();
+        if (command === 'import-packet') setPacketImportOpen(true);
       }),
     [],
   );
@@ -65,7 +71,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             <Text fw={700} c="blue.7">
               Wave Planner
             </Text>
-            {!isDesktop && <FileMenu onNotice={(message, kind) => setNotice({ message, kind })} onReport={() => setReportOpen(true)} onImportSheet={() => setSheetImportOpen(true)} />}
+            {!isDesktop && <FileMenu onNotice={(message, kind) => setNotice({ message, kind })} onReport={() => setReportOpen(true)} onImportSheet={() => setSheetImportOpen(true)} onOpenPacket={() => packetInput.current?.click()} onImportPacket={() => setPacketImportOpen(true)} />}
             <Title order={1} size="h5" fw={500} data-testid="plan-name" lineClamp={1}>
               {info?.name ?? 'No plan open'}
             </Title>
@@ -114,12 +120,31 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
         {info ? screen.render() : !loadError && <Text c="dimmed">Open or create a plan from the File menu.</Text>}
       </AppShell.Main>
       <ReportDialog opened={reportOpen} onClose={() => setReportOpen(false)} />
+      <PacketImportDialog opened={packetImportOpen} onClose={() => setPacketImportOpen(false)} onDone={(message) => setNotice({ message, kind: 'ok' })} />
+      <input
+        ref={packetInput}
+        type="file"
+        hidden
+        accept=".wavepacket,application/json"
+        aria-label="Readiness packet to open"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (!file) return;
+          void file
+            .text()
+            .then((content) => api['packets:open']({ fileName: file.name, content }))
+            .then((packet) => usePacketStore.getState().open(file.name, packet), (error: Error) => setNotice({ message: error.message, kind: 'error' }));
+        }}
+      />
       <SheetImportDialog opened={sheetImportOpen} onClose={() => setSheetImportOpen(false)} onDone={(message) => setNotice({ message, kind: 'ok' })} />
       <CommandPalette
         screens={screens.map((s, i) => ({ id: s.id, label: s.label, shortcut: `Alt+${i + 1}` }))}
         extra={[
           { id: 'report', label: 'Export the steering-committee PDF', shortcut: isDesktop ? 'Ctrl+P' : undefined, run: () => setReportOpen(true) },
           { id: 'import-sheet', label: 'Import sites from CSV or Excel', run: () => setSheetImportOpen(true) },
+          { id: 'open-packet', label: 'Open a readiness packet (site lead)', run: () => packetInput.current?.click() },
+          { id: 'import-packet', label: 'Import a returned readiness packet', run: () => setPacketImportOpen(true) },
         ]}
       />
     </AppShell>

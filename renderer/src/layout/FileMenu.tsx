@@ -38,7 +38,7 @@ function PathDialog(props: { title: string; opened: boolean; onClose(): void; la
   );
 }
 
-export function FileMenu({ onNotice, onReport, onImportSheet }: { onNotice(message: string, kind: 'ok' | 'error'): void; onReport(): void; onImportSheet(): void }) {
+export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onImportPacket }: { onNotice(message: string, kind: 'ok' | 'error'): void; onReport(): void; onImportSheet(): void; onOpenPacket(): void; onImportPacket(): void }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [recent, setRecent] = useState<RecentPlan[]>([]);
   const [newName, setNewName] = useState('New rollout plan');
@@ -102,6 +102,9 @@ export function FileMenu({ onNotice, onReport, onImportSheet }: { onNotice(messa
           <Menu.Item onClick={() => setDialog('copy')}>Save a copy…</Menu.Item>
           <Menu.Item onClick={() => fileInput.current?.click()}>Import wave-plan JSON…</Menu.Item>
           <Menu.Item onClick={onImportSheet}>Import sites from CSV or Excel…</Menu.Item>
+          <Menu.Item onClick={onImportPacket}>Import a returned readiness packet…</Menu.Item>
+          <Menu.Item onClick={onOpenPacket}>Open a readiness packet (site lead)…</Menu.Item>
+          <Menu.Divider />
           <Menu.Item onClick={() => void exportPlan()}>Export wave-plan JSON…</Menu.Item>
           <Menu.Item onClick={onReport}>Export PDF report…</Menu.Item>
           <Menu.Label>Export the schedule</Menu.Label>

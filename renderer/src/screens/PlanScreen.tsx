@@ -8,6 +8,7 @@ import type { Timeline } from 'vis-timeline';
 import { LighthousePanel, UnscheduledPanel, ViolationsPanel } from '../plan/PlanPanels';
 import { timelineData, type GroupBy } from '../plan/timeline-data';
 import { BaselinesPanel } from '../plan/BaselinesPanel';
+import { downloadPackets } from '../packets/download-packets';
 import { TimelineView, type ContextTarget } from '../plan/TimelineView';
 import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
@@ -139,6 +140,7 @@ export function PlanScreen() {
             <>
               <Menu.Label>{menuWave === 0 ? 'Lighthouse wave' : `Wave ${menuWave}`}</Menu.Label>
               <Menu.Item onClick={() => void lock(menuWave, !locked)}>{locked ? 'Unlock the wave' : 'Lock the wave (re-plan keeps its sites and dates)'}</Menu.Item>
+              <Menu.Item onClick={() => void downloadPackets({ wave: menuWave })}>Readiness packets for this wave's site leads</Menu.Item>
             </>
           )}
         </Menu.Dropdown>

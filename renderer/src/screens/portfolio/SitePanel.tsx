@@ -1,11 +1,12 @@
 /** Everything about one site: attributes, blackouts, predecessors, notes, readiness, checklist and its history. */
-import { Badge, Divider, Drawer, Group, ScrollArea, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Divider, Drawer, Group, ScrollArea, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AuditEntry, ChecklistItem, ReadinessDimension, Site } from '../../../../shared/domain';
 import { readinessSummary } from '../../../../shared/readiness';
 import { ragOf } from '../../../../shared/report/report-model';
 import { api } from '../../api/client';
 import { SitePlanningFields } from './SitePlanningFields';
+import { downloadPackets } from '../../packets/download-packets';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -37,6 +38,11 @@ export function SitePanel({ site, sites, dimensions, onClose }: { site: Site | n
   const summary = readinessSummary(site, dimensions);
   return (
     <Drawer opened onClose={onClose} position="right" size="xl" title={`${site.code} ${site.name}`}>
+      <Group justify="flex-end" mb="xs">
+        <Button size="xs" variant="default" onClick={() => void downloadPackets({ site: site.code })} title="A file for the site lead to fill in offline and send back">
+          Readiness packet for the site lead
+        </Button>
+      </Group>
       <Tabs defaultValue="site">
         <Tabs.List>
           <Tabs.Tab value="site">Site</Tabs.Tab>
