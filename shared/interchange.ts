@@ -65,8 +65,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 function describeInput(input: unknown): string {
   if (input === undefined) return 'missing';
-  const text = JSON.stringify(input);
-  if (text === undefined) return String(input);
+  let text: string | undefined;
+  try {
+    // BigInts and cycles can arrive over IPC (structured clone); show them, never throw on them.
+    text = JSON.stringify(input, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
+  } catch {
+    text = Object.prototype.toString.call(input);
+  }
+  if (text === undefined) return typeof input === 'symbol' ? input.toString() : String(input);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 

@@ -38,6 +38,8 @@ function createWindow(workspace: Workspace): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle-click would open a link in a new window without going through will-navigate.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

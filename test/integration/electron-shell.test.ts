@@ -94,6 +94,9 @@ describe('the Electron shell', () => {
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(window!.options.webPreferences.preload).toMatch(/preload[\\/]preload\.cjs$/);
     expect(window!.loaded).toEqual(['app://wave-planner/index.html']);
