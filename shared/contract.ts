@@ -88,6 +88,15 @@ export interface ImportSummary {
   backupPath: string | null;
 }
 
+export interface BackupInfo {
+  file: string;
+  path: string;
+  takenAt: string;
+  /** Why it was taken: "open", "editing", "before import", "before restore", … */
+  reason: string;
+  bytes: number;
+}
+
 export interface BaselineComparison {
   name: string;
   asOf: string;
@@ -322,6 +331,9 @@ export const contract = {
       toYear: z.number().int().min(1970).max(2200),
     }).refine((r) => r.fromYear <= r.toYear && r.toYear - r.fromYear <= 20, { message: 'must span at most 20 years, from the earlier to the later', path: ['toYear'] }),
   ),
+  'backups:list': op<BackupInfo[]>()(noInput),
+  'backups:take': op<BackupInfo>()(noInput),
+  'backups:restore': op<PlanInfo>()(z.strictObject({ file: z.string().min(1).max(300) })),
   'baselines:list': op<BaselineSummary[]>()(noInput),
   'baselines:save': op<BaselineSummary>()(z.strictObject({ name: nameSchema })),
   'baselines:compare': op<BaselineComparison>()(z.strictObject({ name: nameSchema })),

@@ -63,7 +63,12 @@ export function createHandlers(workspace: Workspace): Handlers {
     'packets:open': (input) => openPacket(input.fileName, input.content),
     'packets:seal': (input) => packetFile(sealPacket(input.packet)),
     'packets:preview': (input) => previewPacket(plan(), input.fileName, input.content),
-    'packets:import': (input) => importPacket(plan(), input.fileName, input.content, input.decisions),
+    'packets:import': async (input) => {
+      // Checked before the backup, so a refused packet leaves no backup behind.
+      previewPacket(plan(), input.fileName, input.content);
+      await workspace.backup('before packet merge');
+      return importPacket(plan(), input.fileName, input.content, input.decisions);
+    },
     'sheets:preview': (input) => previewSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices),
     'sheets:import': (input) => commitSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices, 'import'),
     'schedule:generate': (input) => scheduling.generateAndStore(plan(), input.asOf, source),
@@ -77,6 +82,9 @@ export function createHandlers(workspace: Workspace): Handlers {
     'checklist:update': (input) => plan().updateChecklistItem(input.id, input, source),
     'holidays:countries': () => holidayCountries(),
     'holidays:public': (input) => publicHolidays(input.country, input.fromYear, input.toYear),
+    'backups:list': () => workspace.backups(),
+    'backups:take': () => workspace.backup('by hand'),
+    'backups:restore': (input) => workspace.restoreBackup(input.file),
     'baselines:list': () => listBaselines(plan()),
     'baselines:save': (input) => saveBaseline(plan(), input.name, source),
     'baselines:compare': (input) => compareBaseline(plan(), input.name),

@@ -4,14 +4,20 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { PlanInfo } from '../../shared/contract';
+import type { BackupInfo, PlanInfo } from '../../shared/contract';
 import type { AuditSource } from '../../shared/domain';
 import { AppSettingsStore } from './app-settings';
 import { UserError } from './errors';
+import { EDITING_INTERVAL_MS, isIntact, listBackups, replaceWithBackup, takeBackup } from './plan/backup';
 import { PlanFile } from './plan/plan-file';
 import { emptyPlan, samplePlan } from './sample-plan';
 
 export const PLAN_EXTENSION = '.waveplan';
+
+/** Writes made on the plan's connection so far: a backup is due when this moved. */
+function changesOf(plan: PlanFile): number {
+  return (plan.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
 
 export class Workspace {
   readonly appSettings: AppSettingsStore;
@@ -42,7 +48,63 @@ export class Workspace {
     this.current = file;
     const info = file.info();
     this.appSettings.rememberPlan(file.path, info.name);
+    this.changesAtBackup = -1;
+    // A backup of the plan as it was opened; a failure is reported, the plan stays open.
+    void this.backup('open').catch((error: Error) => (this.backupProblem = error.message));
     return info;
+  }
+
+  /** The last backup problem, if any (shown by the Backups screen). */
+  backupProblem: string | null = null;
+  private changesAtBackup = -1;
+  private backupTimer: ReturnType<typeof setInterval> | null = null;
+
+  /** Takes a backup of the open plan now (SQLite's backup API, checked, pruned). */
+  async backup(reason: string): Promise<BackupInfo> {
+    const plan = this.requirePlan();
+    const path = await takeBackup(plan.db, plan.path, reason);
+    this.changesAtBackup = changesOf(plan);
+    this.backupProblem = null;
+    return listBackups(plan.path).find((b) => b.path === path)!;
+  }
+
+  /** Backs up when the plan changed since the last backup: run every 15 minutes while the app is open. */
+  async backupIfEdited(): Promise<BackupInfo | null> {
+    const plan = this.current;
+    if (!plan || changesOf(plan) === this.changesAtBackup) return null;
+    return this.backup('editing');
+  }
+
+  /** Starts the 15-minute backup of edits (the desktop app and web mode; not the command line). */
+  startBackupTimer(): void {
+    if (this.backupTimer) return;
+    this.backupTimer = setInterval(() => void this.backupIfEdited().catch((error: Error) => (this.backupProblem = error.message)), EDITING_INTERVAL_MS);
+    this.backupTimer.unref?.();
+  }
+
+  backups(): BackupInfo[] {
+    return listBackups(this.requirePlan().path);
+  }
+
+  /**
+   * Puts a backup in place of the open plan, after backing up the current state (so the restore can
+   * itself be undone by restoring that backup).
+   */
+  async restoreBackup(file: string): Promise<PlanInfo> {
+    const plan = this.requirePlan();
+    const chosen = listBackups(plan.path).find((b) => b.file === file);
+    if (!chosen) throw new UserError('not-found', `There is no backup "${file}" of this plan.`);
+    if (!isIntact(chosen.path)) throw new UserError('refused', `${chosen.file} does not pass its integrity check; choose another backup.`);
+    await this.backup('before restore');
+    const path = plan.path;
+    this.close();
+    try {
+      replaceWithBackup(path, chosen.path);
+    } finally {
+      // The plan is open again whatever happened: restored, or as it was.
+      this.openPlan(path);
+    }
+    return this.requirePlan().info();
   }
 
   openPlan(path: string): PlanInfo {
@@ -88,5 +150,7 @@ export class Workspace {
   close(): void {
     this.current?.close();
     this.current = null;
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = null;
   }
 }

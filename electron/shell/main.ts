@@ -53,6 +53,7 @@ function createWindow(workspace: Workspace): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   const workspace = new Workspace(app.getPath('userData'), 'ui');
+  workspace.startBackupTimer();
   applySecurityPolicies(devServerUrl);
   serveRenderer(join(here, '../renderer'));
   try {

@@ -6,6 +6,7 @@ import { PlanScreen } from './screens/PlanScreen';
 import { PortfolioScreen } from './screens/portfolio/PortfolioScreen';
 import { ReadinessScreen } from './screens/ReadinessScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { BackupsScreen } from './screens/BackupsScreen';
 import { usePlanStore } from './stores/plan-store';
 import { useUndoStore } from './stores/undo-store';
 import { usePacketStore } from './packets/packet-store';
@@ -17,6 +18,7 @@ const SCREENS: Screen[] = [
   { id: 'plan', label: 'Plan', render: () => <PlanScreen /> },
   { id: 'checklists', label: 'Checklists', render: () => <ChecklistsScreen /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsScreen /> },
+  { id: 'backups', label: 'Backups', render: () => <BackupsScreen /> },
 ];
 
 export function App() {

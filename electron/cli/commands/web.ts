@@ -15,6 +15,7 @@ export async function runWeb(args: CommandArgs, out: CommandOutput): Promise<num
     return EXIT.usage;
   }
   const workspace = new Workspace(args.values.data ?? defaultDataDir(), 'ui');
+  workspace.startBackupTimer();
   const info = args.values.plan ? workspace.openPlan(args.values.plan) : workspace.openLastOrSample();
   const server = await startWebServer({ dispatch: createDispatch(createHandlers(workspace), (e) => console.error(e)), staticDir: RENDERER_BUILD_DIR, port });
   out.stdout(`Wave Planner is serving "${info.name}" (${info.path})\nOpen ${server.url}\nPress Ctrl+C to stop.\n`);

@@ -1,0 +1,73 @@
+// Rolling backups of the open plan: taken with SQLite's backup API, checked, pruned to the retention
+// rule, listed and restored (after backing up the state they replace).
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { backupsToKeep, isIntact, listBackups } from '../../electron/services/plan/backup';
+import { Workspace } from '../../electron/services/workspace';
+import type { BackupInfo } from '../../shared/contract';
+import { useTempDir } from '../support/temp';
+
+const tempDir = useTempDir();
+
+function fake(takenAt: string): BackupInfo {
+  return { file: `${takenAt}.waveplan`, path: '', takenAt, reason: 'editing', bytes: 1 };
+}
+
+async function openedWorkspace() {
+  const workspace = new Workspace(tempDir(), 'ui');
+  workspace.openLastOrSample();
+  // The backup taken on open runs in the background.
+  await expect.poll(() => workspace.backups().length).toBe(1);
+  return workspace;
+}
+
+describe('backups of the open plan', () => {
+  it('keeps at most three from today, the newest of each earlier day, and ten in all', () => {
+    const today = ['2026-11-23T15:00:00.000Z', '2026-11-23T14:00:00.000Z', '2026-11-23T13:00:00.000Z', '2026-11-23T12:00:00.000Z'];
+    const earlier = Array.from({ length: 12 }, (_, i) => [`2026-11-${String(22 - i).padStart(2, '0')}T18:00:00.000Z`, `2026-11-${String(22 - i).padStart(2, '0')}T08:00:00.000Z`]).flat();
+    const kept = backupsToKeep([...today, ...earlier].map(fake), '2026-11-23').map((b) => b.takenAt);
+    expect(kept).toHaveLength(10);
+    expect(kept.slice(0, 3)).toEqual(today.slice(0, 3));
+    expect(kept.slice(3)).toEqual(['2026-11-22T18:00:00.000Z', '2026-11-21T18:00:00.000Z', '2026-11-20T18:00:00.000Z', '2026-11-19T18:00:00.000Z', '2026-11-18T18:00:00.000Z', '2026-11-17T18:00:00.000Z', '2026-11-16T18:00:00.000Z']);
+  });
+
+  it('backs up on open and after edits, each copy intact, never more than three from today', async () => {
+    const workspace = await openedWorkspace();
+    expect(await workspace.backupIfEdited()).toBeNull();
+    for (let i = 0; i < 4; i += 1) {
+      workspace.requirePlan().updateSite('US-DET', { headcount: 2000 + i }, 'ui');
+      expect(await workspace.backupIfEdited()).toMatchObject({ reason: 'editing' });
+    }
+    const backups = workspace.backups();
+    expect(backups).toHaveLength(3);
+    for (const b of backups) expect(isIntact(b.path)).toBe(true);
+    const newest = new Database(backups[0]!.path, { readonly: true });
+    expect(newest.prepare("SELECT headcount FROM sites WHERE code = 'US-DET'").get()).toEqual({ headcount: 2003 });
+    newest.close();
+    workspace.close();
+  });
+
+  it('restores a backup after backing up the current state, so the restore can be undone', async () => {
+    const workspace = await openedWorkspace();
+    const opened = workspace.backups()[0]!;
+    workspace.requirePlan().updateSite('US-DET', { name: 'Detroit Press Shop' }, 'ui');
+    await workspace.restoreBackup(opened.file);
+    expect(workspace.requirePlan().getSite('US-DET').name).toBe('Detroit Stamping');
+    const before = workspace.backups().find((b) => b.reason === 'before restore')!;
+    expect(before).toBeDefined();
+    await workspace.restoreBackup(before.file);
+    expect(workspace.requirePlan().getSite('US-DET').name).toBe('Detroit Press Shop');
+    workspace.close();
+  });
+
+  it('refuses to restore a damaged backup and keeps the plan as it is', async () => {
+    const workspace = await openedWorkspace();
+    const [opened] = workspace.backups();
+    writeFileSync(opened!.path, Buffer.alloc(8192, 7));
+    await expect(workspace.restoreBackup(opened!.file)).rejects.toThrow(/does not pass its integrity check/);
+    expect(workspace.requirePlan().getSite('US-DET').name).toBe('Detroit Stamping');
+    expect(listBackups(workspace.requirePlan().path).some((b) => b.reason === 'before restore')).toBe(false);
+    workspace.close();
+  });
+});
