@@ -1,0 +1,31 @@
+// A process for the crash-safety tests to kill with SIGKILL in the middle of its work.
+//   import PLAN CSV   import the CSV (prints "in transaction" once its write transaction has begun)
+//   edits PLAN        set US-DET's headcount to 1, 2, 3, … printing "ack N" after each write returns
+import { readFileSync } from 'node:fs';
+import { PlanFile } from '../../electron/services/plan/plan-file';
+import { commitSheetImport } from '../../electron/services/sheets/sheet-import-service';
+
+async function main(): Promise<void> {
+  const [mode, planPath, csvPath] = process.argv.slice(2);
+  const plan = PlanFile.open(planPath!, { actor: 'crash-test' });
+  if (mode === 'import') {
+    const bytes = readFileSync(csvPath!);
+    // Say when the write transaction has begun (stdout to a pipe is synchronous on Linux).
+    const write = plan.write.bind(plan);
+    plan.write = (source, change) =>
+      write(source, (audit) => {
+        process.stdout.write('in transaction\n');
+        return change(audit);
+      });
+    await commitSheetImport(plan, 'crash.csv', bytes, undefined, 'import');
+    process.stdout.write('imported\n');
+    return;
+  }
+  for (let n = 1; ; n += 1) {
+    plan.updateSite('US-DET', { headcount: n }, 'cli');
+    process.stdout.write(`ack ${n}\n`);
+    if (n % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+void main();
