@@ -62,6 +62,8 @@ export interface PlanInfo {
   counts: { sites: number; activeSites: number; erps: number };
   schemaVersion: number;
   actor: string;
+  /** What the user should know about this file (on a network drive, no write-ahead log). */
+  warnings: string[];
 }
 
 export interface RecentPlan {
@@ -250,6 +252,7 @@ export const contract = {
   'plan:new': op<PlanInfo>()(z.strictObject({ path: pathSchema.optional(), name: nameSchema, sample: z.boolean().default(false) })),
   'plan:open': op<PlanInfo>()(z.strictObject({ path: pathSchema })),
   'plan:recent': op<RecentPlan[]>()(noInput),
+  'plan:restoreNewestBackup': op<PlanInfo>()(z.strictObject({ path: pathSchema })),
   'plan:saveCopy': op<{ path: string }>()(z.strictObject({ path: pathSchema })),
   'plan:update': op<PlanInfo>()(
     z.strictObject({

@@ -8,6 +8,7 @@ export const OPERATION_NAMES = [
   'plan:new',
   'plan:open',
   'plan:recent',
+  'plan:restoreNewestBackup',
   'plan:saveCopy',
   'plan:update',
   'settings:update',

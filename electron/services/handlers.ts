@@ -25,6 +25,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'plan:new': (input) => workspace.newPlan(input),
     'plan:open': (input) => workspace.openPlan(input.path),
     'plan:recent': () => workspace.appSettings.recentPlans,
+    'plan:restoreNewestBackup': (input) => workspace.restoreNewestBackup(input.path),
     'plan:saveCopy': (input) => {
       plan().saveCopy(input.path);
       return { path: input.path };

@@ -2,7 +2,7 @@
  * The open plan and the app settings around it, for one transport (IPC, HTTP or the CLI).
  * Opening a plan is not an edit: it is remembered in the recent list, not in the audit log.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { BackupInfo, PlanInfo } from '../../shared/contract';
 import type { AuditSource } from '../../shared/domain';
@@ -13,6 +13,10 @@ import { PlanFile } from './plan/plan-file';
 import { emptyPlan, samplePlan } from './sample-plan';
 
 export const PLAN_EXTENSION = '.waveplan';
+
+function newestIntactBackup(planPath: string): BackupInfo | null {
+  return listBackups(planPath).find((b) => isIntact(b.path)) ?? null;
+}
 
 /** Writes made on the plan's connection so far: a backup is due when this moved. */
 function changesOf(plan: PlanFile): number {
@@ -110,7 +114,30 @@ export class Workspace {
   openPlan(path: string): PlanInfo {
     const full = resolve(path);
     if (this.current && resolve(this.current.path) === full) return this.current.info();
-    return this.adopt(PlanFile.open(full, { actor: this.appSettings.actor }));
+    try {
+      return this.adopt(PlanFile.open(full, { actor: this.appSettings.actor }));
+    } catch (error) {
+      // A plan that will not open: say whether a good backup can replace it.
+      const good = existsSync(full) ? newestIntactBackup(full) : null;
+      if (error instanceof UserError && good) {
+        throw new UserError(error.code, `${error.message} Its newest good backup is from ${good.takenAt.slice(0, 16).replace('T', ' ')} UTC (${good.reason}): choose "Restore a damaged plan from its newest backup" to put it in place; the damaged file is kept beside it.`);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Puts the newest backup that passes its integrity check in place of a plan file that will not
+   * open. The damaged file is renamed aside, never deleted.
+   */
+  restoreNewestBackup(path: string): PlanInfo {
+    const full = resolve(path);
+    const good = newestIntactBackup(full);
+    if (!good) throw new UserError('not-found', `There is no good backup of ${full} to restore.`);
+    if (this.current && resolve(this.current.path) === full) this.close();
+    if (existsSync(full)) renameSync(full, `${full}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    replaceWithBackup(full, good.path);
+    return this.openPlan(full);
   }
 
   /** A free path for a new plan called `name` in the plans folder. */

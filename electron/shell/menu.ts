@@ -94,6 +94,14 @@ export function buildMenu(workspace: Workspace, actions: MenuActions): void {
       writeFileSync(result.filePath, file.bytes);
     });
 
+  const restoreDamaged = () =>
+    guarded(focused(), async () => {
+      const result = await dialog.showOpenDialog(focused()!, { title: 'Restore a damaged plan from its newest backup', filters: PLAN_FILTERS, properties: ['openFile'] });
+      if (result.canceled || !result.filePaths[0]) return;
+      workspace.restoreNewestBackup(result.filePaths[0]);
+      afterOpen();
+    });
+
   const recent = workspace.appSettings.recentPlans;
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -108,6 +116,7 @@ export function buildMenu(workspace: Workspace, actions: MenuActions): void {
         },
         { type: 'separator' },
         { label: 'Save a Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void saveCopy() },
+        { label: 'Restore a Damaged Plan from Its Newest Backup…', click: () => void restoreDamaged() },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => void importFile() },
         { label: 'Import Sites from CSV or Excel…', accelerator: 'CmdOrCtrl+Shift+I', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'import-sheet' satisfies MenuCommand) },
         { label: 'Open a Readiness Packet (Site Lead)…', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'open-packet' satisfies MenuCommand) },

@@ -1,9 +1,11 @@
 // Rolling backups of the open plan: taken with SQLite's backup API, checked, pruned to the retention
 // rule, listed and restored (after backing up the state they replace).
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupsToKeep, isIntact, listBackups } from '../../electron/services/plan/backup';
+import { networkFileSystemOf } from '../../electron/services/plan/network-drive';
 import { Workspace } from '../../electron/services/workspace';
 import type { BackupInfo } from '../../shared/contract';
 import { useTempDir } from '../support/temp';
@@ -69,5 +71,30 @@ describe('backups of the open plan', () => {
     expect(workspace.requirePlan().getSite('US-DET').name).toBe('Detroit Stamping');
     expect(listBackups(workspace.requirePlan().path).some((b) => b.reason === 'before restore')).toBe(false);
     workspace.close();
+  });
+
+  it('explains a damaged plan at open, names its newest good backup, and restores it keeping the damaged file', async () => {
+    const workspace = await openedWorkspace();
+    const path = workspace.requirePlan().path;
+    workspace.close();
+    // Damage the file in the middle (its header stays, pages break).
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, 8192, 16384);
+    writeFileSync(path, bytes);
+    expect(() => workspace.openPlan(path)).toThrow(/damaged|not a Wave Planner plan/);
+    expect(() => workspace.openPlan(path)).toThrow(/newest good backup is from .* \(open\)/);
+    const info = workspace.restoreNewestBackup(path);
+    expect(info.name).toBe('Northwind VisionQC rollout');
+    expect(workspace.requirePlan().listSites()).toHaveLength(24);
+    expect(readdirSync(dirname(path)).some((f) => f.includes('.damaged-'))).toBe(true);
+    workspace.close();
+  });
+
+  it('warns about a plan on a network file system', () => {
+    const mounts = ['/dev/sda1 / ext4 rw 0 0', 'server:/export /mnt/plans nfs4 rw 0 0', '//nas/team /media/team cifs rw 0 0'].join('\n');
+    expect(networkFileSystemOf('/mnt/plans/rollout.waveplan', mounts, 'linux')).toBe('nfs4');
+    expect(networkFileSystemOf('/media/team/x.waveplan', mounts, 'linux')).toBe('cifs');
+    expect(networkFileSystemOf('/home/pm/rollout.waveplan', mounts, 'linux')).toBeNull();
+    expect(networkFileSystemOf('\\\\nas\\team\\rollout.waveplan', undefined, 'win32')).toBe('a Windows network share');
   });
 });

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { UserError } from '../errors';
 import { backupPlan } from './backup';
+import { networkFileSystemOf } from './network-drive';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
 /** `PRAGMA application_id` of every plan file: "WAVE" in ASCII. */
@@ -67,6 +68,8 @@ function prepareDatabase(db: Database.Database, path: string): OpenedDatabase {
   }
 
   const warnings: string[] = [];
+  const network = networkFileSystemOf(path);
+  if (network) warnings.push(`This plan is on a network drive (${network}). SQLite cannot protect a plan there against two people or a dropped connection; keep plans on a local disk and share copies or exports.`);
   const journal = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
   if (journal !== 'wal') {
     warnings.push(`Write-ahead logging is unavailable for this file (journal mode ${journal}); is it on a network drive? Keep plans on a local disk.`);

@@ -100,6 +100,7 @@ export class PlanFile {
       counts,
       schemaVersion: LATEST_SCHEMA_VERSION,
       actor: this.options.actor,
+      warnings: this.warnings,
     };
   }
 

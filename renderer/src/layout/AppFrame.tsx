@@ -107,6 +107,11 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
         {loadError && <Alert color="red" title="Could not reach the plan" mb="md">{loadError}</Alert>}
+        {info?.warnings.map((warning) => (
+          <Alert key={warning} color="yellow" title="About this plan file" mb="md" data-testid="plan-warning">
+            {warning}
+          </Alert>
+        ))}
         {undo.message && (
           <Notification color={undo.message.startsWith('Could not') ? 'red' : 'gray'} onClose={() => useUndoStore.setState({ message: null })} mb="md" role="status" data-testid="undo-message">
             {undo.message}

@@ -9,7 +9,7 @@ import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
 import { downloadBytes, downloadText } from './download';
 
-type Dialog = 'new' | 'open' | 'copy' | null;
+type Dialog = 'new' | 'open' | 'copy' | 'restore' | null;
 
 
 function PathDialog(props: { title: string; opened: boolean; onClose(): void; label: string; action: string; initial?: string; extra?: ReactNode; onSubmit(path: string): Promise<void> }) {
@@ -100,6 +100,7 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
           ))}
           <Menu.Divider />
           <Menu.Item onClick={() => setDialog('copy')}>Save a copy…</Menu.Item>
+          <Menu.Item onClick={() => setDialog('restore')}>Restore a damaged plan from its newest backup…</Menu.Item>
           <Menu.Item onClick={() => fileInput.current?.click()}>Import wave-plan JSON…</Menu.Item>
           <Menu.Item onClick={onImportSheet}>Import sites from CSV or Excel…</Menu.Item>
           <Menu.Item onClick={onImportPacket}>Import a returned readiness packet…</Menu.Item>
@@ -149,6 +150,17 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
         </form>
       </Modal>
       <PathDialog title="Open plan" label="Plan file (.waveplan)" action="Open" opened={dialog === 'open'} onClose={() => setDialog(null)} onSubmit={openPlan} />
+      <PathDialog
+        title="Restore a damaged plan from its newest backup"
+        label="The plan file that will not open (.waveplan)"
+        action="Restore"
+        opened={dialog === 'restore'}
+        onClose={() => setDialog(null)}
+        onSubmit={async (path) => {
+          setInfo(await api['plan:restoreNewestBackup']({ path }));
+          onNotice('Restored the newest good backup; the damaged file is kept beside it.', 'ok');
+        }}
+      />
       <PathDialog
         title="Save a copy"
         label="Save a copy as (.waveplan)"
