@@ -12,6 +12,7 @@ import { CommandPalette } from './CommandPalette';
 import { FileMenu } from './FileMenu';
 import { ReportDialog } from './ReportDialog';
 import { SheetImportDialog } from './SheetImportDialog';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 
 export interface Screen {
   id: ScreenId;
@@ -126,21 +127,16 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       </AppShell.Main>
       <ReportDialog opened={reportOpen} onClose={() => setReportOpen(false)} />
       <PacketImportDialog opened={packetImportOpen} onClose={() => setPacketImportOpen(false)} onDone={(message) => setNotice({ message, kind: 'ok' })} />
-      <input
+      <HiddenFileInput
         ref={packetInput}
-        type="file"
-        hidden
         accept=".wavepacket,application/json"
-        aria-label="Readiness packet to open"
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (!file) return;
+        label="Readiness packet to open"
+        onFile={(file) =>
           void file
             .text()
             .then((content) => api['packets:open']({ fileName: file.name, content }))
-            .then((packet) => usePacketStore.getState().open(file.name, packet), (error: Error) => setNotice({ message: error.message, kind: 'error' }));
-        }}
+            .then((packet) => usePacketStore.getState().open(file.name, packet), (error: Error) => setNotice({ message: error.message, kind: 'error' }))
+        }
       />
       <SheetImportDialog opened={sheetImportOpen} onClose={() => setSheetImportOpen(false)} onDone={(message) => setNotice({ message, kind: 'ok' })} />
       <CommandPalette

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SheetChoice, SheetImportPreview } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 
 interface Picked {
   fileName: string;
@@ -102,16 +103,11 @@ export function SheetImportDialog({ opened, onClose, onDone }: { opened: boolean
             {picked ? picked.fileName : 'CSV (comma or semicolon) or .xlsx; the first row names the columns. Rows update sites by code and add new ones.'}
           </Text>
         </Group>
-        <input
+        <HiddenFileInput
           ref={input}
-          type="file"
-          hidden
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label="Sheet file"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (!file) return;
+          label="Sheet file"
+          onFile={(file) => {
             setChoices(undefined);
             setPreview(null);
             setError(null);

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import type { PacketPreview } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
+import { HiddenFileInput } from '../components/HiddenFileInput';
 
 export function PacketImportDialog({ opened, onClose, onDone }: { opened: boolean; onClose(): void; onDone(message: string): void }) {
   const input = useRef<HTMLInputElement>(null);
@@ -54,18 +55,7 @@ export function PacketImportDialog({ opened, onClose, onDone }: { opened: boolea
             {file ? file.fileName : 'A .wavepacket file a site lead saved'}
           </Text>
         </Group>
-        <input
-          ref={input}
-          type="file"
-          hidden
-          accept=".wavepacket,application/json"
-          aria-label="Packet file"
-          onChange={(e) => {
-            const picked = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (picked) void pick(picked);
-          }}
-        />
+        <HiddenFileInput ref={input} accept=".wavepacket,application/json" label="Packet file" onFile={(picked) => void pick(picked)} />
         {error && (
           <Alert color="red" title="Not imported">
             {error}

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { Playbook } from '../../../../shared/contract';
 import { APPLIES_TO, playbookTaskSchema, type PlaybookTask } from '../../../../shared/domain';
 import { api } from '../../api/client';
+import { useAction } from '../../components/use-action';
 import { usePlanStore } from '../../stores/plan-store';
 import { useUndoStore } from '../../stores/undo-store';
 
@@ -47,8 +48,7 @@ export function PlaybookEditor({ onClose, onSaved }: { onClose(): void; onSaved(
   const [playbook, setPlaybook] = useState<Playbook | null>(null);
   const [tasks, setTasks] = useState<PlaybookTask[]>([]);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   useEffect(() => {
     api['playbook:get']().then(
       (p) => {
@@ -76,22 +76,18 @@ export function PlaybookEditor({ onClose, onSaved }: { onClose(): void; onSaved(
   };
   const save = async () => {
     if (!playbook) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const previous = playbook.tasks;
+    const previous = playbook.tasks;
+    const done = await run(async () => {
       const saved = await saveVersion(tasks, note);
       useUndoStore.getState().push({
         label: `Playbook version ${saved.version}`,
         undo: async () => void (await saveVersion(previous, `Undo of version ${saved.version}`)),
         redo: async () => void (await saveVersion(tasks, note)),
       });
+    });
+    if (done) {
       onSaved();
       onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
     }
   };
 

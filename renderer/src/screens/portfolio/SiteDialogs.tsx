@@ -1,8 +1,9 @@
 /** Dialogs of the portfolio: a new (or duplicated) site, removing sites, and editing many at once. */
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SitePatch } from '../../../../shared/contract';
 import { siteSchema, type Erp, type Site } from '../../../../shared/domain';
+import { useAction } from '../../components/use-action';
 import type { SiteInput } from '../../stores/portfolio-store';
 
 /** A blank site, or a copy of `from` under a free code. */
@@ -26,6 +27,25 @@ export function draftSite(erps: Erp[], sites: Site[], from?: Site): SiteInput {
 
 type Problems = Record<string, string>;
 
+/** Why the last attempt failed (if it did), then Cancel and the dialog's action. */
+function DialogFooter({ error, errorTitle, onCancel, children }: { error: string | null; errorTitle: string; onCancel(): void; children: ReactNode }) {
+  return (
+    <>
+      {error && (
+        <Alert color="red" title={errorTitle}>
+          {error}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        {children}
+      </Group>
+    </>
+  );
+}
+
 function problemsOf(site: SiteInput): Problems {
   const result = siteSchema.omit({ readiness: true }).safeParse(site);
   if (result.success) return {};
@@ -34,23 +54,14 @@ function problemsOf(site: SiteInput): Problems {
 
 export function SiteFormDialog({ initial, erps, title, onClose, onSave }: { initial: SiteInput; erps: Erp[]; title: string; onClose(): void; onSave(site: SiteInput): Promise<void> }) {
   const [site, setSite] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const problems = problemsOf(site);
   const change = (patch: Partial<SiteInput>) => setSite({ ...site, ...patch });
   const likert = (key: 'leadershipWillingness' | 'workflowRepresentativeness' | 'technicalSophistication', label: string) => (
     <NumberInput label={label} min={1} max={5} allowDecimal={false} value={site[key]} error={problems[key]} onChange={(v) => change({ [key]: typeof v === 'number' ? v : Number.NaN })} />
   );
   const save = async () => {
-    setBusy(true);
-    try {
-      await onSave(site);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => onSave(site))) onClose();
   };
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
@@ -68,37 +79,20 @@ export function SiteFormDialog({ initial, erps, title, onClose, onSave }: { init
           <TextInput label="Site lead" value={site.siteLead.name} onChange={(e) => change({ siteLead: { ...site.siteLead, name: e.currentTarget.value } })} />
         </SimpleGrid>
         <Checkbox label="Excluded from the rollout" checked={site.excluded} onChange={(e) => change({ excluded: e.currentTarget.checked })} />
-        {error && (
-          <Alert color="red" title="Not saved">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogFooter error={error} errorTitle="Not saved" onCancel={onClose}>
           <Button onClick={() => void save()} loading={busy} disabled={Object.keys(problems).length > 0}>
             Add site
           </Button>
-        </Group>
+        </DialogFooter>
       </Stack>
     </Modal>
   );
 }
 
 export function RemoveSitesDialog({ codes, onClose, onRemove }: { codes: string[]; onClose(): void; onRemove(): Promise<void> }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const remove = async () => {
-    setBusy(true);
-    try {
-      await onRemove();
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (await run(onRemove)) onClose();
   };
   return (
     <Modal opened onClose={onClose} title={codes.length === 1 ? `Remove ${codes[0]}?` : `Remove ${codes.length} sites?`}>
@@ -107,19 +101,11 @@ export function RemoveSitesDialog({ codes, onClose, onRemove }: { codes: string[
           {codes.length === 1 ? 'The site' : `${codes.slice(0, 8).join(', ')}${codes.length > 8 ? ` and ${codes.length - 8} more` : ''}`} leave{codes.length === 1 ? 's' : ''} the plan with
           {codes.length === 1 ? ' its' : ' their'} readiness history and checklist. Undo (Ctrl+Z) puts everything back.
         </Text>
-        {error && (
-          <Alert color="red" title="Nothing was removed">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogFooter error={error} errorTitle="Nothing was removed" onCancel={onClose}>
           <Button color="red" onClick={() => void remove()} loading={busy}>
             Remove
           </Button>
-        </Group>
+        </DialogFooter>
       </Stack>
     </Modal>
   );
@@ -129,19 +115,10 @@ export function BulkEditDialog({ codes, erps, onClose, onApply }: { codes: strin
   const [region, setRegion] = useState<string | null>(null);
   const [erp, setErp] = useState<string | null>(null);
   const [scope, setScope] = useState<'keep' | 'in' | 'out'>('keep');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const patch: SitePatch = { ...(region !== null ? { region } : {}), ...(erp ? { erp } : {}), ...(scope !== 'keep' ? { excluded: scope === 'out' } : {}) };
   const apply = async () => {
-    setBusy(true);
-    try {
-      await onApply(patch);
-      onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => onApply(patch))) onClose();
   };
   return (
     <Modal opened onClose={onClose} title={`Edit ${codes.length} sites`}>
@@ -172,19 +149,11 @@ export function BulkEditDialog({ codes, erps, onClose, onApply }: { codes: strin
             ]}
           />
         </div>
-        {error && (
-          <Alert color="red" title="Nothing was changed">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogFooter error={error} errorTitle="Nothing was changed" onCancel={onClose}>
           <Button onClick={() => void apply()} loading={busy} disabled={Object.keys(patch).length === 0}>
             Apply to {codes.length} sites
           </Button>
-        </Group>
+        </DialogFooter>
       </Stack>
     </Modal>
   );
