@@ -18,6 +18,7 @@ import * as write from './content-writer';
 import { openPlanDatabase } from './database';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { readChecklist, updateChecklistItem } from './schedule-store';
+import { checkSiteReferences } from './site-references';
 import { statement } from './statements';
 
 export interface PlanFileOptions {
@@ -193,11 +194,7 @@ export class PlanFile {
     if (after.code.toLowerCase() !== before.code.toLowerCase() && write.siteIdOf(this.db, after.code) !== undefined) {
       throw new UserError('conflict', `A site with code "${after.code}" already exists.`);
     }
-    if (read.readErps(this.db, after.erp).length === 0) throw new UserError('invalid-input', `Site ${code}: unknown ERP "${after.erp}".`);
-    for (const predecessor of after.predecessors) {
-      if (predecessor.toLowerCase() === after.code.toLowerCase()) throw new UserError('invalid-input', `Site ${code}: a site cannot be its own predecessor.`);
-      if (write.siteIdOf(this.db, predecessor) === undefined) throw new UserError('invalid-input', `Site ${code}: unknown predecessor "${predecessor}".`);
-    }
+    checkSiteReferences(this.db, code, after);
     write.updateSiteRow(this.db, siteId, after);
     write.writeBlackouts(this.db, siteId, after.blackouts);
     write.writePredecessors(this.db, siteId, after.predecessors);

@@ -10,6 +10,7 @@ import { UserError } from '../errors';
 import * as read from './content-reader';
 import * as write from './content-writer';
 import type { PlanFile } from './plan-file';
+import { checkSiteReferences } from './site-references';
 import { statement } from './statements';
 
 /** Adds a site (readiness, when given, recorded as its first assessments). */
@@ -34,11 +35,7 @@ export function createSite(plan: PlanFile, input: unknown, source: AuditSource):
 /** Inserts a checked site with its blackouts and predecessors (no readiness), inside the caller's transaction. */
 export function insertSite(plan: PlanFile, site: Site): void {
   if (write.siteIdOf(plan.db, site.code) !== undefined) throw new UserError('conflict', `A site with code "${site.code}" already exists.`);
-  if (read.readErps(plan.db, site.erp).length === 0) throw new UserError('invalid-input', `Site ${site.code}: unknown ERP "${site.erp}".`);
-  for (const predecessor of site.predecessors) {
-    if (predecessor.toLowerCase() === site.code.toLowerCase()) throw new UserError('invalid-input', `Site ${site.code}: a site cannot be its own predecessor.`);
-    if (write.siteIdOf(plan.db, predecessor) === undefined) throw new UserError('invalid-input', `Site ${site.code}: unknown predecessor "${predecessor}".`);
-  }
+  checkSiteReferences(plan.db, site.code, site);
   const dimensions = new Set(read.readDimensions(plan.db).map((d) => d.key));
   for (const dimension of Object.keys(site.readiness)) {
     if (!dimensions.has(dimension)) throw new UserError('invalid-input', `Site ${site.code}: unknown readiness dimension "${dimension}".`);

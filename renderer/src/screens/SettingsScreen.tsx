@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { isIsoDate } from '../../../shared/dates';
 import { SETTING_KEYS, SETTING_SPECS, type SettingKey } from '../../../shared/settings';
 import { api } from '../api/client';
+import { useAction } from '../components/use-action';
 import { editPlan, editSettings } from '../stores/plan-edits';
 import { usePlanStore } from '../stores/plan-store';
 
@@ -87,20 +88,10 @@ export function SettingsScreen() {
   const info = usePlanStore((s) => s.info);
   const [newHoliday, setNewHoliday] = useState('');
   const [freeze, setFreeze] = useState({ from: '', to: '', reason: '' });
-  const [error, setError] = useState<string | null>(null);
+  // Runs an edit; a refusal shows here and leaves the form as typed.
+  const { error, setError, run: guard } = useAction();
   if (!info) return null;
 
-  /** Runs an edit; a refusal shows here and leaves the form as typed. */
-  const guard = async (action: () => Promise<void>): Promise<boolean> => {
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      setError((e as Error).message);
-      return false;
-    }
-  };
   const addHolidays = (dates: string[], label: string) => editPlan(label, { holidays: [...new Set([...info.holidays, ...dates])].sort() });
 
   return (
