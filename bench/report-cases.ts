@@ -15,13 +15,13 @@ export function reportCases(): { cases: BenchCase[]; cleanup: () => void } {
     return {
       name: `PDF report of ${n} sites`,
       runs: 5,
-      setup: () => {
+      setup: async () => {
         const input = benchPlan(n);
         plan = PlanFile.open(planFileFor(input, dir), { actor: 'bench' });
-        generateAndStore(plan, input.asOf, 'cli');
+        await generateAndStore(plan, input.asOf, 'cli');
       },
       run: async () => {
-        await renderReportPdf(reportModelOf(plan, { paper: 'a4' }), 'a4');
+        await renderReportPdf(reportModelOf(plan.reader, { paper: 'a4' }), 'a4');
       },
     };
   });

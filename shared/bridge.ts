@@ -1,4 +1,5 @@
 /** What the Electron preload exposes to the page: one function per operation, returning result envelopes. */
+import type { ChangeEvent } from './changes';
 import type { OperationName } from './operation-names';
 import type { Result } from './contract';
 
@@ -9,15 +10,15 @@ export const MENU_COMMANDS = ['report-pdf', 'import-sheet', 'open-packet', 'impo
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface WavePlannerBridge extends BridgeOperations {
-  /** Called when the main process changed the open plan (File menu, opening a file). Returns an unsubscribe. */
-  readonly onPlanChanged: (listener: () => void) => () => void;
+  /** The change feed: every commit on the open plan, and every switch to another plan. Returns an unsubscribe. */
+  readonly onChange: (listener: (event: ChangeEvent) => void) => () => void;
   /** Called when a native menu item asks the page to act. Returns an unsubscribe. */
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
 }
 
 /** The global name under which the preload exposes the bridge. */
 export const BRIDGE_GLOBAL = 'wavePlannerBridge';
-/** The channel on which the main process announces a change of plan. */
-export const PLAN_CHANGED_CHANNEL = 'wave-planner:event:plan-changed';
+/** The channel on which the main process passes on the change feed. */
+export const CHANGE_FEED_CHANNEL = 'wave-planner:event:change';
 /** The channel on which the native menu sends a MenuCommand to the page. */
 export const MENU_COMMAND_CHANNEL = 'wave-planner:event:menu-command';

@@ -4,8 +4,8 @@
  * the command line all dispatch through it; the renderer sees it as one API object.
  */
 import { z } from 'zod';
+import type { Committed } from './changes';
 import {
-  AUDIT_SOURCES,
   codeSchema,
   dateWindowSchema,
   erpSchema,
@@ -30,6 +30,7 @@ import {
 import { OPERATION_NAMES, type OperationName } from './operation-names';
 import { packetBodySchema, type PacketChange, type SealedPacket } from './packets';
 import type { SlipRow } from './report/report-model';
+import type { ScheduleDiff } from './scheduler/diff';
 import type { WaveSchedule } from './scheduler/types';
 import type { SheetKind } from './sheets/fields';
 import type { SheetProblem } from './sheets/sheet-import';
@@ -37,15 +38,26 @@ import { settingsPatchSchema, type PlanSettings } from './settings';
 
 export { OPERATION_NAMES, type OperationName };
 
-/** An operation: its input schema, and its output type carried as a phantom. */
-export interface Operation<I extends z.ZodType, O> {
+/**
+ * What an operation does: reads the open plan, writes it (one commit, undoable, announced on the
+ * change feed), or acts on the workspace around it (which plan is open, files beside it).
+ */
+export type Access = 'read' | 'write' | 'workspace';
+
+/** An operation: its input schema, what it does, and its output type carried as a phantom. */
+export interface Operation<I extends z.ZodType, O, A extends Access> {
   readonly input: I;
+  readonly access: A;
   readonly output?: O;
 }
 
-function op<O>() {
-  return <I extends z.ZodType>(input: I): Operation<I, O> => ({ input });
+function kind<A extends Access>(access: A) {
+  return <O>() =>
+    <I extends z.ZodType>(input: I): Operation<I, O, A> => ({ input, access });
 }
+const read = kind('read');
+const write = kind('write');
+const workspace = kind('workspace');
 
 const noInput = z.strictObject({}).optional();
 
@@ -64,6 +76,8 @@ export interface PlanInfo {
   actor: string;
   /** What the user should know about this file (on a network drive, no write-ahead log). */
   warnings: string[];
+  /** The number of the plan's latest commit. */
+  revision: number;
 }
 
 export interface RecentPlan {
@@ -75,12 +89,6 @@ export interface RecentPlan {
 export interface Playbook {
   version: number;
   tasks: PlaybookTask[];
-}
-
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  content: string;
 }
 
 export interface ImportSummary {
@@ -169,11 +177,13 @@ const uploadSchema = {
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'ics', 'mspdi'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** A file for the user to save, as base64. */
+/** A file for the user to save, as base64 (the same over IPC and HTTP). */
 export interface DownloadFile {
   fileName: string;
   mimeType: string;
   base64: string;
+  /** For a PDF: how many pages it has. */
+  pages?: number;
 }
 
 export interface PacketPreview {
@@ -191,54 +201,43 @@ export interface PacketImportSummary {
 
 const packetUpload = { fileName: z.string().min(1).max(500), content: z.string().max(5 * 1024 * 1024, 'is too large for a readiness packet') };
 
-/** A binary file for the user to save, as base64 (the same over IPC and HTTP). */
-export interface ExportedBinary {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-  pages: number;
-}
-
 /** The current schedule as stored in the plan, with the waves the user locked. */
 export interface ScheduleView {
   id: number;
   generatedAt: string;
   schedule: WaveSchedule;
   lockedWaves: number[];
+  /** True when a scheduling input (readiness, a site, a setting, …) changed since it was computed. */
+  stale: boolean;
+  /** "3 readiness assessments and 1 setting changed since 2026-12-02 10:14" when stale. */
+  staleBecause: string | null;
+  /** The plan's revision this view shows: a change announced with a later one may have changed it. */
+  revision: number;
+}
+
+export type ScheduleStatus = Pick<ScheduleView, 'id' | 'stale' | 'staleBecause' | 'revision'>;
+
+/** A re-plan's new schedule and what changed from the one before. */
+export interface ReplanResult {
+  view: ScheduleView;
+  diff: ScheduleDiff;
+}
+
+export interface HistoryStep {
+  revision: number;
+  label: string;
+  at: string;
+}
+
+/** What Undo and Redo would do: labels, the next one first. */
+export interface History {
+  undo: HistoryStep[];
+  redo: HistoryStep[];
 }
 
 export const sitePatchSchema = patchOf(siteSchema.omit({ readiness: true }));
 export type SitePatch = z.infer<typeof sitePatchSchema>;
 export const erpPatchSchema = patchOf(erpSchema);
-
-/** Everything a site removal took from the plan; handed back to `sites:restore` to undo it. */
-export const deletedSiteSchema = z.strictObject({
-  site: siteSchema,
-  readinessHistory: z.array(
-    z.strictObject({
-      dimension: z.string().max(40),
-      score: scoreSchema.nullable(),
-      targetDate: isoDateSchema.nullable(),
-      comment: longTextSchema,
-      actor: shortTextSchema,
-      recordedAt: z.string().max(40),
-      source: z.enum(AUDIT_SOURCES),
-    }),
-  ),
-  checklist: z.array(
-    z.strictObject({
-      taskKey: z.string().max(80),
-      playbookVersion: z.number().int().min(1),
-      title: shortTextSchema,
-      dueDate: isoDateSchema,
-      status: checklistStatusSchema,
-      owner: shortTextSchema,
-      note: longTextSchema,
-      completedAt: z.string().max(40).nullable(),
-    }),
-  ),
-});
-export type DeletedSite = z.infer<typeof deletedSiteSchema>;
 
 const siteCodesSchema = z.array(codeSchema).min(1, 'must name at least one site').max(100_000);
 export type ErpPatch = z.infer<typeof erpPatchSchema>;
@@ -247,14 +246,28 @@ const waveNumberSchema = z.number({ error: 'must be a wave number' }).int('must 
 
 const pathSchema = z.string().min(1, 'must name a file').max(4096);
 
+const checklistPatch = {
+  status: checklistStatusSchema.optional(),
+  owner: z.string().max(200).optional(),
+  note: longTextSchema.optional(),
+};
+
 export const contract = {
-  'plan:current': op<PlanInfo | null>()(noInput),
-  'plan:new': op<PlanInfo>()(z.strictObject({ path: pathSchema.optional(), name: nameSchema, sample: z.boolean().default(false) })),
-  'plan:open': op<PlanInfo>()(z.strictObject({ path: pathSchema })),
-  'plan:recent': op<RecentPlan[]>()(noInput),
-  'plan:restoreNewestBackup': op<PlanInfo>()(z.strictObject({ path: pathSchema })),
-  'plan:saveCopy': op<{ path: string }>()(z.strictObject({ path: pathSchema })),
-  'plan:update': op<PlanInfo>()(
+  'plan:current': read<PlanInfo | null>()(noInput),
+  'plan:new': workspace<PlanInfo>()(
+    z.strictObject({
+      path: pathSchema.optional(),
+      name: nameSchema,
+      sample: z.boolean().default(false),
+      /** A wave-plan document to make the plan from (the command line's import into a new file). */
+      from: z.strictObject({ fileName: z.string().min(1).max(400), content: z.string().max(200_000_000) }).optional(),
+    }),
+  ),
+  'plan:open': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
+  'plan:recent': workspace<RecentPlan[]>()(noInput),
+  'plan:restoreNewestBackup': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
+  'plan:saveCopy': workspace<{ path: string }>()(z.strictObject({ path: pathSchema })),
+  'plan:update': write<PlanInfo>()(
     z.strictObject({
       name: nameSchema.optional(),
       startDate: isoDateSchema.optional(),
@@ -263,18 +276,19 @@ export const contract = {
       lighthouseOverride: codeSchema.nullable().optional(),
     }),
   ),
-  'settings:update': op<PlanInfo>()(settingsPatchSchema),
-  'erps:list': op<Erp[]>()(noInput),
-  'erps:update': op<Erp>()(z.strictObject({ code: codeSchema, patch: erpPatchSchema })),
-  'sites:list': op<Site[]>()(noInput),
-  'sites:get': op<Site>()(z.strictObject({ code: codeSchema })),
-  'sites:update': op<Site>()(z.strictObject({ code: codeSchema, patch: sitePatchSchema })),
-  'sites:updateMany': op<Site[]>()(z.strictObject({ codes: siteCodesSchema, patch: sitePatchSchema })),
-  'sites:create': op<Site>()(z.strictObject({ site: siteSchema })),
-  'sites:delete': op<DeletedSite[]>()(z.strictObject({ codes: siteCodesSchema })),
-  'sites:restore': op<Site[]>()(z.strictObject({ deleted: z.array(deletedSiteSchema).min(1).max(100_000) })),
-  'readiness:dimensions': op<ReadinessDimension[]>()(noInput),
-  'readiness:set': op<Site>()(
+  'settings:update': write<PlanInfo>()(settingsPatchSchema),
+  'erps:list': read<Erp[]>()(noInput),
+  'erps:create': write<Erp>()(z.strictObject({ erp: erpSchema })),
+  'erps:update': write<Erp>()(z.strictObject({ code: codeSchema, patch: erpPatchSchema })),
+  'sites:list': read<Site[]>()(noInput),
+  'sites:get': read<Site>()(z.strictObject({ code: codeSchema })),
+  'sites:update': write<Site>()(z.strictObject({ code: codeSchema, patch: sitePatchSchema })),
+  'sites:updateMany': write<Site[]>()(z.strictObject({ codes: siteCodesSchema, patch: sitePatchSchema })),
+  'sites:create': write<Site>()(z.strictObject({ site: siteSchema })),
+  /** Removes sites with their readiness history and checklists; returns the codes removed. */
+  'sites:delete': write<string[]>()(z.strictObject({ codes: siteCodesSchema })),
+  'readiness:dimensions': read<ReadinessDimension[]>()(noInput),
+  'readiness:set': write<Site>()(
     z.strictObject({
       site: codeSchema,
       dimension: z.string().min(1).max(40),
@@ -283,64 +297,66 @@ export const contract = {
       comment: longTextSchema.default(''),
     }),
   ),
-  'readiness:history': op<ReadinessHistoryEntry[]>()(
+  'readiness:history': read<ReadinessHistoryEntry[]>()(
     z.strictObject({ site: codeSchema, dimension: z.string().max(40).optional() }),
   ),
-  'playbook:get': op<Playbook>()(noInput),
-  'playbook:save': op<Playbook>()(z.strictObject({ tasks: z.array(playbookTaskSchema).min(1, 'must hold at least one task').max(500), note: shortTextSchema.default('') })),
-  'audit:list': op<AuditEntry[]>()(
+  'playbook:get': read<Playbook>()(noInput),
+  'playbook:save': write<Playbook>()(z.strictObject({ tasks: z.array(playbookTaskSchema).min(1, 'must hold at least one task').max(500), note: shortTextSchema.default('') })),
+  'audit:list': read<AuditEntry[]>()(
     z.strictObject({
       entity: z.string().max(40).optional(),
       entityId: z.string().max(200).optional(),
       limit: z.number().int().min(1).max(10_000).default(200),
     }),
   ),
-  'interchange:export': op<ExportedFile>()(noInput),
-  'exports:file': op<DownloadFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
-  'packets:export': op<DownloadFile[]>()(
+  'history:list': read<History>()(noInput),
+  /** Takes back the newest edit made since the plan was opened (one user action, one step). */
+  'history:undo': write<HistoryStep>()(noInput),
+  'history:redo': write<HistoryStep>()(noInput),
+  'interchange:export': read<DownloadFile>()(noInput),
+  'exports:file': read<DownloadFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
+  'packets:export': read<DownloadFile[]>()(
     z.strictObject({ site: codeSchema.optional(), wave: waveNumberSchema.optional() }).refine((t) => (t.site === undefined) !== (t.wave === undefined), { message: 'name a site or a wave' }),
   ),
-  'packets:open': op<SealedPacket>()(z.strictObject(packetUpload)),
-  'packets:seal': op<DownloadFile>()(z.strictObject({ packet: packetBodySchema })),
-  'packets:preview': op<PacketPreview>()(z.strictObject(packetUpload)),
-  'packets:import': op<PacketImportSummary>()(z.strictObject({ ...packetUpload, decisions: z.record(z.string().max(200), z.enum(['plan', 'packet'])).default({}) })),
-  'sheets:preview': op<SheetImportPreview>()(z.strictObject(uploadSchema)),
-  'sheets:import': op<SheetImportSummary>()(z.strictObject(uploadSchema)),
-  'interchange:import': op<ImportSummary>()(
+  'packets:open': workspace<SealedPacket>()(z.strictObject(packetUpload)),
+  'packets:seal': workspace<DownloadFile>()(z.strictObject({ packet: packetBodySchema })),
+  'packets:preview': read<PacketPreview>()(z.strictObject(packetUpload)),
+  'packets:import': write<PacketImportSummary>()(z.strictObject({ ...packetUpload, decisions: z.record(z.string().max(200), z.enum(['plan', 'packet'])).default({}) })),
+  'sheets:preview': read<SheetImportPreview>()(z.strictObject(uploadSchema)),
+  'sheets:import': write<SheetImportSummary>()(z.strictObject(uploadSchema)),
+  'interchange:import': write<ImportSummary>()(
     z.strictObject({ fileName: z.string().min(1).max(400), content: z.string().max(200_000_000) }),
   ),
-  'schedule:generate': op<ScheduleView>()(z.strictObject({ asOf: isoDateSchema.optional() })),
-  'schedule:current': op<ScheduleView | null>()(noInput),
-  'schedule:pin': op<ScheduleView>()(z.strictObject({ site: codeSchema, pinned: z.boolean() })),
-  'schedule:lock': op<ScheduleView>()(z.strictObject({ wave: waveNumberSchema, locked: z.boolean() })),
-  'schedule:move': op<ScheduleView>()(z.strictObject({ site: codeSchema, wave: waveNumberSchema, goLive: isoDateSchema.nullable().default(null) })),
-  'schedule:lighthouse': op<ScheduleView>()(z.strictObject({ site: codeSchema.nullable() })),
-  /** Makes an earlier schedule (kept for undo) the current one again, as it was, with its locks. */
-  'schedule:restore': op<ScheduleView>()(z.strictObject({ id: z.number().int().min(1) })),
-  'checklist:list': op<ChecklistItem[]>()(z.strictObject({ site: codeSchema.optional() })),
-  'checklist:update': op<ChecklistItem>()(
-    z.strictObject({
-      id: z.number().int().min(1),
-      status: checklistStatusSchema.optional(),
-      owner: z.string().max(200).optional(),
-      note: longTextSchema.optional(),
-    }),
-  ),
-  'holidays:countries': op<{ code: string; name: string }[]>()(noInput),
-  'holidays:public': op<{ date: string; name: string }[]>()(
+  'schedule:generate': write<ReplanResult>()(z.strictObject({ asOf: isoDateSchema.optional() })),
+  'schedule:current': read<ScheduleView | null>()(noInput),
+  /** Whether the stored schedule is out of date, without the schedule itself: cheap after every edit. */
+  'schedule:status': read<ScheduleStatus | null>()(noInput),
+  'schedule:pin': write<ScheduleView>()(z.strictObject({ site: codeSchema, pinned: z.boolean() })),
+  'schedule:lock': write<ScheduleView>()(z.strictObject({ wave: waveNumberSchema, locked: z.boolean() })),
+  'schedule:move': write<ScheduleView>()(z.strictObject({ site: codeSchema, wave: waveNumberSchema, goLive: isoDateSchema.nullable().default(null) })),
+  'schedule:lighthouse': write<ReplanResult>()(z.strictObject({ site: codeSchema.nullable() })),
+  /** Unpins a site and re-plans, as one step: "let the scheduler place it". */
+  'schedule:release': write<ReplanResult>()(z.strictObject({ site: codeSchema })),
+  'checklist:list': read<ChecklistItem[]>()(z.strictObject({ site: codeSchema.optional() })),
+  'checklist:update': write<ChecklistItem>()(z.strictObject({ id: z.number().int().min(1), ...checklistPatch })),
+  /** The same status, owner or note on several items: one step. */
+  'checklist:updateMany': write<ChecklistItem[]>()(z.strictObject({ ids: z.array(z.number().int().min(1)).min(1, 'must name at least one item').max(100_000), ...checklistPatch })),
+  'holidays:countries': workspace<{ code: string; name: string }[]>()(noInput),
+  'holidays:public': workspace<{ date: string; name: string }[]>()(
     z.strictObject({
       country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE'),
       fromYear: z.number().int().min(1970).max(2200),
       toYear: z.number().int().min(1970).max(2200),
     }).refine((r) => r.fromYear <= r.toYear && r.toYear - r.fromYear <= 20, { message: 'must span at most 20 years, from the earlier to the later', path: ['toYear'] }),
   ),
-  'backups:list': op<BackupInfo[]>()(noInput),
-  'backups:take': op<BackupInfo>()(noInput),
-  'backups:restore': op<PlanInfo>()(z.strictObject({ file: z.string().min(1).max(300) })),
-  'baselines:list': op<BaselineSummary[]>()(noInput),
-  'baselines:save': op<BaselineSummary>()(z.strictObject({ name: nameSchema })),
-  'baselines:compare': op<BaselineComparison>()(z.strictObject({ name: nameSchema })),
-  'report:pdf': op<ExportedBinary>()(
+  'backups:list': workspace<BackupInfo[]>()(noInput),
+  'backups:take': workspace<BackupInfo>()(noInput),
+  /** Puts a backup's content in place of the plan's, as one undoable step (after backing up the plan as it is). */
+  'backups:restore': write<PlanInfo>()(z.strictObject({ file: z.string().min(1).max(300) })),
+  'baselines:list': read<BaselineSummary[]>()(noInput),
+  'baselines:save': write<BaselineSummary>()(z.strictObject({ name: nameSchema })),
+  'baselines:compare': read<BaselineComparison>()(z.strictObject({ name: nameSchema })),
+  'report:pdf': read<DownloadFile>()(
     z
       .strictObject({
         paper: z.enum(['a4', 'letter'], { error: 'must be a4 or letter' }).default('a4'),
@@ -351,15 +367,25 @@ export const contract = {
       })
       .refine((r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"', path: ['to'] }),
   ),
-} as const satisfies { [N in OperationName]: Operation<z.ZodType, unknown> };
+} as const satisfies { [N in OperationName]: Operation<z.ZodType, unknown, Access> };
 
 export type Contract = typeof contract;
 export type OperationInput<N extends OperationName> = z.input<Contract[N]['input']>;
 export type ParsedInput<N extends OperationName> = z.output<Contract[N]['input']>;
-export type OperationOutput<N extends OperationName> = Exclude<Contract[N]['output'], undefined>;
+/** What an operation returns: its value, wrapped with the commit's revision and changes for a write. */
+export type OperationValue<N extends OperationName> = Exclude<Contract[N]['output'], undefined>;
+export type OperationOutput<N extends OperationName> = Contract[N]['access'] extends 'write' ? Committed<OperationValue<N>> : OperationValue<N>;
+export type WriteOperation = { [N in OperationName]: Contract[N]['access'] extends 'write' ? N : never }[OperationName];
+
+/** Every operation that writes the plan. */
+export const WRITE_OPERATIONS = OPERATION_NAMES.filter((name) => contract[name].access === 'write') as WriteOperation[];
+
+export function accessOf(name: OperationName): Access {
+  return contract[name].access;
+}
 
 
-export const ERROR_CODES = ['invalid-input', 'not-found', 'no-plan', 'refused', 'conflict', 'internal'] as const;
+export const ERROR_CODES = ['invalid-input', 'not-found', 'no-plan', 'refused', 'conflict', 'busy', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiErrorBody {

@@ -130,10 +130,7 @@ export interface ChecklistItem {
   completedAt: string | null;
 }
 
-export const WAVE_STATUSES = ['planned', 'in-progress', 'live', 'closed'] as const;
-export type WaveStatus = (typeof WAVE_STATUSES)[number];
-
-export const AUDIT_SOURCES = ['ui', 'import', 'packet', 'cli'] as const;
+export const AUDIT_SOURCES = ['ui', 'import', 'packet', 'cli', 'sync'] as const;
 export type AuditSource = (typeof AUDIT_SOURCES)[number];
 
 export interface AuditEntry {
@@ -146,6 +143,8 @@ export interface AuditEntry {
   oldValue: string | null;
   newValue: string | null;
   source: AuditSource;
+  /** An edit, or the undo or redo of one (its old and new values then say what was put back). */
+  action: 'edit' | 'undo' | 'redo';
 }
 
 export interface ReadinessHistoryEntry {

@@ -10,7 +10,10 @@ import type { Handlers } from './handlers';
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
 
-export function createDispatch(handlers: Handlers, onInternalError: (error: unknown) => void = () => {}): Dispatch {
+/** What a person is told when the app itself failed: never an operation name or a stack trace. */
+export const INTERNAL_MESSAGE = 'Something went wrong inside Wave Planner and nothing was changed. Please try again; if it happens again, report it with the log.';
+
+export function createDispatch(handlers: Handlers, onInternalError: (error: unknown, operation: OperationName) => void = (error, operation) => console.error(`Wave Planner: ${operation} failed:`, error)): Dispatch {
   return async (name, input) => {
     if (!isOperationName(name)) {
       return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${JSON.stringify(name)}.` } };
@@ -21,7 +24,7 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       const first = problems[0]!;
       return {
         ok: false,
-        error: { code: 'invalid-input', message: `${name}: ${first.path ? `${first.path} ` : ''}${first.message}`, problems },
+        error: { code: 'invalid-input', message: `${first.path ? `${first.path} ` : ''}${first.message}`, problems },
       };
     }
     try {
@@ -30,8 +33,8 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {
       if (error instanceof UserError) return { ok: false, error: error.toBody() };
-      onInternalError(error);
-      return { ok: false, error: { code: 'internal', message: `Something went wrong in ${name as OperationName}: ${(error as Error)?.message ?? String(error)}` } };
+      onInternalError(error, name as OperationName);
+      return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };
     }
   };
 }

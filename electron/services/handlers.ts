@@ -1,28 +1,87 @@
-/** The backend side of every contract operation, over one workspace. Inputs arrive validated. */
-import { type OperationName, type OperationOutput, type ParsedInput } from '../../shared/contract';
-import { parseJsonText } from '../../shared/interchange';
+/**
+ * The backend side of every contract operation, over one workspace. Inputs arrive validated. Every
+ * write goes through the open plan's one write path (`PlanFile.mutate`) under a label a person
+ * reads in the Undo and Redo buttons; it returns its value with the commit's revision and changes.
+ */
+import type { Committed } from '../../shared/changes';
+import type { OperationName, OperationOutput, ParsedInput } from '../../shared/contract';
+import type { ChecklistItem } from '../../shared/domain';
+import { parseJsonText, serializeWavePlan, validateWavePlan } from '../../shared/interchange';
+import { SETTING_SPECS, type SettingKey } from '../../shared/settings';
 import { UserError } from './errors';
-import { compareBaseline, listBaselines, saveBaseline } from './plan/baselines';
-import * as scheduling from './plan/scheduling';
-import { createSite, deleteSites, restoreSites, updateSites } from './plan/site-lifecycle';
-import { holidayCountries, publicHolidays } from './public-holidays';
-import { commitSheetImport, previewSheetImport } from './sheets/sheet-import-service';
-import { exportFile, safeFileStem } from './exports/export-file';
+import { downloadOf, exportFile, safeFileStem } from './exports/export-file';
 import { importPacket, makePackets, openPacket, packetFile, previewPacket, sealPacket } from './packets';
+import { listAudit } from './plan/audit';
+import { compareBaseline, listBaselines, saveBaseline } from './plan/baselines';
+import { readChecklist, readChecklistItem, updateChecklistItem, updateChecklistItems } from './plan/checklists';
+import { exportContent, replaceContent } from './plan/content';
+import { createErp, readErps, updateErp } from './plan/erps';
+import { requirePlanRow, updatePlanFields, updateSettings } from './plan/plan-settings';
+import type { PlanFile } from './plan/plan-file';
+import { readPlaybook } from './plan/playbooks';
+import { assess, readDimensions, readReadinessHistory } from './plan/readiness';
+import * as scheduling from './plan/scheduling';
+import { createSite, deleteSites, getSite, readSites, updateSite, updateSites } from './plan/sites';
+import { holidayCountries, publicHolidays } from './public-holidays';
 import { countPdfPages, renderReportPdf, reportModelOf } from './report/render-report';
-
+import { commitSheetImport, previewSheetImport } from './sheets/sheet-import-service';
 import type { Workspace } from './workspace';
 
 export type Handlers = {
   [N in OperationName]: (input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
 };
 
+const fields = (patch: object) => Object.keys(patch).join(', ');
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function checklistLabel(item: ChecklistItem | null, count: number, patch: { status?: string | undefined; owner?: string | undefined; note?: string | undefined }): string {
+  const what = count === 1 && item ? `${item.title} (${item.site})` : `${count} checklist items`;
+  if (patch.status !== undefined && patch.owner === undefined && patch.note === undefined) return count === 1 ? `${what} → ${patch.status}` : `Set ${what} to ${patch.status}`;
+  return `Change the ${fields(patch)} of ${what}`;
+}
+
+function settingsLabel(patch: Record<string, number | undefined>): string {
+  const keys = Object.keys(patch) as SettingKey[];
+  if (keys.length === 1) return `Set ${SETTING_SPECS[keys[0]!].label} to ${patch[keys[0]!]}`;
+  return `Change ${keys.map((k) => SETTING_SPECS[k].label).join(', ') || 'settings'}`;
+}
+
+function planEditLabel(patch: ParsedInput<'plan:update'>): string {
+  const parts = [
+    patch.name !== undefined && 'name',
+    patch.startDate !== undefined && 'start date',
+    patch.holidays !== undefined && 'holidays',
+    patch.freezeWindows !== undefined && 'freeze windows',
+    patch.lighthouseOverride !== undefined && 'lighthouse choice',
+  ].filter(Boolean);
+  return `Change the plan's ${parts.join(', ') || 'fields'}`;
+}
+
+/** Parses and validates a wave-plan document, naming the file and path of the first problem. */
+function wavePlanFrom(fileName: string, content: string) {
+  const parsed = parseJsonText(content);
+  const validation = parsed.ok ? validateWavePlan(parsed.value) : parsed;
+  if (!validation.ok) {
+    const first = validation.problems[0]!;
+    throw new UserError('invalid-input', `${fileName}: ${first.path ? `${first.path}: ` : ''}${first.message}`, validation.problems);
+  }
+  return validation.value;
+}
+
 export function createHandlers(workspace: Workspace): Handlers {
-  const plan = () => workspace.requirePlan();
+  const plan = (): PlanFile => workspace.requirePlan();
+  const reader = () => plan().reader;
   const source = workspace.source;
+  const withInfo = async <T,>(committed: Promise<Committed<T>>): Promise<Committed<ReturnType<PlanFile['info']>>> => {
+    const done = await committed;
+    return { ...done, value: plan().info() };
+  };
   return {
     'plan:current': () => workspace.plan?.info() ?? null,
-    'plan:new': (input) => workspace.newPlan(input),
+    'plan:new': (input) => {
+      const content = input.from ? wavePlanFrom(input.from.fileName, input.from.content) : undefined;
+      return workspace.newPlan({ path: input.path, name: content?.plan.name ?? input.name, sample: input.sample, ...(content ? { content } : {}) });
+    },
     'plan:open': (input) => workspace.openPlan(input.path),
     'plan:recent': () => workspace.appSettings.recentPlans,
     'plan:restoreNewestBackup': (input) => workspace.restoreNewestBackup(input.path),
@@ -30,43 +89,49 @@ export function createHandlers(workspace: Workspace): Handlers {
       plan().saveCopy(input.path);
       return { path: input.path };
     },
-    'plan:update': (input) => plan().updatePlan(input, source),
-    'settings:update': (input) => plan().updateSettings(input, source),
-    'erps:list': () => plan().listErps(),
-    'erps:update': (input) => plan().updateErp(input.code, input.patch, source),
-    'sites:list': () => plan().listSites(),
-    'sites:get': (input) => plan().getSite(input.code),
-    'sites:update': (input) => plan().updateSite(input.code, input.patch, source),
-    'sites:updateMany': (input) => updateSites(plan(), input.codes, input.patch, source),
-    'sites:create': (input) => createSite(plan(), input.site, source),
-    'sites:delete': (input) => deleteSites(plan(), input.codes, source),
-    'sites:restore': (input) => restoreSites(plan(), input.deleted, source),
-    'readiness:dimensions': () => plan().dimensions(),
-    'readiness:set': (input) => plan().setReadiness(input, source),
-    'readiness:history': (input) => plan().readinessHistory(input.site, input.dimension),
-    'playbook:get': () => plan().playbook(),
+    'plan:update': (input) => withInfo(plan().mutate({ label: planEditLabel(input), source }, (h) => updatePlanFields(h, input))),
+    'settings:update': (input) => withInfo(plan().mutate({ label: settingsLabel(input), source }, (h) => updateSettings(h, input))),
+    'erps:list': () => readErps(reader()),
+    'erps:create': (input) => plan().mutate({ label: `Add ERP ${input.erp.code}`, source }, (h) => createErp(h, input.erp)),
+    'erps:update': (input) => plan().mutate({ label: `Edit ${fields(input.patch)} of ERP ${input.code}`, source }, (h) => updateErp(h, input.code, input.patch)),
+    'sites:list': () => readSites(reader()),
+    'sites:get': (input) => getSite(reader(), input.code),
+    'sites:update': (input) => plan().mutate({ label: `Edit ${fields(input.patch)} of ${input.code}`, source }, (h) => updateSite(h, input.code, input.patch)),
+    'sites:updateMany': (input) => plan().mutate({ label: `Edit ${fields(input.patch)} of ${count(input.codes.length, 'site')}`, source }, (h) => updateSites(h, input.codes, input.patch)),
+    'sites:create': (input) => plan().mutate({ label: `Add site ${input.site.code}`, source }, (h) => createSite(h, input.site)),
+    'sites:delete': (input) =>
+      plan().mutate({ label: input.codes.length === 1 ? `Remove site ${input.codes[0]}` : `Remove ${input.codes.length} sites`, source }, (h) => deleteSites(h, input.codes)),
+    'readiness:dimensions': () => readDimensions(reader()),
+    'readiness:set': (input) => plan().mutate({ label: `Readiness of ${input.site} (${input.dimension})`, source }, (h) => assess(h, input)),
+    'readiness:history': (input) => readReadinessHistory(reader(), input.site, input.dimension),
+    'playbook:get': () => readPlaybook(reader()),
     'playbook:save': (input) => scheduling.savePlaybook(plan(), input.tasks, input.note, source),
-    'audit:list': (input) => plan().audit(input),
+    'audit:list': (input) => listAudit(reader(), input),
+    'history:list': () => plan().history(),
+    'history:undo': () => plan().undo(source),
+    'history:redo': () => plan().redo(source),
     'interchange:export': () => {
-      const file = plan();
-      return { fileName: `${safeFileStem(file.info().name)}.wave-plan.json`, mimeType: 'application/json', content: file.exportWavePlanText() };
+      const h = reader();
+      return downloadOf(`${safeFileStem(requirePlanRow(h).name)}.wave-plan.json`, 'application/json', serializeWavePlan(exportContent(h)));
     },
     'interchange:import': (input) => {
-      const parsed = parseJsonText(input.content);
-      if (!parsed.ok) throw new UserError('invalid-input', `${input.fileName}: ${parsed.problems[0]!.message}`, parsed.problems);
-      return plan().importWavePlan(parsed.value, input.fileName, source);
+      const content = wavePlanFrom(input.fileName, input.content);
+      const file = plan();
+      const backupPath = file.backupNow('import');
+      return file.mutate({ label: `Import ${input.fileName}`, source }, (h) => {
+        replaceContent(h, content);
+        h.audit.record('plan', requirePlanRow(h).uid, 'import', null, `${input.fileName}: ${content.sites.length} sites, ${content.erps.length} ERPs`);
+        return { fileName: input.fileName, sites: content.sites.length, erps: content.erps.length, backupPath };
+      });
     },
-    'exports:file': async (input) => {
-      const file = await exportFile(plan(), input.format);
-      return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
-    },
-    'packets:export': (input) => makePackets(plan(), input),
+    'exports:file': (input) => exportFile(reader(), input.format),
+    'packets:export': (input) => makePackets(reader(), input),
     'packets:open': (input) => openPacket(input.fileName, input.content),
     'packets:seal': (input) => packetFile(sealPacket(input.packet)),
-    'packets:preview': (input) => previewPacket(plan(), input.fileName, input.content),
+    'packets:preview': (input) => previewPacket(reader(), input.fileName, input.content),
     'packets:import': async (input) => {
       // Checked before the backup, so a refused packet leaves no backup behind.
-      previewPacket(plan(), input.fileName, input.content);
+      previewPacket(reader(), input.fileName, input.content);
       await workspace.backup('before packet merge');
       return importPacket(plan(), input.fileName, input.content, input.decisions);
     },
@@ -74,31 +139,34 @@ export function createHandlers(workspace: Workspace): Handlers {
     'sheets:import': (input) => commitSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices, 'import'),
     'schedule:generate': (input) => scheduling.generateAndStore(plan(), input.asOf, source),
     'schedule:current': () => scheduling.currentSchedule(plan()),
+    'schedule:status': () => {
+      const view = scheduling.currentSchedule(plan());
+      return view && { id: view.id, stale: view.stale, staleBecause: view.staleBecause, revision: view.revision };
+    },
     'schedule:pin': (input) => scheduling.pinSite(plan(), input.site, input.pinned, source),
     'schedule:lock': (input) => scheduling.lockWave(plan(), input.wave, input.locked, source),
     'schedule:move': (input) => scheduling.moveAndStore(plan(), input.site, input.wave, input.goLive, source),
     'schedule:lighthouse': (input) => scheduling.overrideLighthouse(plan(), input.site, source),
-    'schedule:restore': (input) => scheduling.restoreSchedule(plan(), input.id, source),
-    'checklist:list': (input) => plan().checklist(input.site),
-    'checklist:update': (input) => plan().updateChecklistItem(input.id, input, source),
+    'schedule:release': (input) => scheduling.releaseSite(plan(), input.site, source),
+    'checklist:list': (input) => {
+      if (input.site !== undefined) getSite(reader(), input.site);
+      return readChecklist(reader(), input.site);
+    },
+    'checklist:update': ({ id, ...patch }) => plan().mutate({ label: checklistLabel(readChecklistItem(reader(), id), 1, patch), source }, (h) => updateChecklistItem(h, id, patch)),
+    'checklist:updateMany': ({ ids, ...patch }) =>
+      plan().mutate({ label: checklistLabel(ids.length === 1 ? readChecklistItem(reader(), ids[0]!) : null, ids.length, patch), source }, (h) => updateChecklistItems(h, ids, patch)),
     'holidays:countries': () => holidayCountries(),
     'holidays:public': (input) => publicHolidays(input.country, input.fromYear, input.toYear),
     'backups:list': () => workspace.backups(),
     'backups:take': () => workspace.backup('by hand'),
     'backups:restore': (input) => workspace.restoreBackup(input.file),
-    'baselines:list': () => listBaselines(plan()),
-    'baselines:save': (input) => saveBaseline(plan(), input.name, source),
-    'baselines:compare': (input) => compareBaseline(plan(), input.name),
+    'baselines:list': () => listBaselines(reader()),
+    'baselines:save': (input) => plan().mutate({ label: `Save baseline ${input.name}`, source }, (h) => saveBaseline(h, input.name)),
+    'baselines:compare': (input) => compareBaseline(reader(), input.name),
     'report:pdf': async (input) => {
-      const file = plan();
-      const model = reportModelOf(file, input);
+      const model = reportModelOf(reader(), input);
       const pdf = await renderReportPdf(model, input.paper);
-      return {
-        fileName: `${safeFileStem(model.title)} report ${model.asOf}.pdf`,
-        mimeType: 'application/pdf',
-        base64: pdf.toString('base64'),
-        pages: countPdfPages(pdf),
-      };
+      return downloadOf(`${safeFileStem(model.title)} report ${model.asOf}.pdf`, 'application/pdf', pdf, countPdfPages(pdf));
     },
   };
 }

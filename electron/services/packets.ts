@@ -7,11 +7,17 @@ import { createHash } from 'node:crypto';
 import type { DownloadFile, PacketPreview, PacketImportSummary } from '../../shared/contract';
 import { parseJsonText, parseWithProblems } from '../../shared/interchange';
 import { canonicalPacketText, packetBodySchema, packetChanges, PACKET_FORMAT, PACKET_VERSION, type PacketBody, type SealedPacket } from '../../shared/packets';
+import type { Committed } from '../../shared/changes';
 import { UserError } from './errors';
-import { safeFileStem } from './exports/export-file';
-import * as write from './plan/content-writer';
+import { downloadOf, safeFileStem } from './exports/export-file';
+import { readChecklist, updateChecklistItem } from './plan/checklists';
+import type { ReadHandle } from './plan/handles';
+import { requirePlanRow } from './plan/plan-settings';
 import type { PlanFile } from './plan/plan-file';
-import { readCurrentSchedule, updateChecklistItem } from './plan/schedule-store';
+import { readPlaybook } from './plan/playbooks';
+import { appendReadiness, readDimensions } from './plan/readiness';
+import { readCurrentSchedule } from './plan/schedules';
+import { getSite, siteIdOf } from './plan/sites';
 
 const OPEN = new Set(['todo', 'doing', 'blocked']);
 
@@ -20,20 +26,19 @@ export function sealPacket(body: PacketBody): SealedPacket {
 }
 
 export function packetFile(packet: SealedPacket): DownloadFile {
-  const text = `${JSON.stringify(packet, null, 2)}\n`;
-  return { fileName: `${safeFileStem(`${packet.site.code} readiness`)}.wavepacket`, mimeType: 'application/json', base64: Buffer.from(text, 'utf8').toString('base64') };
+  return downloadOf(`${safeFileStem(`${packet.site.code} readiness`)}.wavepacket`, 'application/json', `${JSON.stringify(packet, null, 2)}\n`);
 }
 
-export function makePacket(plan: PlanFile, code: string, now = new Date()): SealedPacket {
-  const site = plan.getSite(code);
-  const info = plan.info();
-  const dimensions = plan.dimensions();
-  const gates = new Set(plan.playbook().tasks.filter((t) => t.gate).map((t) => t.id));
+export function makePacket(h: ReadHandle, code: string, now = new Date()): SealedPacket {
+  const site = getSite(h, code);
+  const plan = requirePlanRow(h);
+  const dimensions = readDimensions(h);
+  const gates = new Set(readPlaybook(h).tasks.filter((t) => t.gate).map((t) => t.id));
   const body: PacketBody = {
     format: PACKET_FORMAT,
     version: PACKET_VERSION,
-    planId: info.uid,
-    planName: info.name,
+    planId: plan.uid,
+    planName: plan.name,
     createdAt: now.toISOString(),
     site: { code: site.code, name: site.name },
     dimensions: dimensions.map((d) => ({ key: d.key, label: d.label, threshold: d.threshold })),
@@ -41,8 +46,7 @@ export function makePacket(plan: PlanFile, code: string, now = new Date()): Seal
       const value = site.readiness[d.key] ?? { score: null, targetDate: null };
       return { dimension: d.key, original: value, value, comment: '' };
     }),
-    checklist: plan
-      .checklist(site.code)
+    checklist: readChecklist(h, site.code)
       .filter((item) => OPEN.has(item.status))
       .map((item) => ({ taskKey: item.taskKey, title: item.title, dueDate: item.dueDate, gate: gates.has(item.taskKey), original: { status: item.status, note: item.note }, value: { status: item.status, note: item.note } })),
   };
@@ -50,12 +54,12 @@ export function makePacket(plan: PlanFile, code: string, now = new Date()): Seal
 }
 
 /** Packets for one site, or for every site of a wave of the current schedule. */
-export function makePackets(plan: PlanFile, target: { site?: string | undefined; wave?: number | undefined }): DownloadFile[] {
-  if (target.site) return [packetFile(makePacket(plan, target.site))];
-  const schedule = readCurrentSchedule(plan.db);
+export function makePackets(h: ReadHandle, target: { site?: string | undefined; wave?: number | undefined }): DownloadFile[] {
+  if (target.site) return [packetFile(makePacket(h, target.site))];
+  const schedule = readCurrentSchedule(h);
   const wave = schedule?.schedule.waves.find((w) => w.number === target.wave);
   if (!wave) throw new UserError('not-found', `There is no wave ${target.wave} in the current schedule.`);
-  return wave.sites.map((s) => packetFile(makePacket(plan, s.site)));
+  return wave.sites.map((s) => packetFile(makePacket(h, s.site)));
 }
 
 /** Reads a packet file: its shape, then its checksum. */
@@ -73,49 +77,49 @@ export function openPacket(fileName: string, text: string): SealedPacket {
   return { ...body.value, checksum };
 }
 
-function openForPlan(plan: PlanFile, fileName: string, text: string): SealedPacket {
+function openForPlan(h: ReadHandle, fileName: string, text: string): SealedPacket {
   const packet = openPacket(fileName, text);
-  const info = plan.info();
-  if (packet.planId !== info.uid) throw new UserError('refused', `${fileName} belongs to another plan: "${packet.planName}" (plan id ${packet.planId.slice(0, 8)}), not the open plan "${info.name}" (plan id ${info.uid.slice(0, 8)}).`);
+  const plan = requirePlanRow(h);
+  if (packet.planId !== plan.uid) throw new UserError('refused', `${fileName} belongs to another plan: "${packet.planName}" (plan id ${packet.planId.slice(0, 8)}), not the open plan "${plan.name}" (plan id ${plan.uid.slice(0, 8)}).`);
   return packet;
 }
 
-function planSide(plan: PlanFile, packet: PacketBody) {
-  const site = plan.getSite(packet.site.code);
-  const items = plan.checklist(site.code);
+function planSide(h: ReadHandle, packet: PacketBody) {
+  const site = getSite(h, packet.site.code);
+  const items = readChecklist(h, site.code);
   return { site, items, side: { readiness: site.readiness, checklist: new Map(items.map((i) => [i.taskKey, { status: i.status, note: i.note }])) } };
 }
 
-export function previewPacket(plan: PlanFile, fileName: string, text: string): PacketPreview {
-  const packet = openForPlan(plan, fileName, text);
-  const { side } = planSide(plan, packet);
+export function previewPacket(h: ReadHandle, fileName: string, text: string): PacketPreview {
+  const packet = openForPlan(h, fileName, text);
+  const { side } = planSide(h, packet);
   return { fileName, site: packet.site, createdAt: packet.createdAt, changes: packetChanges(packet, side) };
 }
 
 /** Merges a returned packet. Every conflict needs a decision: keep the plan's value, or take the packet's. */
-export function importPacket(plan: PlanFile, fileName: string, text: string, decisions: Record<string, 'plan' | 'packet'>): PacketImportSummary {
-  const packet = openForPlan(plan, fileName, text);
-  const { site, items, side } = planSide(plan, packet);
-  const changes = packetChanges(packet, side);
-  const undecided = changes.filter((c) => c.conflict && !decisions[c.key]);
-  if (undecided.length) throw new UserError('refused', `Decide ${undecided.length === 1 ? 'the conflict' : `the ${undecided.length} conflicts`} first: ${undecided.map((c) => c.label).join('; ')}.`);
-  const taken = changes.filter((c) => !c.conflict || decisions[c.key] === 'packet');
-  plan.write('packet', (audit) => {
-    const siteId = write.siteIdOf(plan.db, site.code)!;
+export function importPacket(plan: PlanFile, fileName: string, text: string, decisions: Record<string, 'plan' | 'packet'>): Promise<Committed<PacketImportSummary>> {
+  return plan.mutate({ label: `Merge ${fileName}`, source: 'packet' }, (h) => {
+    const packet = openForPlan(h, fileName, text);
+    const { site, items, side } = planSide(h, packet);
+    const changes = packetChanges(packet, side);
+    const undecided = changes.filter((c) => c.conflict && !decisions[c.key]);
+    if (undecided.length) throw new UserError('refused', `Decide ${undecided.length === 1 ? 'the conflict' : `the ${undecided.length} conflicts`} first: ${undecided.map((c) => c.label).join('; ')}.`);
+    const taken = changes.filter((c) => !c.conflict || decisions[c.key] === 'packet');
+    const siteId = siteIdOf(h, site.code)!;
     for (const change of taken) {
       const [kind, key] = [change.key.slice(0, change.key.indexOf(':')), change.key.slice(change.key.indexOf(':') + 1)];
       if (kind === 'readiness') {
         const r = packet.readiness.find((x) => x.dimension === key)!;
         const before = site.readiness[key] ?? { score: null, targetDate: null };
-        write.appendReadiness(plan.db, { siteId, dimension: key, score: r.value.score, targetDate: r.value.targetDate, comment: r.comment || `From the site lead's packet (${fileName})` }, audit);
-        audit.recordChanges('readiness', `${site.code}/${key}`, before, r.value);
+        appendReadiness(h, { siteId, dimension: key, score: r.value.score, targetDate: r.value.targetDate, comment: r.comment || `From the site lead's packet (${fileName})` });
+        h.audit.recordChanges('readiness', `${site.code}/${key}`, before, r.value);
       } else {
         const item = items.find((i) => i.taskKey === key)!;
         const c = packet.checklist.find((x) => x.taskKey === key)!;
-        updateChecklistItem(plan.db, item.id, { status: c.value.status, note: c.value.note }, audit);
+        updateChecklistItem(h, item.id, { status: c.value.status, note: c.value.note });
       }
     }
-    audit.record('site', site.code, 'packet', null, `${fileName}: ${taken.length} change${taken.length === 1 ? '' : 's'} taken, ${changes.length - taken.length} kept as planned`);
+    h.audit.record('site', site.code, 'packet', null, `${fileName}: ${taken.length} change${taken.length === 1 ? '' : 's'} taken, ${changes.length - taken.length} kept as planned`);
+    return { site: site.code, taken: taken.length, kept: changes.length - taken.length };
   });
-  return { site: site.code, taken: taken.length, kept: changes.length - taken.length };
 }

@@ -1,14 +1,21 @@
 /**
- * The open plan and the app settings around it, for one transport (IPC, HTTP or the CLI).
+ * The open plan and the app settings around it, for one transport (IPC, HTTP or the CLI), and the
+ * change feed the transports pass on: every commit on the open plan (this process's and, in the
+ * app and web mode, other processes'), and every switch to another plan.
  * Opening a plan is not an edit: it is remembered in the recent list, not in the audit log.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { ChangeEvent, Committed } from '../../shared/changes';
 import type { BackupInfo, PlanInfo } from '../../shared/contract';
 import type { AuditSource } from '../../shared/domain';
+import type { WavePlan } from '../../shared/interchange';
 import { AppSettingsStore } from './app-settings';
 import { UserError } from './errors';
-import { EDITING_INTERVAL_MS, isIntact, listBackups, replaceWithBackup, takeBackup } from './plan/backup';
+import { EDITING_INTERVAL_MS, isIntact, listBackups, replaceWithBackup } from './plan/backup';
+import { openPlanDatabase } from './plan/database';
+import { requirePlanRow } from './plan/plan-settings';
 import { PlanFile } from './plan/plan-file';
 import { emptyPlan, samplePlan } from './sample-plan';
 
@@ -18,20 +25,31 @@ function newestIntactBackup(planPath: string): BackupInfo | null {
   return listBackups(planPath).find((b) => isIntact(b.path)) ?? null;
 }
 
-/** Writes made on the plan's connection so far: a backup is due when this moved. */
-function changesOf(plan: PlanFile): number {
-  return (plan.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+export interface WorkspaceOptions {
+  /** Notice commits other processes make on the open plan (the app and web mode). */
+  watchOtherProcesses?: boolean;
+  /** Remember opened plans in the recent list and back each up when it opens (not the command line). */
+  interactive?: boolean;
+  /** How long a write waits for another program's transaction. */
+  writeWaitMs?: number;
+  /** Who makes the changes (default: the app settings' name, else the operating system's user). */
+  actor?: string;
 }
 
 export class Workspace {
   readonly appSettings: AppSettingsStore;
   private current: PlanFile | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private readonly listeners = new Set<(event: ChangeEvent) => void>();
+  private readonly options: Required<Omit<WorkspaceOptions, 'actor'>> & Pick<WorkspaceOptions, 'actor'>;
 
   constructor(
     readonly dataDir: string,
     readonly source: AuditSource,
+    options: WorkspaceOptions = {},
   ) {
     this.appSettings = new AppSettingsStore(dataDir);
+    this.options = { watchOtherProcesses: options.watchOtherProcesses ?? true, interactive: options.interactive ?? true, writeWaitMs: options.writeWaitMs ?? 5000, actor: options.actor };
   }
 
   get plansDir(): string {
@@ -47,27 +65,59 @@ export class Workspace {
     return this.current;
   }
 
+  /** Listens to the change feed: commits on the open plan, and switches to another plan. */
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private publish(event: ChangeEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('A change-feed listener failed:', error);
+      }
+    }
+  }
+
+  private planOptions() {
+    return { actor: this.options.actor ?? this.appSettings.actor, writeWaitMs: this.options.writeWaitMs };
+  }
+
   private adopt(file: PlanFile): PlanInfo {
-    this.current?.close();
+    this.detach();
     this.current = file;
+    this.unsubscribe = file.onChange((event) => this.publish(event));
+    if (this.options.watchOtherProcesses) file.watchOtherProcesses();
     const info = file.info();
-    this.appSettings.rememberPlan(file.path, info.name);
-    this.changesAtBackup = -1;
-    // A backup of the plan as it was opened; a failure is reported, the plan stays open.
-    void this.backup('open').catch((error: Error) => (this.backupProblem = error.message));
+    if (this.options.interactive) {
+      this.appSettings.rememberPlan(file.path, info.name);
+      this.revisionAtBackup = -1;
+      // A backup of the plan as it was opened; a failure is reported, the plan stays open.
+      void this.backup('open').catch((error: Error) => (this.backupProblem = error.message));
+    }
+    this.publish({ type: 'plan', path: file.path });
     return info;
+  }
+
+  private detach(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.current?.close();
+    this.current = null;
   }
 
   /** The last backup problem, if any (shown by the Backups screen). */
   backupProblem: string | null = null;
-  private changesAtBackup = -1;
+  private revisionAtBackup = -1;
   private backupTimer: ReturnType<typeof setInterval> | null = null;
 
   /** Takes a backup of the open plan now (SQLite's backup API, checked, pruned). */
   async backup(reason: string): Promise<BackupInfo> {
     const plan = this.requirePlan();
-    const path = await takeBackup(plan.db, plan.path, reason);
-    this.changesAtBackup = changesOf(plan);
+    const path = await plan.takeBackup(reason);
+    this.revisionAtBackup = plan.revision();
     this.backupProblem = null;
     return listBackups(plan.path).find((b) => b.path === path)!;
   }
@@ -75,7 +125,7 @@ export class Workspace {
   /** Backs up when the plan changed since the last backup: run every 15 minutes while the app is open. */
   async backupIfEdited(): Promise<BackupInfo | null> {
     const plan = this.current;
-    if (!plan || changesOf(plan) === this.changesAtBackup) return null;
+    if (!plan || plan.revision() === this.revisionAtBackup) return null;
     return this.backup('editing');
   }
 
@@ -91,31 +141,37 @@ export class Workspace {
   }
 
   /**
-   * Puts a backup in place of the open plan, after backing up the current state (so the restore can
-   * itself be undone by restoring that backup).
+   * Puts a backup's content in place of the open plan's, as one undoable step, after backing up the
+   * plan as it is. A backup made by an older version is brought up to date on a copy first.
    */
-  async restoreBackup(file: string): Promise<PlanInfo> {
+  async restoreBackup(file: string): Promise<Committed<PlanInfo>> {
     const plan = this.requirePlan();
     const chosen = listBackups(plan.path).find((b) => b.file === file);
     if (!chosen) throw new UserError('not-found', `There is no backup "${file}" of this plan.`);
     if (!isIntact(chosen.path)) throw new UserError('refused', `${chosen.file} does not pass its integrity check; choose another backup.`);
     await this.backup('before restore');
-    const path = plan.path;
-    this.close();
+    const scratch = mkdtempSync(join(tmpdir(), 'wave-planner-restore-'));
     try {
-      replaceWithBackup(path, chosen.path);
+      const copy = join(scratch, 'backup.waveplan');
+      copyFileSync(chosen.path, copy);
+      const opened = openPlanDatabase(copy, { create: false });
+      const uid = opened.db.prepare('SELECT uid FROM plan WHERE id = 1').get() as { uid: string } | undefined;
+      opened.db.close();
+      if (uid?.uid !== requirePlanRow(plan.reader).uid) throw new UserError('refused', `${chosen.file} is a backup of another plan.`);
+      const committed = await plan.replaceContentFrom(copy, { label: `Restore the backup of ${chosen.takenAt.slice(0, 16).replace('T', ' ')} UTC`, source: this.source }, (h) =>
+        h.audit.record('plan', uid.uid, 'restored', null, `${chosen.file} (${chosen.reason})`),
+      );
+      return { ...committed, value: plan.info() };
     } finally {
-      // The plan is open again whatever happened: restored, or as it was.
-      this.openPlan(path);
+      rmSync(scratch, { recursive: true, force: true });
     }
-    return this.requirePlan().info();
   }
 
   openPlan(path: string): PlanInfo {
     const full = resolve(path);
     if (this.current && resolve(this.current.path) === full) return this.current.info();
     try {
-      return this.adopt(PlanFile.open(full, { actor: this.appSettings.actor }));
+      return this.adopt(PlanFile.open(full, this.planOptions()));
     } catch (error) {
       // A plan that will not open: say whether a good backup can replace it.
       const good = existsSync(full) ? newestIntactBackup(full) : null;
@@ -149,14 +205,15 @@ export class Workspace {
     return candidate;
   }
 
-  newPlan(input: { path?: string | undefined; name: string; sample: boolean }): PlanInfo {
+  /** Creates a plan: empty, the sample, or `content` (a validated wave-plan document). */
+  newPlan(input: { path?: string | undefined; name: string; sample: boolean; content?: WavePlan }): PlanInfo {
     let path = input.path ? resolve(input.path) : this.freePlanPath(input.name);
     if (!path.endsWith(PLAN_EXTENSION)) path += PLAN_EXTENSION;
     if (existsSync(path)) throw new UserError('conflict', `${path} already exists; open it, or choose another name.`);
     mkdirSync(dirname(path), { recursive: true });
     const sample = input.sample ? samplePlan() : null;
-    const content = sample ? { ...sample, plan: { ...sample.plan, name: input.name } } : emptyPlan(input.name);
-    return this.adopt(PlanFile.create(path, content, { actor: this.appSettings.actor, source: this.source }));
+    const content = input.content ?? (sample ? { ...sample, plan: { ...sample.plan, name: input.name } } : emptyPlan(input.name));
+    return this.adopt(PlanFile.create(path, content, { ...this.planOptions(), source: this.source }));
   }
 
   /** First start: reopen the last plan that still opens; failing that, create the sample plan. */
@@ -175,9 +232,10 @@ export class Workspace {
   }
 
   close(): void {
-    this.current?.close();
-    this.current = null;
+    const hadPlan = this.current !== null;
+    this.detach();
     if (this.backupTimer) clearInterval(this.backupTimer);
     this.backupTimer = null;
+    if (hadPlan) this.publish({ type: 'plan', path: null });
   }
 }

@@ -5,7 +5,7 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PLAN_CHANGED_CHANNEL } from '../../shared/bridge';
+import { CHANGE_FEED_CHANNEL } from '../../shared/bridge';
 import { createDispatch } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
 import { Workspace } from '../services/workspace';
@@ -61,11 +61,14 @@ async function start(): Promise<void> {
   } catch (error) {
     console.error('Could not open a plan at start:', error);
   }
-  registerIpc(createDispatch(createHandlers(workspace), (e) => console.error(e)), devServerUrl);
-  const notifyPlanChanged = () => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(PLAN_CHANGED_CHANNEL);
-  };
-  buildMenu(workspace, { planChanged: notifyPlanChanged });
+  const dispatch = createDispatch(createHandlers(workspace));
+  registerIpc(dispatch, devServerUrl);
+  buildMenu(workspace, dispatch);
+  // The change feed goes to every window; a switch of plan also refreshes Open Recent.
+  workspace.onChange((event) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANGE_FEED_CHANNEL, event);
+    if (event.type === 'plan') buildMenu(workspace, dispatch);
+  });
   createWindow(workspace);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(workspace);

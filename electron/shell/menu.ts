@@ -1,105 +1,95 @@
-/** The native menu. File commands use the OS dialogs, then the same backend services as every transport. */
+/**
+ * The native menu. File commands use the OS dialogs, then the same dispatch as the page: the page
+ * learns of what they did from the change feed.
+ */
 import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge';
-import { parseJsonText } from '../../shared/interchange';
+import type { DownloadFile, ExportFormat, OperationInput, OperationName, OperationOutput } from '../../shared/contract';
+import type { Dispatch } from '../services/dispatch';
 import { UserError } from '../services/errors';
 import type { Workspace } from '../services/workspace';
-import { exportFile as exportScheduleFile } from '../services/exports/export-file';
-import type { ExportFormat } from '../../shared/contract';
 
 const PLAN_FILTERS = [{ name: 'Wave Planner plans', extensions: ['waveplan'] }];
-
-export interface MenuActions {
-  /** Tell the page the open plan changed. */
-  planChanged(): void;
-}
 
 async function guarded(window: BrowserWindow | undefined, action: () => Promise<void> | void): Promise<void> {
   try {
     await action();
   } catch (error) {
-    const message = error instanceof UserError ? error.message : `Something went wrong: ${(error as Error).message}`;
+    const message = error instanceof UserError ? error.message : 'Something went wrong inside Wave Planner and nothing was changed.';
+    if (!(error instanceof UserError)) console.error(error);
     const options = { type: 'error' as const, title: 'Wave Planner', message };
     if (window) await dialog.showMessageBox(window, options);
     else await dialog.showMessageBox(options);
   }
 }
 
-export function buildMenu(workspace: Workspace, actions: MenuActions): void {
+/** (Re)builds the menu; call again when the open plan changes, so Open Recent is current. */
+export function buildMenu(workspace: Workspace, dispatch: Dispatch): void {
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-  const rebuild = () => buildMenu(workspace, actions);
-  const afterOpen = () => {
-    actions.planChanged();
-    rebuild();
+  const call = async <N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> => {
+    const result = await dispatch(name, input);
+    if (!result.ok) throw new UserError(result.error.code, result.error.message, result.error.problems);
+    return result.value as OperationOutput<N>;
   };
+  const save = (path: string, file: DownloadFile) => writeFileSync(path, Buffer.from(file.base64, 'base64'));
 
   const newPlan = () =>
     guarded(focused(), async () => {
       const result = await dialog.showSaveDialog(focused()!, { title: 'New plan', filters: PLAN_FILTERS, defaultPath: 'New rollout plan.waveplan' });
       if (result.canceled || !result.filePath) return;
-      workspace.newPlan({ path: result.filePath, name: basename(result.filePath, '.waveplan'), sample: false });
-      afterOpen();
+      await call('plan:new', { path: result.filePath, name: basename(result.filePath, '.waveplan'), sample: false });
     });
 
   const openPlan = () =>
     guarded(focused(), async () => {
       const result = await dialog.showOpenDialog(focused()!, { title: 'Open plan', filters: PLAN_FILTERS, properties: ['openFile'] });
       if (result.canceled || !result.filePaths[0]) return;
-      workspace.openPlan(result.filePaths[0]);
-      afterOpen();
+      await call('plan:open', { path: result.filePaths[0] });
     });
 
-  const openRecent = (path: string) =>
-    guarded(focused(), () => {
-      workspace.openPlan(path);
-      afterOpen();
-    });
+  const openRecent = (path: string) => guarded(focused(), async () => void (await call('plan:open', { path })));
 
   const saveCopy = () =>
     guarded(focused(), async () => {
-      const plan = workspace.requirePlan();
-      const result = await dialog.showSaveDialog(focused()!, { title: 'Save a copy', filters: PLAN_FILTERS, defaultPath: `${plan.info().name} copy.waveplan` });
+      const plan = await call('plan:current', {});
+      if (!plan) throw new UserError('no-plan', 'No plan is open.');
+      const result = await dialog.showSaveDialog(focused()!, { title: 'Save a copy', filters: PLAN_FILTERS, defaultPath: `${plan.name} copy.waveplan` });
       if (result.canceled || !result.filePath) return;
-      plan.saveCopy(result.filePath);
+      await call('plan:saveCopy', { path: result.filePath });
     });
 
   const importFile = () =>
     guarded(focused(), async () => {
-      const plan = workspace.requirePlan();
       const result = await dialog.showOpenDialog(focused()!, { title: 'Import', filters: [{ name: 'wave-plan JSON', extensions: ['json'] }], properties: ['openFile'] });
       if (result.canceled || !result.filePaths[0]) return;
       const path = result.filePaths[0];
-      const parsed = parseJsonText(readFileSync(path, 'utf8'));
-      if (!parsed.ok) throw new UserError('invalid-input', `${basename(path)}: ${parsed.problems[0]!.message}`);
-      const summary = plan.importWavePlan(parsed.value, basename(path), 'import');
-      actions.planChanged();
-      await dialog.showMessageBox(focused()!, { type: 'info', title: 'Import', message: `Imported ${summary.fileName}: ${summary.sites} sites, ${summary.erps} ERPs.` });
+      const summary = (await call('interchange:import', { fileName: basename(path), content: readFileSync(path, 'utf8') })).value;
+      await dialog.showMessageBox(focused()!, { type: 'info', title: 'Import', message: `Imported ${summary.fileName}: ${summary.sites} sites, ${summary.erps} ERPs. Undo (Ctrl+Z) takes it back.` });
     });
 
   const exportFile = () =>
     guarded(focused(), async () => {
-      const plan = workspace.requirePlan();
-      const result = await dialog.showSaveDialog(focused()!, { title: 'Export', filters: [{ name: 'wave-plan JSON', extensions: ['json'] }], defaultPath: `${plan.info().name}.wave-plan.json` });
+      const file = await call('interchange:export', {});
+      const result = await dialog.showSaveDialog(focused()!, { title: 'Export', filters: [{ name: 'wave-plan JSON', extensions: ['json'] }], defaultPath: file.fileName });
       if (result.canceled || !result.filePath) return;
-      writeFileSync(result.filePath, plan.exportWavePlanText());
+      save(result.filePath, file);
     });
 
   const exportSchedule = (format: ExportFormat, name: string, extension: string) =>
     guarded(focused(), async () => {
-      const file = await exportScheduleFile(workspace.requirePlan(), format);
+      const file = await call('exports:file', { format });
       const result = await dialog.showSaveDialog(focused()!, { title: `Export ${name}`, filters: [{ name, extensions: [extension] }], defaultPath: file.fileName });
       if (result.canceled || !result.filePath) return;
-      writeFileSync(result.filePath, file.bytes);
+      save(result.filePath, file);
     });
 
   const restoreDamaged = () =>
     guarded(focused(), async () => {
       const result = await dialog.showOpenDialog(focused()!, { title: 'Restore a damaged plan from its newest backup', filters: PLAN_FILTERS, properties: ['openFile'] });
       if (result.canceled || !result.filePaths[0]) return;
-      workspace.restoreNewestBackup(result.filePaths[0]);
-      afterOpen();
+      await call('plan:restoreNewestBackup', { path: result.filePaths[0] });
     });
 
   const recent = workspace.appSettings.recentPlans;

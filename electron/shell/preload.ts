@@ -1,17 +1,18 @@
 /**
- * The sandboxed preload: a frozen object of named functions, one per contract operation, and a
- * plan-changed subscription. The page never sees ipcRenderer itself.
+ * The sandboxed preload: a frozen object of named functions, one per contract operation, and
+ * subscriptions to the change feed and the native menu. The page never sees ipcRenderer itself.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   BRIDGE_GLOBAL,
+  CHANGE_FEED_CHANNEL,
   MENU_COMMAND_CHANNEL,
   MENU_COMMANDS,
-  PLAN_CHANGED_CHANNEL,
   type BridgeOperations,
   type MenuCommand,
   type WavePlannerBridge,
 } from '../../shared/bridge';
+import type { ChangeEvent } from '../../shared/changes';
 import { OPERATION_NAMES, channelOf } from '../../shared/operation-names';
 
 const operations = Object.fromEntries(
@@ -20,11 +21,11 @@ const operations = Object.fromEntries(
 
 const bridge = Object.freeze({
   ...operations,
-  onPlanChanged(listener: () => void) {
-    const wrapped = (_event: IpcRendererEvent) => listener();
-    ipcRenderer.on(PLAN_CHANGED_CHANNEL, wrapped);
+  onChange(listener: (event: ChangeEvent) => void) {
+    const wrapped = (_event: IpcRendererEvent, change: ChangeEvent) => listener(change);
+    ipcRenderer.on(CHANGE_FEED_CHANNEL, wrapped);
     return () => {
-      ipcRenderer.removeListener(PLAN_CHANGED_CHANNEL, wrapped);
+      ipcRenderer.removeListener(CHANGE_FEED_CHANNEL, wrapped);
     };
   },
   onMenuCommand(listener: (command: MenuCommand) => void) {

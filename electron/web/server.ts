@@ -1,30 +1,21 @@
 /**
- * Web mode: the built renderer and the contract's handlers over HTTP, on 127.0.0.1 only.
- * Every API call needs the per-run token; requests naming another Host or Origin are refused,
- * which also defeats DNS rebinding.
+ * Web mode: the built renderer and the contract's handlers over HTTP, on 127.0.0.1 only, and the
+ * change feed as Server-Sent Events at GET /api/events. Every API call needs the per-run token;
+ * requests naming another Host or Origin are refused, which also defeats DNS rebinding.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { ChangeEvent } from '../../shared/changes';
+import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../shared/web-security';
 import type { Dispatch } from '../services/dispatch';
 
-export const TOKEN_HEADER = 'x-wave-planner-token';
+export { TOKEN_HEADER };
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
-
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** A comment line on the change feed this often keeps proxies and the browser from closing it. */
+const FEED_HEARTBEAT_MS = 15_000;
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +38,8 @@ export interface WebServer {
 
 export interface WebServerOptions {
   dispatch: Dispatch;
+  /** The change feed to stream at /api/events. */
+  subscribe?: (listener: (event: ChangeEvent) => void) => () => void;
   /** The built renderer (index.html and assets). */
   staticDir: string;
   port?: number;
@@ -116,6 +109,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     createReadStream(file).pipe(res);
   };
 
+  /** The change feed as Server-Sent Events: one `change` event per commit or switch of plan. */
+  const streamChanges = (req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
+    res.write('retry: 1000\n\n');
+    const unsubscribe = options.subscribe?.((event) => {
+      const id = event.type === 'commit' ? `id: ${event.revision}\n` : '';
+      res.write(`${id}event: change\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': still here\n\n'), FEED_HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe?.();
+    });
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 403, 'Forbidden host');
     const origin = req.headers.origin;
@@ -125,7 +133,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       return serveStatic(url.pathname, res);
     }
+    const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token') ?? undefined;
+    if (url.pathname === '/api/events') {
+      if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
+      if (!sameToken(given, token)) return send(res, 401, 'Missing or wrong token');
+      return streamChanges(req, res);
+    }
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+    // Operations take the token in the header only: a query string can end up in logs and history.
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'Missing or wrong token');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send JSON');
     const body = await readBody(req);

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { onPlanChanged } from './api/client';
 import { AppFrame, type Screen } from './layout/AppFrame';
 import { ChecklistsScreen } from './screens/checklists/ChecklistsScreen';
 import { PlanScreen } from './screens/PlanScreen';
@@ -7,8 +6,9 @@ import { PortfolioScreen } from './screens/portfolio/PortfolioScreen';
 import { ReadinessScreen } from './screens/ReadinessScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { BackupsScreen } from './screens/BackupsScreen';
+import { startChangeFeed } from './stores/change-feed';
+import { useHistoryStore } from './stores/history-store';
 import { usePlanStore } from './stores/plan-store';
-import { useUndoStore } from './stores/undo-store';
 import { usePacketStore } from './packets/packet-store';
 import { SiteLeadView } from './packets/SiteLeadView';
 
@@ -22,14 +22,13 @@ const SCREENS: Screen[] = [
 ];
 
 export function App() {
-  const refresh = usePlanStore((s) => s.refresh);
   const generation = usePlanStore((s) => s.generation);
-  // Opening another plan is not an edit, and the edits of the last plan cannot be undone in this one.
-  useEffect(() => useUndoStore.getState().clear(), [generation]);
+  // Another plan has its own history (opening a plan starts a fresh one).
+  useEffect(() => void useHistoryStore.getState().load(), [generation]);
   useEffect(() => {
-    void refresh();
-    return onPlanChanged(() => void refresh());
-  }, [refresh]);
+    void usePlanStore.getState().refresh();
+    return startChangeFeed();
+  }, []);
   // A site lead's packet takes the whole window: the site-lead view needs no plan.
   const packetOpen = usePacketStore((s) => s.packet !== null);
   return packetOpen ? <SiteLeadView /> : <AppFrame screens={SCREENS} />;

@@ -44,18 +44,24 @@ export function recheckSchedule(input: ScheduleInput, schedule: WaveSchedule, lo
 
 export class MoveError extends Error {}
 
+/** Refuses a move into or out of a locked wave (the one refusal that needs no re-check). */
+export function checkMovable(schedule: WaveSchedule, site: string, wave: number, lockedWaves: number[]): void {
+  if (lockedWaves.includes(wave)) throw new MoveError(`Wave ${wave} is locked: unlock it before moving sites into it.`);
+  const code = site.toLowerCase();
+  const from = schedule.waves.find((w) => w.sites.some((s) => s.site.toLowerCase() === code));
+  if (from && lockedWaves.includes(from.number)) throw new MoveError(`Wave ${from.number} is locked: unlock it before moving ${site} out of it.`);
+}
+
 /**
  * Moves `site` into wave `wave` (an existing wave, or the one after the last), on `goLive` or on the
- * best day the rules allow in that window, and re-checks the schedule.
+ * best day the rules allow in that window; not re-checked yet.
  */
-export function moveSite(input: ScheduleInput, schedule: WaveSchedule, site: string, wave: number, goLive: string | null, lockedWaves: number[] = []): WaveSchedule {
+function placeSite(input: ScheduleInput, schedule: WaveSchedule, site: string, wave: number, goLive: string | null, lockedWaves: number[]): WaveSchedule {
   const code = site.toLowerCase();
   const model = buildPlanModel(input);
   const m = model.byCode.get(code);
   if (!m) throw new MoveError(`No active site "${site}" to move.`);
-  if (lockedWaves.includes(wave)) throw new MoveError(`Wave ${wave} is locked: unlock it before moving sites into it.`);
-  const from = schedule.waves.find((w) => w.sites.some((s) => s.site.toLowerCase() === code));
-  if (from && lockedWaves.includes(from.number)) throw new MoveError(`Wave ${from.number} is locked: unlock it before moving ${m.code} out of it.`);
+  checkMovable(schedule, m.code, wave, lockedWaves);
 
   const waves: ScheduledWave[] = schedule.waves.map((w) => ({ ...w, sites: w.sites.filter((s) => s.site.toLowerCase() !== code) }));
   let target = waves.find((w) => w.number === wave);
@@ -93,21 +99,16 @@ export function moveSite(input: ScheduleInput, schedule: WaveSchedule, site: str
       reasons: [`Moved to ${wave === 0 ? 'the lighthouse wave' : `wave ${wave}`} on ${fromDay(day)} by the program manager`],
     },
   ].sort((a, b) => (a.goLive < b.goLive ? -1 : a.goLive > b.goLive ? 1 : a.site < b.site ? -1 : 1));
-  const moved: WaveSchedule = {
+  return {
     ...schedule,
     waves: waves.filter((w) => w.sites.length > 0 || w.number === 0).sort((a, b) => a.number - b.number),
     unscheduled: schedule.unscheduled.filter((u) => u.site.toLowerCase() !== code),
   };
-  return recheckSchedule(input, moved, lockedWaves);
 }
 
-/**
- * A move as the plan will hold it: the site moved, pinned there, and the schedule re-checked with
- * the pin. The backend stores this; the app computes the same at once to show the violations of a
- * drop before the store returns.
- */
+/** A move as the plan will hold it: the site moved, pinned there, and the schedule re-checked with the pin. */
 export function moveAndPin(input: ScheduleInput, schedule: WaveSchedule, site: string, wave: number, goLive: string | null, lockedWaves: number[] = []): WaveSchedule {
-  const moved = moveSite(input, schedule, site, wave, goLive, lockedWaves);
+  const moved = placeSite(input, schedule, site, wave, goLive, lockedWaves);
   const code = site.toLowerCase();
   const pinned = { ...input, sites: input.sites.map((s) => (s.code.toLowerCase() === code ? { ...s, pinnedWave: wave, pinnedGoLive: goLive } : s)) };
   return recheckSchedule(pinned, moved, lockedWaves);

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateAndStore } from '../../electron/services/plan/scheduling';
 import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
-const ui = useAppInChromium({ prepare: (app) => generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui'), screen: 'plan' });
+const ui = useAppInChromium({ prepare: (app) => app.call('schedule:generate', { asOf: '2026-11-23' }), screen: 'plan' });
 let app: RunningWebApp;
 let page: Page;
 beforeAll(() => ({ app, page } = ui));
@@ -15,7 +14,7 @@ describe('baselines in the app', () => {
     await page.getByRole('textbox', { name: 'Save the schedule as a baseline' }).fill('Steering committee March');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByTestId('baselines').textContent()).toContain('0 later');
-    expect(app.workspace.requirePlan().db.prepare('SELECT name FROM baselines').all()).toEqual([{ name: 'Steering committee March' }]);
+    expect((await app.call('baselines:list', {})).map((b) => b.name)).toEqual(['Steering committee March']);
 
     await bar('US-COL').click({ button: 'right' });
     await page.getByRole('menuitem', { name: /^Move to wave \d+$/ }).last().click();

@@ -6,7 +6,6 @@ const ui = useAppInChromium({ screen: 'portfolio' });
 let app: RunningWebApp;
 let page: Page;
 beforeAll(() => ({ app, page } = ui));
-const plan = () => app.workspace.requirePlan();
 
 async function openImport() {
   await page.getByRole('button', { name: 'File', exact: true }).click();
@@ -19,7 +18,7 @@ async function pick(name: string, text: string) {
 
 describe('importing and exporting sheets in the app', () => {
   it('lists the problems of a bad file by row and column and imports nothing', async () => {
-    const before = plan().exportWavePlanText();
+    const before = app.read.exportText();
     await openImport();
     await pick('bad.csv', 'Site code,Site name,ERP system,Headcount\nUS-DET,Detroit,SAP-S4,lots\nNL-EHV,Eindhoven,NOPE,10\n');
     await expect.poll(() => page.getByTestId('import-problems').textContent()).toContain('must be a whole number (got "lots")');
@@ -28,7 +27,7 @@ describe('importing and exporting sheets in the app', () => {
     expect(await page.getByRole('button', { name: 'Import all rows' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    expect(plan().exportWavePlanText()).toBe(before);
+    expect(app.read.exportText()).toBe(before);
   });
 
   it('lets the user say what an unknown column holds, previews the changes, and imports', async () => {
@@ -44,8 +43,8 @@ describe('importing and exporting sheets in the app', () => {
     await page.getByRole('combobox', { name: 'Field of column Zone' }).selectOption('region');
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('Sites: 1 to add, 1 to change');
     await page.getByRole('button', { name: 'Import all rows' }).click();
-    await expect.poll(() => plan().listSites().some((s) => s.code === 'NL-EHV')).toBe(true);
-    expect(plan().getSite('US-DET').region).toBe('Rust Belt');
+    await expect.poll(() => app.read.sites().some((s) => s.code === 'NL-EHV')).toBe(true);
+    expect(app.read.site('US-DET').region).toBe('Rust Belt');
     await expect.poll(() => page.locator('[data-site="NL-EHV"]').count()).toBe(1);
   });
 

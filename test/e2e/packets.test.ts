@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateAndStore } from '../../electron/services/plan/scheduling';
 import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
-const ui = useAppInChromium({ prepare: (app) => generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui'), screen: 'portfolio' });
+const ui = useAppInChromium({ prepare: (app) => app.call('schedule:generate', { asOf: '2026-11-23' }), screen: 'portfolio' });
 let app: RunningWebApp;
 let page: Page;
 beforeAll(() => ({ app, page } = ui));
-const plan = () => app.workspace.requirePlan();
 
 async function downloaded(action: () => Promise<void>): Promise<{ name: string; content: string }> {
   const download = page.waitForEvent('download');
@@ -44,7 +42,7 @@ describe('a readiness packet round trip', () => {
   });
 
   it('merges the returned packet, asking about a value the plan changed meanwhile', async () => {
-    plan().setReadiness({ site: 'US-DET', dimension: 'data', score: 66, targetDate: null, comment: 'PM call' }, 'ui');
+    await app.call('readiness:set', { site: 'US-DET', dimension: 'data', score: 66, targetDate: null, comment: 'PM call' });
     await fileCommand('Import a returned readiness packet…');
     await page.getByLabel('Packet file').setInputFiles({ name: returned.name, mimeType: 'application/json', buffer: Buffer.from(returned.content) });
     await expect.poll(() => page.getByTestId('packet-changes').textContent()).toContain('conflict');
@@ -52,9 +50,9 @@ describe('a readiness packet round trip', () => {
     expect(await page.getByRole('button', { name: 'Decide 1 conflict' }).isDisabled()).toBe(true);
     await page.locator('[data-change="readiness:data"]').getByText('Packet', { exact: true }).click();
     await page.getByRole('button', { name: 'Merge' }).click();
-    await expect.poll(() => plan().getSite('US-DET').readiness.data?.score).toBe(85);
-    expect(plan().readinessHistory('US-DET', 'data')[0]).toMatchObject({ source: 'packet', comment: 'Cleansing finished' });
-    expect(plan().checklist('US-DET').filter((i) => i.status === 'done')).toHaveLength(1);
+    await expect.poll(() => app.read.site('US-DET').readiness.data?.score).toBe(85);
+    expect(app.read.readinessHistory('US-DET', 'data')[0]).toMatchObject({ source: 'packet', comment: 'Cleansing finished' });
+    expect(app.read.checklist('US-DET').filter((i) => i.status === 'done')).toHaveLength(1);
   });
 
   it('refuses a packet someone edited by hand', async () => {

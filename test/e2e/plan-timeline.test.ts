@@ -12,7 +12,7 @@ const bar = (site: string) => page.locator('.vis-item', { has: page.locator('.wp
 
 describe('the plan timeline', () => {
   it('re-plans and shows every scheduled site as a bar in its wave lane', async () => {
-    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
     await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Lighthouse' }).count()).toBe(1);
     await expect.poll(() => bar('US-GRV').getAttribute('class')).toContain('wp-lighthouse');
@@ -35,7 +35,7 @@ describe('the plan timeline', () => {
     await page.mouse.up();
     await page.getByRole('tab', { name: /Violations/ }).click();
     await expect.poll(() => page.getByTestId('violations').textContent(), { timeout: 10_000 }).toContain('max-sites');
-    expect(app.workspace.requirePlan().getSite('FR-LYO').pinnedWave).toBe(1);
+    expect(app.read.site('FR-LYO').pinnedWave).toBe(1);
     await expect.poll(() => bar('FR-LYO').getAttribute('class')).toContain('wp-violated');
   });
 
@@ -44,17 +44,17 @@ describe('the plan timeline', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByText('No rule is broken').count(), { timeout: 10_000 }).toBe(1);
-    expect(app.workspace.requirePlan().getSite('FR-LYO').pinnedWave).toBeNull();
+    expect(app.read.site('FR-LYO').pinnedWave).toBeNull();
     await expect.poll(() => page.getByTestId('undo-message').textContent()).toContain('Undone: Move FR-LYO to wave 1');
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.getByTestId('violations').textContent(), { timeout: 10_000 }).toContain('max-sites');
-    expect(app.workspace.requirePlan().getSite('FR-LYO').pinnedWave).toBe(1);
+    expect(app.read.site('FR-LYO').pinnedWave).toBe(1);
   });
 
   it('lets the scheduler place a moved site again with one click', async () => {
     await page.getByTestId('violations').getByRole('button', { name: 'Let the scheduler place it' }).first().click();
     await expect.poll(() => page.getByText('No rule is broken').count(), { timeout: 10_000 }).toBe(1);
-    expect(app.workspace.requirePlan().getSite('FR-LYO').pinnedWave).toBeNull();
+    expect(app.read.site('FR-LYO').pinnedWave).toBeNull();
   });
 
   it('locks a wave from its context menu, and re-plan keeps it', async () => {
@@ -64,7 +64,7 @@ describe('the plan timeline', () => {
     await page.getByRole('menuitem', { name: /Lock the wave/ }).click();
     await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Wave 2 · locked' }).count()).toBe(1);
     expect(lane).toBeTruthy();
-    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
     await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Wave 2 · locked' }).count()).toBe(1);
   });
 });

@@ -7,7 +7,6 @@ const ui = useAppInChromium({ screen: 'portfolio' });
 let app: RunningWebApp;
 let page: Page;
 beforeAll(() => ({ app, page } = ui));
-const plan = () => app.workspace.requirePlan();
 const rows = () => page.locator('[data-site]').count();
 
 describe('the portfolio', () => {
@@ -20,7 +19,7 @@ describe('the portfolio', () => {
     await page.getByRole('textbox', { name: 'Name' }).fill('Eindhoven Optics');
     await page.getByRole('dialog').getByRole('button', { name: 'Add site' }).click();
     await expect.poll(rows).toBe(25);
-    expect(plan().getSite('NL-EHV').name).toBe('Eindhoven Optics');
+    expect(app.read.site('NL-EHV').name).toBe('Eindhoven Optics');
   });
 
   it('duplicates a selected site under a free code', async () => {
@@ -29,7 +28,7 @@ describe('the portfolio', () => {
     await expect.poll(() => page.getByRole('textbox', { name: /Code/ }).inputValue()).toBe('CZ-PLZ-2');
     await page.getByRole('dialog').getByRole('button', { name: 'Add site' }).click();
     await expect.poll(() => page.locator('[data-site="CZ-PLZ-2"]').count()).toBe(1);
-    expect(plan().getSite('CZ-PLZ-2')).toMatchObject({ name: 'Plzeň Castings (copy)', erp: plan().getSite('CZ-PLZ').erp });
+    expect(app.read.site('CZ-PLZ-2')).toMatchObject({ name: 'Plzeň Castings (copy)', erp: app.read.site('CZ-PLZ').erp });
   });
 
   it('edits region and scope of several sites in one step, and undoes it in one step', async () => {
@@ -40,24 +39,24 @@ describe('the portfolio', () => {
     await page.getByRole('textbox', { name: 'Region' }).fill('North America');
     await page.getByText('Excluded', { exact: true }).click();
     await page.getByRole('button', { name: 'Apply to 2 sites' }).click();
-    await expect.poll(() => plan().getSite('US-KNX').region).toBe('North America');
-    expect(plan().getSite('US-DET')).toMatchObject({ region: 'North America', excluded: true });
+    await expect.poll(() => app.read.site('US-KNX').region).toBe('North America');
+    expect(app.read.site('US-DET')).toMatchObject({ region: 'North America', excluded: true });
     await waitForUndo(page, 'Edit region, excluded of 2 sites');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => plan().getSite('US-DET').region).toBe('Americas');
-    expect(plan().getSite('US-KNX')).toMatchObject({ region: 'Americas', excluded: false });
+    await expect.poll(() => app.read.site('US-DET').region).toBe('Americas');
+    expect(app.read.site('US-KNX')).toMatchObject({ region: 'Americas', excluded: false });
   });
 
   it('removes sites after confirmation, and undo brings them back with their readiness history', async () => {
-    const history = plan().readinessHistory('US-DET').length;
+    const history = app.read.readinessHistory('US-DET').length;
     await page.getByRole('button', { name: 'Remove…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => page.locator('[data-site="US-DET"]').count()).toBe(0);
-    expect(plan().listSites().some((s) => s.code === 'US-KNX')).toBe(false);
+    expect(app.read.sites().some((s) => s.code === 'US-KNX')).toBe(false);
     await waitForUndo(page, 'Remove 2 sites');
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('[data-site="US-DET"]').count()).toBe(1);
-    expect(plan().readinessHistory('US-DET')).toHaveLength(history);
+    expect(app.read.readinessHistory('US-DET')).toHaveLength(history);
   });
 
   it('sorts by a column and moves between cells with the arrow keys', async () => {
@@ -84,7 +83,7 @@ describe('the portfolio', () => {
     await expect.poll(() => page.getByText(/must be one of/).count()).toBeGreaterThan(0);
     await input.fill('in-build');
     await input.press('Enter');
-    await expect.poll(() => plan().listErps().find((e) => e.code === 'QAD')?.connectorStatus).toBe('in-build');
+    await expect.poll(() => app.read.erps().find((e) => e.code === 'QAD')?.connectorStatus).toBe('in-build');
     await page.getByRole('tab', { name: /Sites/ }).click();
   });
 
@@ -97,10 +96,10 @@ describe('the portfolio', () => {
     await page.getByRole('textbox', { name: 'Blackout 1 to' }).fill('2027-08-14');
     await page.getByRole('textbox', { name: 'Blackout 1 reason' }).fill('Annual shutdown');
     await page.getByRole('button', { name: 'Save blackouts' }).click();
-    await expect.poll(() => plan().getSite('US-COL').blackouts).toEqual([{ from: '2027-08-01', to: '2027-08-14', reason: 'Annual shutdown' }]);
+    await expect.poll(() => app.read.site('US-COL').blackouts).toEqual([{ from: '2027-08-01', to: '2027-08-14', reason: 'Annual shutdown' }]);
     await page.getByRole('combobox', { name: 'Predecessors' }).click();
     await page.getByRole('option', { name: /US-GRV/ }).click();
-    await expect.poll(() => plan().getSite('US-COL').predecessors).toEqual(['US-GRV']);
+    await expect.poll(() => app.read.site('US-COL').predecessors).toEqual(['US-GRV']);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
   });

@@ -20,7 +20,7 @@ describe('the readiness board', () => {
 
   it('records a low score without a target, and re-plan takes the site out of its wave', async () => {
     await page.getByTestId('nav-plan').click();
-    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
     await page.getByTestId('nav-readiness').click();
     await page.getByRole('button', { name: 'Data quality of CZ-PLZ: 78' }).click();
@@ -28,13 +28,13 @@ describe('the readiness board', () => {
     await page.getByLabel('Comment').fill('Master data audit failed');
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Data quality of CZ-PLZ: 40' }).getAttribute('class')).toContain('wp-rag-red');
-    const history = app.workspace.requirePlan().readinessHistory('CZ-PLZ', 'data');
+    const history = app.read.readinessHistory('CZ-PLZ', 'data');
     expect(history.map((h) => [h.score, h.comment])).toEqual([
       [40, 'Master data audit failed'],
       [78, ''],
     ]);
     await page.getByTestId('nav-plan').click();
-    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(20);
     await page.getByRole('tab', { name: /Unscheduled/ }).click();
     await expect.poll(() => page.getByTestId('unscheduled').textContent()).toContain('Data quality is 40, below 70, and has no target date');

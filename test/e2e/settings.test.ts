@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { currentSchedule, generateAndStore } from '../../electron/services/plan/scheduling';
 import { waitForUndo } from '../support/undo';
 import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
 // A schedule to start from, so that re-planning is a change that can be undone.
-const ui = useAppInChromium({ prepare: (app) => generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui'), screen: 'settings' });
+const ui = useAppInChromium({ prepare: (app) => app.call('schedule:generate', { asOf: '2026-11-23' }), screen: 'settings' });
 let app: RunningWebApp;
 let page: Page;
 beforeAll(() => ({ app, page } = ui));
@@ -19,9 +18,9 @@ describe('the settings screen', () => {
     await field.press('Enter');
     await expect.poll(() => plan().settings.maxSitesPerWave).toBe(3);
     await page.getByTestId('nav-plan').click();
-    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
-    await expect.poll(() => Math.max(...currentSchedule(app.workspace.requirePlan())!.schedule.waves.map((w) => w.sites.length))).toBe(3);
+    await expect.poll(() => Math.max(...app.read.schedule()!.schedule.waves.map((w) => w.sites.length))).toBe(3);
     await page.getByTestId('nav-settings').click();
     // Undo the re-plan, then the setting.
     await waitForUndo(page, 'Re-plan');

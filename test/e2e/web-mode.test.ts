@@ -31,7 +31,7 @@ describe('web mode in Chromium', () => {
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
     await page.reload();
     await expect.poll(() => page.locator('[data-site="US-DET"]').textContent()).toContain('Detroit Stamping & Press');
-    const audit = app.workspace.requirePlan().audit({ entity: 'site', entityId: 'US-DET', limit: 5 });
+    const audit = app.read.audit({ entity: 'site', entityId: 'US-DET', limit: 5 });
     expect(audit[0]).toMatchObject({ field: 'name', oldValue: 'Detroit Stamping', newValue: 'Detroit Stamping & Press', source: 'ui' });
     // The site's panel shows who changed what.
     await page.getByRole('button', { name: 'Open US-DET' }).click();
@@ -47,12 +47,12 @@ describe('web mode in Chromium', () => {
     await input.press('Enter');
     await waitForUndo(page, 'Edit region of CZ-PLZ');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => app.workspace.requirePlan().getSite('CZ-PLZ').region).toBe('EMEA');
+    await expect.poll(() => app.read.site('CZ-PLZ').region).toBe('EMEA');
     await expect.poll(() => page.locator('[data-site="CZ-PLZ"]').textContent()).toContain('EMEA');
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => app.workspace.requirePlan().getSite('CZ-PLZ').region).toBe('Central Europe');
+    await expect.poll(() => app.read.site('CZ-PLZ').region).toBe('Central Europe');
     // Both the edit and its undo are in the audit log: nothing is ever silently rewritten.
-    expect(app.workspace.requirePlan().audit({ entity: 'site', entityId: 'CZ-PLZ', limit: 10 }).map((a) => a.newValue)).toEqual(['Central Europe', 'EMEA', 'Central Europe']);
+    expect(app.read.audit({ entity: 'site', entityId: 'CZ-PLZ', limit: 10 }).map((a) => a.newValue)).toEqual(['Central Europe', 'EMEA', 'Central Europe']);
   });
 
   it('keeps a refused value in the editor with the reason, and saves nothing', async () => {
@@ -62,12 +62,11 @@ describe('web mode in Chromium', () => {
     await input.press('Enter');
     await expect.poll(() => page.getByText('must be a whole number from 1 to 5').count()).toBeGreaterThan(0);
     await input.press('Escape');
-    expect(app.workspace.requirePlan().getSite('US-GRV').leadershipWillingness).toBe(5);
+    expect(app.read.site('US-GRV').leadershipWillingness).toBe(5);
   });
 
   it('exports the steering-committee PDF as a download, on the paper chosen', async () => {
-    const { generateAndStore } = await import('../../electron/services/plan/scheduling');
-    generateAndStore(app.workspace.requirePlan(), '2026-11-23', 'ui');
+    await app.call('schedule:generate', { asOf: '2026-11-23' });
     await page.getByRole('button', { name: 'Report PDF' }).click();
     await page.getByText('Letter', { exact: true }).click();
     const download = page.waitForEvent('download', { timeout: 30_000 });

@@ -7,6 +7,7 @@ import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import { createDispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { Workspace } from '../../electron/services/workspace';
+import { reads } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
@@ -48,14 +49,14 @@ describe('fuzzing the contract', () => {
     for (const name of OPERATION_NAMES.filter((n) => !WRITES_FILES_ANYWHERE.has(n))) {
       await fc.assert(
         fc.asyncProperty(hostile, async (input) => {
-          const before = workspace.requirePlan().exportWavePlanText();
+          const before = reads(workspace.requirePlan()).exportText();
           const result = await dispatch(name, input);
           expect(typeof result.ok).toBe('boolean');
           if (!result.ok) {
             refusals += 1;
             expect(result.error.code, `${name} ${result.error.message}`).not.toBe('internal');
             expect(result.error.message.length).toBeGreaterThan(0);
-            expect(workspace.requirePlan().exportWavePlanText()).toBe(before);
+            expect(reads(workspace.requirePlan()).exportText()).toBe(before);
           }
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
           expect(({} as Record<string, unknown>).admin).toBeUndefined();

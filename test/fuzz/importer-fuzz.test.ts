@@ -7,7 +7,7 @@ import { UserError } from '../../electron/services/errors';
 import { openPacket } from '../../electron/services/packets';
 import { commitSheetImport } from '../../electron/services/sheets/sheet-import-service';
 import { parseJsonText, validateWavePlan } from '../../shared/interchange';
-import { makePlanFile } from '../support/plans';
+import { makePlanFile, reads } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
@@ -37,12 +37,12 @@ describe('fuzzing the importers', () => {
     const plan = makePlanFile(tempDir());
     await fc.assert(
       fc.asyncProperty(file, async ({ name, bytes }) => {
-        const before = plan.exportWavePlanText();
+        const before = reads(plan).exportText();
         try {
           await commitSheetImport(plan, name, bytes, undefined, 'import');
         } catch (error) {
           expectRefusal(error);
-          expect(plan.exportWavePlanText()).toBe(before);
+          expect(reads(plan).exportText()).toBe(before);
         }
       }),
       { numRuns: IMPORT_FUZZ_RUNS, seed: 20261123 },

@@ -6,8 +6,11 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupsToKeep, isIntact, listBackups } from '../../electron/services/plan/backup';
 import { networkFileSystemOf } from '../../electron/services/plan/network-drive';
+import { createDispatch } from '../../electron/services/dispatch';
+import { createHandlers } from '../../electron/services/handlers';
 import { Workspace } from '../../electron/services/workspace';
-import type { BackupInfo } from '../../shared/contract';
+import type { BackupInfo, SitePatch } from '../../shared/contract';
+import { reads } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
@@ -17,11 +20,16 @@ function fake(takenAt: string): BackupInfo {
 }
 
 async function openedWorkspace() {
-  const workspace = new Workspace(tempDir(), 'ui');
+  const workspace = new Workspace(tempDir(), 'ui', { watchOtherProcesses: false });
   workspace.openLastOrSample();
   // The backup taken on open runs in the background.
   await expect.poll(() => workspace.backups().length).toBe(1);
-  return workspace;
+  const dispatch = createDispatch(createHandlers(workspace));
+  const renameDetroit = async (patch: SitePatch) => {
+    const result = await dispatch('sites:update', { code: 'US-DET', patch });
+    if (!result.ok) throw new Error(result.error.message);
+  };
+  return Object.assign(workspace, { renameDetroit, read: () => reads(workspace.requirePlan()), dispatch });
 }
 
 describe('backups of the open plan', () => {
@@ -38,7 +46,7 @@ describe('backups of the open plan', () => {
     const workspace = await openedWorkspace();
     expect(await workspace.backupIfEdited()).toBeNull();
     for (let i = 0; i < 4; i += 1) {
-      workspace.requirePlan().updateSite('US-DET', { headcount: 2000 + i }, 'ui');
+      await workspace.renameDetroit({ headcount: 2000 + i });
       expect(await workspace.backupIfEdited()).toMatchObject({ reason: 'editing' });
     }
     const backups = workspace.backups();
@@ -50,16 +58,22 @@ describe('backups of the open plan', () => {
     workspace.close();
   });
 
-  it('restores a backup after backing up the current state, so the restore can be undone', async () => {
+  it('restores a backup as one undoable step, after backing up the current state', async () => {
     const workspace = await openedWorkspace();
     const opened = workspace.backups()[0]!;
-    workspace.requirePlan().updateSite('US-DET', { name: 'Detroit Press Shop' }, 'ui');
-    await workspace.restoreBackup(opened.file);
-    expect(workspace.requirePlan().getSite('US-DET').name).toBe('Detroit Stamping');
+    await workspace.renameDetroit({ name: 'Detroit Press Shop' });
+    const edited = workspace.read().exportText();
+    const restored = await workspace.dispatch('backups:restore', { file: opened.file });
+    expect(restored).toMatchObject({ ok: true, value: { value: { name: 'Northwind VisionQC rollout' } } });
+    expect(workspace.read().site('US-DET').name).toBe('Detroit Stamping');
+    // The audit log and the history stay: the restore is an edit like any other.
+    expect(workspace.read().audit({ limit: 1 })[0]).toMatchObject({ field: 'restored', newValue: expect.stringContaining('(open)') });
+    expect(await workspace.dispatch('history:undo', {})).toMatchObject({ ok: true, value: { value: { label: expect.stringMatching(/^Restore the backup of /) } } });
+    expect(workspace.read().exportText()).toBe(edited);
+    // The state before the restore was also kept as a backup.
     const before = workspace.backups().find((b) => b.reason === 'before restore')!;
-    expect(before).toBeDefined();
     await workspace.restoreBackup(before.file);
-    expect(workspace.requirePlan().getSite('US-DET').name).toBe('Detroit Press Shop');
+    expect(workspace.read().site('US-DET').name).toBe('Detroit Press Shop');
     workspace.close();
   });
 
@@ -68,7 +82,7 @@ describe('backups of the open plan', () => {
     const [opened] = workspace.backups();
     writeFileSync(opened!.path, Buffer.alloc(8192, 7));
     await expect(workspace.restoreBackup(opened!.file)).rejects.toThrow(/does not pass its integrity check/);
-    expect(workspace.requirePlan().getSite('US-DET').name).toBe('Detroit Stamping');
+    expect(workspace.read().site('US-DET').name).toBe('Detroit Stamping');
     expect(listBackups(workspace.requirePlan().path).some((b) => b.reason === 'before restore')).toBe(false);
     workspace.close();
   });
@@ -85,7 +99,7 @@ describe('backups of the open plan', () => {
     expect(() => workspace.openPlan(path)).toThrow(/newest good backup is from .* \(open\)/);
     const info = workspace.restoreNewestBackup(path);
     expect(info.name).toBe('Northwind VisionQC rollout');
-    expect(workspace.requirePlan().listSites()).toHaveLength(24);
+    expect(workspace.read().sites()).toHaveLength(24);
     expect(readdirSync(dirname(path)).some((f) => f.includes('.damaged-'))).toBe(true);
     workspace.close();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { Workspace } from '../../electron/services/workspace';
+import { reads } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
@@ -22,7 +23,7 @@ describe('dispatching contract operations', () => {
 
   it('refuses wrong input with the path of each problem, and writes nothing', async () => {
     const { workspace, dispatch } = workspaceWithSample();
-    const before = workspace.requirePlan().exportWavePlanText();
+    const before = reads(workspace.requirePlan()).exportText();
     const wrong = [
       ['sites:update', { code: 'US-GRV', patch: { headcount: 'many' } }, 'patch.headcount'],
       ['sites:update', { code: 'US-GRV', patch: { earliestGoLive: '2027-02-30' } }, 'patch.earliestGoLive'],
@@ -38,7 +39,7 @@ describe('dispatching contract operations', () => {
       if (path) expect(result.error.problems?.[0]?.path).toBe(path);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(workspace.requirePlan().exportWavePlanText()).toBe(before);
+    expect(reads(workspace.requirePlan()).exportText()).toBe(before);
     workspace.close();
   });
 

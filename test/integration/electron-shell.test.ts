@@ -116,6 +116,18 @@ describe('the Electron shell', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  it('passes every commit on the change feed to its windows', async () => {
+    await startShell();
+    const { channelOf } = await import('../../shared/operation-names');
+    const { CHANGE_FEED_CHANNEL } = await import('../../shared/bridge');
+    const electron = await import('electron');
+    const window = (electron.BrowserWindow as unknown as { all: { webContents: { send: ReturnType<typeof vi.fn> } }[] }).all[0]!;
+    const update = recorded.ipcHandlers.get(channelOf('sites:update'))!;
+    const result = await update({ senderFrame: { url: 'app://wave-planner/index.html' } }, { code: 'US-GRV', patch: { notes: 'from the shell test' } });
+    expect(result).toMatchObject({ ok: true, value: { revision: expect.any(Number) } });
+    expect(window.webContents.send).toHaveBeenCalledWith(CHANGE_FEED_CHANNEL, expect.objectContaining({ type: 'commit', label: 'Edit notes of US-GRV', changes: [{ entity: 'sites', ids: ['US-GRV'], count: 1 }] }));
+  });
+
   it('denies permissions, new windows and navigation away from the app', async () => {
     await startShell();
     const answers: boolean[] = [];

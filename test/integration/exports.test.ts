@@ -4,31 +4,33 @@ import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { exportFile } from '../../electron/services/exports/export-file';
-import { generateAndStore } from '../../electron/services/plan/scheduling';
-import { commitSheetImport } from '../../electron/services/sheets/sheet-import-service';
 import { samplePlan } from '../../electron/services/sample-plan';
-import { makePlanFile } from '../support/plans';
+import type { DownloadFile } from '../../shared/contract';
+import type { Site } from '../../shared/domain';
+import { TestPlan } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
 const AS_OF = '2026-11-23';
 
-function scheduledSample() {
-  const plan = makePlanFile(tempDir());
-  const view = generateAndStore(plan, AS_OF, 'cli');
+async function scheduledSample() {
+  const plan = TestPlan.create(tempDir());
+  const { view } = await plan.call('schedule:generate', { asOf: AS_OF });
   return { plan, view };
 }
 
+const bytesOf = (file: DownloadFile) => Buffer.from(file.base64, 'base64');
+const textOf = (file: DownloadFile) => bytesOf(file).toString('utf8');
+
 describe('exporting the schedule', () => {
   it('writes one CSV row per site with wave, dates, readiness and reasons', async () => {
-    const { plan, view } = scheduledSample();
-    const file = await exportFile(plan, 'csv');
+    const { plan, view } = await scheduledSample();
+    const file = await plan.call('exports:file', { format: 'csv' });
     expect(file.fileName).toBe('Northwind VisionQC rollout schedule.csv');
-    const text = file.bytes.toString('utf8');
+    const text = textOf(file);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
-    expect(rows).toHaveLength(plan.listSites().length);
+    expect(rows).toHaveLength(plan.read.sites().length);
     const grv = rows.find((r) => r['Site code'] === 'US-GRV')!;
     const placed = view.schedule.waves[0]!.sites[0]!;
     expect(grv).toMatchObject({ Wave: 'Lighthouse', 'Go-live': placed.goLive, 'Prep start': placed.prepStart, 'Hypercare end': placed.hypercareEnd, Status: 'scheduled' });
@@ -38,26 +40,28 @@ describe('exporting the schedule', () => {
   });
 
   it('writes an XLSX whose Sites and ERPs sheets import back into an empty plan as the same sites and ERPs', async () => {
-    const { plan } = scheduledSample();
-    const file = await exportFile(plan, 'xlsx');
-    const empty = makePlanFile(tempDir(), { ...samplePlan(), sites: [], erps: [] }, 'empty.waveplan');
-    const summary = await commitSheetImport(empty, file.fileName, file.bytes, undefined, 'import');
-    expect(summary).toMatchObject({ sitesAdded: plan.listSites().length, erpsAdded: plan.listErps().length });
+    const { plan } = await scheduledSample();
+    const file = await plan.call('exports:file', { format: 'xlsx' });
+    const empty = TestPlan.create(tempDir(), { ...samplePlan(), sites: [], erps: [] }, 'empty.waveplan');
+    const summary = await empty.call('sheets:import', { fileName: file.fileName, base64: file.base64 });
+    expect(summary).toMatchObject({ sitesAdded: plan.read.sites().length, erpsAdded: plan.read.erps().length });
     // Readiness never assessed reads the same whether absent or blank.
-    const normal = (sites: ReturnType<typeof plan.listSites>) =>
+    const normal = (sites: Site[]) =>
       sites.map((s) => ({ ...s, readiness: Object.fromEntries(Object.entries(s.readiness).filter(([, v]) => v.score !== null || v.targetDate !== null)) }));
-    expect(normal(empty.listSites())).toEqual(normal(plan.listSites()));
-    expect(empty.listErps()).toEqual(plan.listErps());
-    // And into the plan it came from, it changes nothing.
-    expect(await commitSheetImport(plan, file.fileName, file.bytes, undefined, 'import')).toMatchObject({ sitesChanged: 0, erpsChanged: 0, sitesAdded: 0 });
+    expect(normal(empty.read.sites())).toEqual(normal(plan.read.sites()));
+    expect(empty.read.erps()).toEqual(plan.read.erps());
+    // And into the plan it came from, it changes nothing: not even a step of history.
+    const revision = plan.file.revision();
+    expect(await plan.call('sheets:import', { fileName: file.fileName, base64: file.base64 })).toMatchObject({ sitesChanged: 0, erpsChanged: 0, sitesAdded: 0 });
+    expect(plan.file.revision()).toBe(revision);
     plan.close();
     empty.close();
   });
 
   it('writes go-lives and open gates as an iCalendar file that ical.js reads', async () => {
-    const { plan, view } = scheduledSample();
-    const file = await exportFile(plan, 'ics');
-    const calendar = new ICAL.Component(ICAL.parse(file.bytes.toString('utf8')));
+    const { plan, view } = await scheduledSample();
+    const file = await plan.call('exports:file', { format: 'ics' });
+    const calendar = new ICAL.Component(ICAL.parse(textOf(file)));
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     const goLives = events.filter((e) => e.summary.startsWith('Go-live: '));
     expect(goLives).toHaveLength(view.schedule.waves.reduce((n, w) => n + w.sites.length, 0));
@@ -69,10 +73,20 @@ describe('exporting the schedule', () => {
     plan.close();
   });
 
+  it('exports a plan that has no schedule yet as scheduled today, and stores nothing', async () => {
+    const plan = TestPlan.create(tempDir());
+    const revision = plan.file.revision();
+    const rows = Papa.parse<Record<string, string>>(textOf(await plan.call('exports:file', { format: 'csv' })).slice(1), { header: true }).data;
+    expect(rows.some((r) => r.Status === 'scheduled')).toBe(true);
+    expect(plan.read.schedule()).toBeNull();
+    expect(plan.file.revision()).toBe(revision);
+    plan.close();
+  });
+
   it('writes MS Project XML: waves as summaries, sites with their items, predecessor links between go-lives', async () => {
-    const { plan, view } = scheduledSample();
-    const file = await exportFile(plan, 'mspdi');
-    const xml = new XMLParser({ ignoreAttributes: false }).parse(file.bytes.toString('utf8'));
+    const { plan, view } = await scheduledSample();
+    const file = await plan.call('exports:file', { format: 'mspdi' });
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(textOf(file));
     expect(xml.Project['@_xmlns']).toBe('http://schemas.microsoft.com/project');
     const tasks = xml.Project.Tasks.Task as { UID: number; Name: string; OutlineLevel: number; Summary: number; Milestone: number; Start: string; PredecessorLink?: { PredecessorUID: number; Type: number } | { PredecessorUID: number; Type: number }[] }[];
     expect(tasks.filter((t) => t.OutlineLevel === 1).map((t) => t.Name)).toEqual(view.schedule.waves.filter((w) => w.sites.length).map((w) => (w.number === 0 ? 'Lighthouse' : `Wave ${w.number}`)));

@@ -7,7 +7,7 @@ import { backupFolderOf } from '../../electron/services/plan/backup';
 import { PLAN_APPLICATION_ID } from '../../electron/services/plan/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/services/plan/migrations';
 import { PlanFile } from '../../electron/services/plan/plan-file';
-import { makePlanFile, sampleDocument, TEST_ACTOR } from '../support/plans';
+import { makePlanFile, reads, sampleDocument, TEST_ACTOR, TestPlan } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
@@ -28,40 +28,37 @@ describe('a plan file', () => {
     makePlanFile(dir).close();
     const plan = PlanFile.open(join(dir, 'plan.waveplan'), { actor: TEST_ACTOR });
     try {
-      expect(plan.db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(plan.db.pragma('synchronous', { simple: true })).toBe(2);
-      expect(plan.db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(plan.db.pragma('trusted_schema', { simple: true })).toBe(0);
-      expect(plan.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect(plan.db.pragma('application_id', { simple: true })).toBe(PLAN_APPLICATION_ID);
+      expect(plan.connectionSettings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, trustedSchema: 0, userVersion: LATEST_SCHEMA_VERSION, applicationId: PLAN_APPLICATION_ID });
       const info = plan.info();
       expect(info.name).toBe('Northwind VisionQC rollout');
       expect(info.counts).toEqual({ sites: 24, activeSites: 23, erps: 8 });
-      const tables = plan.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
-      for (const table of tables) expect(table.sql, table.name).toMatch(/STRICT$/);
     } finally {
       plan.close();
     }
+    const raw = new Database(join(dir, 'plan.waveplan'), { readonly: true });
+    const tables = raw.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+    raw.close();
+    for (const table of tables) expect(table.sql, table.name).toMatch(/STRICT$/);
   });
 
-  it('exports the sample back exactly, and import → export gives the same bytes', () => {
+  it('exports the sample back exactly, and import → export gives the same bytes', async () => {
     const dir = tempDir();
-    const plan = makePlanFile(dir);
-    const exported = plan.exportWavePlanText();
+    const plan = TestPlan.create(dir);
+    const exported = plan.read.exportText();
     expect(exported).toBe(readFileSync(new URL('../../resources/sample-plan.json', import.meta.url), 'utf8'));
-    const other = PlanFile.create(join(dir, 'other.waveplan'), JSON.parse(exported), { actor: TEST_ACTOR, source: 'import' });
-    expect(other.exportWavePlanText()).toBe(exported);
-    plan.importWavePlan(JSON.parse(exported), 'again.json', 'import');
-    expect(plan.exportWavePlanText()).toBe(exported);
+    const other = makePlanFile(dir, JSON.parse(exported), 'other.waveplan');
+    expect(reads(other).exportText()).toBe(exported);
+    await plan.call('interchange:import', { fileName: 'again.json', content: exported });
+    expect(plan.read.exportText()).toBe(exported);
     plan.close();
     other.close();
   });
 
-  it('writes an audit entry for every changed field of a site edit, with the actor and source', () => {
-    const plan = makePlanFile(tempDir());
-    const updated = plan.updateSite('US-DET', { name: 'Detroit Stamping & Press', headcount: 2150, region: 'Americas' }, 'ui');
+  it('writes an audit entry for every changed field of a site edit, with the actor and source', async () => {
+    const plan = TestPlan.create(tempDir());
+    const updated = await plan.call('sites:update', { code: 'US-DET', patch: { name: 'Detroit Stamping & Press', headcount: 2150, region: 'Americas' } });
     expect(updated.name).toBe('Detroit Stamping & Press');
-    const entries = plan.audit({ entity: 'site', entityId: 'US-DET', limit: 10 });
+    const entries = plan.read.audit({ entity: 'site', entityId: 'US-DET', limit: 10 });
     expect(entries.map((e) => [e.field, e.oldValue, e.newValue, e.actor, e.source]).sort()).toEqual([
       ['headcount', '2100', '2150', TEST_ACTOR, 'ui'],
       ['name', 'Detroit Stamping', 'Detroit Stamping & Press', TEST_ACTOR, 'ui'],
@@ -69,18 +66,18 @@ describe('a plan file', () => {
     plan.close();
   });
 
-  it('keeps readiness history instead of overwriting it', () => {
-    const plan = makePlanFile(tempDir());
-    plan.setReadiness({ site: 'US-DET', dimension: 'data', score: 68, targetDate: '2027-03-01', comment: 'cleansing half done' }, 'ui');
-    const site = plan.setReadiness({ site: 'US-DET', dimension: 'data', score: 74, targetDate: null, comment: 'done' }, 'packet');
+  it('keeps readiness history instead of overwriting it', async () => {
+    const plan = TestPlan.create(tempDir());
+    await plan.call('readiness:set', { site: 'US-DET', dimension: 'data', score: 68, targetDate: '2027-03-01', comment: 'cleansing half done' });
+    const site = await plan.call('readiness:set', { site: 'US-DET', dimension: 'data', score: 74, targetDate: null, comment: 'done' });
     expect(site.readiness.data).toEqual({ score: 74, targetDate: null });
-    const history = plan.readinessHistory('US-DET', 'data');
+    const history = plan.read.readinessHistory('US-DET', 'data');
     expect(history.map((h) => [h.score, h.comment, h.source])).toEqual([
-      [74, 'done', 'packet'],
+      [74, 'done', 'ui'],
       [68, 'cleansing half done', 'ui'],
       [62, '', 'ui'],
     ]);
-    const audit = plan.audit({ entity: 'readiness', entityId: 'US-DET/data', limit: 10 });
+    const audit = plan.read.audit({ entity: 'readiness', entityId: 'US-DET/data', limit: 10 });
     expect(audit.map((a) => [a.field, a.oldValue, a.newValue])).toEqual([
       ['targetDate', '2027-03-01', null],
       ['score', '68', '74'],
@@ -90,56 +87,61 @@ describe('a plan file', () => {
     plan.close();
   });
 
-  it('refuses bad edits with a clear message and changes nothing', () => {
-    const plan = makePlanFile(tempDir());
-    const before = plan.exportWavePlanText();
-    const auditBefore = plan.audit({ limit: 10_000 }).length;
-    expect(refusal(() => plan.updateSite('US-DET', { erp: 'SAP-R3' }, 'ui')).message).toBe('Site US-DET: unknown ERP "SAP-R3".');
-    expect(refusal(() => plan.updateSite('US-DET', { predecessors: ['US-DET'] }, 'ui')).message).toContain('own predecessor');
-    expect(refusal(() => plan.updateSite('US-DET', { code: 'us-grv' }, 'ui')).code).toBe('conflict');
-    expect(refusal(() => plan.updateSite('NOPE', { name: 'x' }, 'ui')).code).toBe('not-found');
-    expect(refusal(() => plan.setReadiness({ site: 'US-DET', dimension: 'morale', score: 1, targetDate: null, comment: '' }, 'ui')).message).toContain('Unknown readiness dimension "morale"');
-    expect(plan.exportWavePlanText()).toBe(before);
-    expect(plan.audit({ limit: 10_000 })).toHaveLength(auditBefore);
+  it('refuses bad edits with a clear message and changes nothing', async () => {
+    const plan = TestPlan.create(tempDir());
+    const before = plan.read.exportText();
+    const auditBefore = plan.read.audit({ limit: 10_000 }).length;
+    const revision = plan.file.revision();
+    expect((await plan.refusal('sites:update', { code: 'US-DET', patch: { erp: 'SAP-R3' } })).message).toBe('Site US-DET: unknown ERP "SAP-R3".');
+    expect((await plan.refusal('sites:update', { code: 'US-DET', patch: { predecessors: ['US-DET'] } })).message).toContain('own predecessor');
+    expect((await plan.refusal('sites:update', { code: 'US-DET', patch: { code: 'us-grv' } })).code).toBe('conflict');
+    expect((await plan.refusal('sites:update', { code: 'NOPE', patch: { name: 'x' } })).code).toBe('not-found');
+    expect((await plan.refusal('readiness:set', { site: 'US-DET', dimension: 'morale', score: 1, targetDate: null, comment: '' })).message).toContain('Unknown readiness dimension "morale"');
+    expect(plan.read.exportText()).toBe(before);
+    expect(plan.read.audit({ limit: 10_000 })).toHaveLength(auditBefore);
+    expect(plan.file.revision()).toBe(revision);
     plan.close();
   });
 
-  it('refuses an invalid import whole, naming the path, and leaves the plan untouched', () => {
+  it('refuses an invalid import whole, naming the path, and leaves the plan untouched', async () => {
     const dir = tempDir();
-    const plan = makePlanFile(dir);
-    const before = plan.exportWavePlanText();
+    const plan = TestPlan.create(dir);
+    const before = plan.read.exportText();
     const document = sampleDocument();
     document.sites[12].readiness.data.score = 140;
-    const error = refusal(() => plan.importWavePlan(document, 'broken.json', 'import'));
+    const error = await plan.refusal('interchange:import', { fileName: 'broken.json', content: JSON.stringify(document) });
     expect(error.message).toBe('broken.json: sites[12].readiness.data.score: must be between 0 and 100 (got 140)');
-    expect(plan.exportWavePlanText()).toBe(before);
-    expect(existsSync(backupFolderOf(plan.path))).toBe(false);
+    expect(plan.read.exportText()).toBe(before);
+    expect(existsSync(backupFolderOf(plan.file.path))).toBe(false);
     plan.close();
   });
 
-  it('takes a backup before an import replaces the content', () => {
+  it('takes a backup before an import replaces the content, and Undo takes the import back', async () => {
     const dir = tempDir();
-    const plan = makePlanFile(dir);
+    const plan = TestPlan.create(dir);
+    const before = plan.read.exportText();
     const document = sampleDocument();
     document.sites = document.sites.slice(0, 3).map((s: Record<string, unknown>) => ({ ...s, predecessors: [] }));
-    const summary = plan.importWavePlan(document, 'three.json', 'import');
+    const summary = await plan.call('interchange:import', { fileName: 'three.json', content: JSON.stringify(document) });
     expect(summary.sites).toBe(3);
-    expect(plan.listSites()).toHaveLength(3);
+    expect(plan.read.sites()).toHaveLength(3);
     const backup = PlanFile.open(summary.backupPath!, { actor: TEST_ACTOR });
-    expect(backup.listSites()).toHaveLength(24);
+    expect(reads(backup).sites()).toHaveLength(24);
     backup.close();
+    expect((await plan.call('history:undo', {})).label).toBe('Import three.json');
+    expect(plan.read.exportText()).toBe(before);
     plan.close();
   });
 
-  it('saves a copy that opens as the same plan', () => {
+  it('saves a copy that opens as the same plan', async () => {
     const dir = tempDir();
-    const plan = makePlanFile(dir);
-    plan.updateSite('CZ-PLZ', { notes: 'copied' }, 'ui');
+    const plan = TestPlan.create(dir);
+    await plan.call('sites:update', { code: 'CZ-PLZ', patch: { notes: 'copied' } });
     const target = join(dir, 'copy.waveplan');
     writeFileSync(target, 'old file to replace');
-    plan.saveCopy(target);
+    await plan.call('plan:saveCopy', { path: target });
     const copy = PlanFile.open(target, { actor: TEST_ACTOR });
-    expect(copy.getSite('CZ-PLZ').notes).toBe('copied');
+    expect(reads(copy).site('CZ-PLZ').notes).toBe('copied');
     copy.close();
     plan.close();
   });
@@ -186,15 +188,15 @@ describe('opening files that are not current plans', () => {
       raw.close();
       const plan = PlanFile.open(path, { actor: TEST_ACTOR });
       expect(plan.info().name).toBe('Old plan');
-      expect(plan.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(plan.connectionSettings().userVersion).toBe(LATEST_SCHEMA_VERSION);
       expect(readdirSync(backupFolderOf(path))).toHaveLength(1);
       plan.close();
     }
     // From version 0, an empty file: the whole schema in one step.
     const dir = tempDir();
     const plan = makePlanFile(dir);
-    expect(plan.backupPath).toBeNull();
-    expect(plan.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(existsSync(backupFolderOf(plan.path))).toBe(false);
+    expect(plan.connectionSettings().userVersion).toBe(LATEST_SCHEMA_VERSION);
     plan.close();
   });
 

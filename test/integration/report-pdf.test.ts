@@ -5,11 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
-import { PlanFile } from '../../electron/services/plan/plan-file';
-import { generateAndStore } from '../../electron/services/plan/scheduling';
-import { renderReportPdf, reportModelOf } from '../../electron/services/report/render-report';
 import { generatePlan, wavePlanOf } from '../support/generate-plan';
-import { makePlanFile, sampleDocument, TEST_ACTOR } from '../support/plans';
+import { sampleDocument, TestPlan } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
@@ -24,17 +21,17 @@ function pages(path: string): { count: number; sizes: string[] } {
   return { count: Number(/^Pages:\s+(\d+)/m.exec(info)![1]), sizes: [...info.matchAll(/^Page\s+\d+ size:\s+(.*)$/gm)].map((m) => m[1]!) };
 }
 
-async function writeReport(plan: PlanFile, dir: string, options: Parameters<typeof reportModelOf>[1] = { paper: 'a4' }): Promise<string> {
-  const path = join(dir, 'report.pdf');
-  writeFileSync(path, await renderReportPdf(reportModelOf(plan, options), options.paper));
+async function writeReport(plan: TestPlan, dir: string, options: { paper: 'a4' | 'letter'; asOf?: string } = { paper: 'a4' }, name = 'report.pdf'): Promise<string> {
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.from((await plan.call('report:pdf', options)).base64, 'base64'));
   return path;
 }
 
 describe('the steering-committee PDF', () => {
   it('holds every scheduled site, the wave headings and page numbers, in embedded fonts', async () => {
     const dir = tempDir();
-    const plan = makePlanFile(dir);
-    const { schedule } = generateAndStore(plan, '2026-11-23', 'ui');
+    const plan = TestPlan.create(dir);
+    const { schedule } = (await plan.call('schedule:generate', { asOf: '2026-11-23' })).view;
     const path = await writeReport(plan, dir);
     const text = pdfText(path);
     for (const wave of schedule.waves) for (const site of wave.sites) expect(text).toContain(site.site);
@@ -54,8 +51,8 @@ describe('the steering-committee PDF', () => {
   it('tiles the Gantt of 300 sites over several pages, with the headers and names on each', async () => {
     const dir = tempDir();
     const input = generatePlan({ seed: 300, sites: 300, erps: 6, regions: 4 });
-    const plan = PlanFile.create(join(dir, 'big.waveplan'), wavePlanOf(input, 'Big program'), { actor: TEST_ACTOR, source: 'import' });
-    const { schedule } = generateAndStore(plan, input.asOf, 'ui');
+    const plan = TestPlan.create(dir, wavePlanOf(input, 'Big program'), 'big.waveplan');
+    const { schedule } = (await plan.call('schedule:generate', { asOf: input.asOf })).view;
     const path = await writeReport(plan, dir);
     const text = pdfText(path);
     const ganttPages = [...text.matchAll(/Wave Gantt · part (\d+) of (\d+)/g)];
@@ -75,16 +72,15 @@ describe('the steering-committee PDF', () => {
   it('gives an empty plan and a plan with nothing schedulable a short report, not an error', async () => {
     const dir = tempDir();
     const document = sampleDocument();
-    const empty = PlanFile.create(join(dir, 'empty.waveplan'), { ...document, sites: [] } as never, { actor: TEST_ACTOR, source: 'ui' });
+    const empty = TestPlan.create(dir, { ...document, sites: [] } as never, 'empty.waveplan');
     const emptyPath = await writeReport(empty, dir);
     expect(pages(emptyPath).count).toBeLessThanOrEqual(6);
     expect(pdfText(emptyPath)).toContain('No site is scheduled');
     empty.close();
 
     for (const site of document.sites) site.readiness.data = { score: 10, targetDate: null };
-    const blocked = PlanFile.create(join(dir, 'blocked.waveplan'), document as never, { actor: TEST_ACTOR, source: 'ui' });
-    const blockedPath = join(dir, 'blocked.pdf');
-    writeFileSync(blockedPath, await renderReportPdf(reportModelOf(blocked, { paper: 'letter', asOf: '2026-11-23' }), 'letter'));
+    const blocked = TestPlan.create(dir, document as never, 'blocked.waveplan');
+    const blockedPath = await writeReport(blocked, dir, { paper: 'letter', asOf: '2026-11-23' }, 'blocked.pdf');
     const text = pdfText(blockedPath);
     expect(text).toContain('23 sites cannot be scheduled yet');
     expect(text).toContain('Data quality is 10, below 70, and has no target date');
@@ -99,8 +95,8 @@ describe('the steering-committee PDF', () => {
     const plan = join(dir, 'sample.waveplan');
     expect(await main(['baseline', 'save', 'Steering 2026-11', '--plan', plan], out)).toBe(0);
     // A later start moves every go-live (the lighthouse past Good Friday, a plan holiday): the report shows the slip.
-    const file = PlanFile.open(plan, { actor: TEST_ACTOR });
-    file.updatePlan({ startDate: '2027-02-01' }, 'ui');
+    const file = TestPlan.open(plan, dir);
+    await file.call('plan:update', { startDate: '2027-02-01' });
     file.close();
     expect(await main(['schedule', '--plan', plan, '--as-of', '2026-11-23'], out)).toBe(0);
     const pdf = join(dir, 'out.pdf');

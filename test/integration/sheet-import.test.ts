@@ -2,13 +2,15 @@
 // real plan files; every refusal names file, row and column and leaves the plan as it was.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { commitSheetImport, previewSheetImport } from '../../electron/services/sheets/sheet-import-service';
+import type { SheetChoice } from '../../shared/contract';
+import { commitSheetImport as commitImport, previewSheetImport } from '../../electron/services/sheets/sheet-import-service';
 import type { PlanFile } from '../../electron/services/plan/plan-file';
-import { makePlanFile } from '../support/plans';
+import { makePlanFile, reads } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
 const csv = (text: string) => Buffer.from(text, 'utf8');
+const commitSheetImport = async (plan: PlanFile, fileName: string, bytes: Buffer, choices?: SheetChoice[]) => (await commitImport(plan, fileName, bytes, choices, 'import')).value;
 
 const HUMAN = [
   'Site code,Site name,Region,ERP system,Headcount,Willingness,Representativeness,Sophistication,Data quality score,Data quality target date',
@@ -18,9 +20,9 @@ const HUMAN = [
 ].join('\n');
 
 async function refusedUnchanged(plan: PlanFile, fileName: string, bytes: Buffer, message: RegExp) {
-  const before = plan.exportWavePlanText();
-  await expect(commitSheetImport(plan, fileName, bytes, undefined, 'import')).rejects.toThrow(message);
-  expect(plan.exportWavePlanText()).toBe(before);
+  const before = reads(plan).exportText();
+  await expect(commitSheetImport(plan, fileName, bytes)).rejects.toThrow(message);
+  expect(reads(plan).exportText()).toBe(before);
 }
 
 describe('importing a sheet of sites', () => {
@@ -38,14 +40,14 @@ describe('importing a sheet of sites', () => {
 
   it('commits every row in one step with audit entries, and a second import of the same file changes nothing', async () => {
     const plan = makePlanFile(tempDir());
-    const summary = await commitSheetImport(plan, 'sites.csv', csv(HUMAN), undefined, 'import');
+    const summary = await commitSheetImport(plan, 'sites.csv', csv(HUMAN));
     expect(summary).toMatchObject({ sitesAdded: 1, sitesChanged: 1, sitesUnchanged: 1 });
     expect(summary.backupPath).toMatch(/before-import/);
-    expect(plan.getSite('US-DET')).toMatchObject({ region: 'North America', readiness: { data: { score: 81 } } });
-    expect(plan.getSite('NL-EHV')).toMatchObject({ name: 'Eindhoven Optics', headcount: 640, readiness: { data: { score: 55, targetDate: '2027-05-01' } } });
-    const audit = plan.audit({ entityId: 'US-DET', limit: 10 });
+    expect(reads(plan).site('US-DET')).toMatchObject({ region: 'North America', readiness: { data: { score: 81 } } });
+    expect(reads(plan).site('NL-EHV')).toMatchObject({ name: 'Eindhoven Optics', headcount: 640, readiness: { data: { score: 55, targetDate: '2027-05-01' } } });
+    const audit = reads(plan).audit({ entityId: 'US-DET', limit: 10 });
     expect(audit.filter((a) => a.source === 'import').map((a) => a.field).sort()).toEqual(['region', 'score']);
-    const again = await commitSheetImport(plan, 'sites.csv', csv(HUMAN), undefined, 'import');
+    const again = await commitSheetImport(plan, 'sites.csv', csv(HUMAN));
     expect(again).toMatchObject({ sitesAdded: 0, sitesChanged: 0, sitesUnchanged: 3, backupPath: null });
     plan.close();
   });
@@ -75,8 +77,8 @@ describe('importing a sheet of sites', () => {
   it('reads a semicolon-separated file with a byte-order mark, as Excel writes it in much of Europe', async () => {
     const plan = makePlanFile(tempDir());
     const text = '\uFEFFSite code;Region\nUS-DET;Midwest\n';
-    await commitSheetImport(plan, 'excel.csv', csv(text), undefined, 'import');
-    expect(plan.getSite('US-DET').region).toBe('Midwest');
+    await commitSheetImport(plan, 'excel.csv', csv(text));
+    expect(reads(plan).site('US-DET').region).toBe('Midwest');
     plan.close();
   });
 
@@ -104,10 +106,10 @@ describe('importing a sheet of sites', () => {
     sites.addRow(['ZA-JNB', 'Johannesburg', 'SYSPRO', 3, 3, 3, new Date(Date.UTC(2027, 8, 1)), 'ZA-CPT']);
     sites.addRow(['ZA-CPT', 'Cape Town', 'SYSPRO', 4, 4, 3, null, '']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const summary = await commitSheetImport(plan, 'africa.xlsx', bytes, undefined, 'import');
+    const summary = await commitSheetImport(plan, 'africa.xlsx', bytes);
     expect(summary).toMatchObject({ erpsAdded: 1, sitesAdded: 2 });
-    expect(plan.listErps().find((e) => e.code === 'SYSPRO')).toMatchObject({ connectorStatus: 'in-build', connectorReadyDate: '2027-06-30' });
-    expect(plan.getSite('ZA-JNB')).toMatchObject({ earliestGoLive: '2027-09-01', predecessors: ['ZA-CPT'] });
+    expect(reads(plan).erps().find((e) => e.code === 'SYSPRO')).toMatchObject({ connectorStatus: 'in-build', connectorReadyDate: '2027-06-30' });
+    expect(reads(plan).site('ZA-JNB')).toMatchObject({ earliestGoLive: '2027-09-01', predecessors: ['ZA-CPT'] });
 
     sites.getCell('D3').value = { formula: 'D2+1', result: 4 };
     const withFormula = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -121,8 +123,8 @@ describe('importing a sheet of sites', () => {
     const preview = await previewSheetImport(plan, 'plants.csv', csv(text));
     expect(preview.sheets[0]!.mapping).toEqual([null, null]);
     const choices = [{ source: 'plants.csv', kind: 'sites' as const, mapping: ['code', 'region'] }];
-    await commitSheetImport(plan, 'plants.csv', csv(text), choices, 'import');
-    expect(plan.getSite('US-DET').region).toBe('Rust Belt');
+    await commitSheetImport(plan, 'plants.csv', csv(text), choices);
+    expect(reads(plan).site('US-DET').region).toBe('Rust Belt');
     await expect(previewSheetImport(plan, 'plants.csv', csv(text), [{ ...choices[0]!, mapping: ['code', 'zone'] }])).rejects.toThrow(/"zone" is not a field of a sites sheet/);
     plan.close();
   });

@@ -1,10 +1,10 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDERER_BUILD_DIR } from '../../electron/cli/commands/web';
-import { createDispatch } from '../../electron/services/dispatch';
-import { createHandlers } from '../../electron/services/handlers';
 import { Workspace } from '../../electron/services/workspace';
-import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
+import { serveWorkspace } from '../../electron/web/serve-workspace';
+import { TOKEN_HEADER, type WebServer } from '../../electron/web/server';
+import type { ChangeEvent } from '../../shared/changes';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +15,9 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'wave-planner-web-'));
-  workspace = new Workspace(dataDir, 'ui');
+  workspace = new Workspace(dataDir, 'ui', { watchOtherProcesses: false });
   workspace.openLastOrSample();
-  server = await startWebServer({ dispatch: createDispatch(createHandlers(workspace)), staticDir: RENDERER_BUILD_DIR });
+  server = await serveWorkspace(workspace, { staticDir: RENDERER_BUILD_DIR });
 });
 
 afterAll(async () => {
@@ -70,6 +70,37 @@ describe('web mode over HTTP', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const escape = await send({ path: '/../../package.json', method: 'GET', headers: { Host: `127.0.0.1:${server.port}` } });
     expect(escape.body).not.toContain('"wave-planner"');
+  });
+
+  it('streams the change feed as Server-Sent Events, to a caller with the token only', async () => {
+    const events: ChangeEvent[] = [];
+    let status = 0;
+    const stream = request({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, method: 'GET', headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
+      status = res.statusCode ?? 0;
+      let buffer = '';
+      res.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        for (const block of buffer.split('\n\n').slice(0, -1)) {
+          const data = block.split('\n').find((line) => line.startsWith('data: '));
+          if (data) events.push(JSON.parse(data.slice(6)) as ChangeEvent);
+        }
+        buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+      });
+    });
+    stream.end();
+    await expect.poll(() => status).toBe(200);
+    await send({ path: '/api/sites:update', headers: good(), body: JSON.stringify({ code: 'US-DET', patch: { region: 'Midwest' } }) });
+    await expect.poll(() => events.length).toBe(1);
+    expect(events[0]).toMatchObject({ type: 'commit', label: 'Edit region of US-DET', source: 'ui', kind: 'edit', changes: [{ entity: 'sites', ids: ['US-DET'], count: 1 }] });
+    stream.destroy();
+    // The same checks as every call: token, Host, Origin.
+    const feed = (headers: Record<string, string>, query = '') => send({ path: `/api/events${query}`, method: 'GET', headers });
+    expect((await feed({ Host: `127.0.0.1:${server.port}` })).status).toBe(401);
+    expect((await feed({ Host: `127.0.0.1:${server.port}` }, '?token=wrong')).status).toBe(401);
+    expect((await feed({ Host: `evil.example:${server.port}` }, `?token=${server.token}`)).status).toBe(403);
+    expect((await feed({ Host: `127.0.0.1:${server.port}`, Origin: 'http://evil.example' }, `?token=${server.token}`)).status).toBe(403);
+    // A token in the query string opens the feed only, never an operation.
+    expect((await send({ path: `/api/sites:list?token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
   });
 
   it('answers malformed bodies with a refusal, not a crash', async () => {

@@ -3,6 +3,7 @@
 //   edits PLAN        set US-DET's headcount to 1, 2, 3, … printing "ack N" after each write returns
 import { readFileSync } from 'node:fs';
 import { PlanFile } from '../../electron/services/plan/plan-file';
+import { updateSite } from '../../electron/services/plan/sites';
 import { commitSheetImport } from '../../electron/services/sheets/sheet-import-service';
 
 async function main(): Promise<void> {
@@ -11,18 +12,18 @@ async function main(): Promise<void> {
   if (mode === 'import') {
     const bytes = readFileSync(csvPath!);
     // Say when the write transaction has begun (stdout to a pipe is synchronous on Linux).
-    const write = plan.write.bind(plan);
-    plan.write = (source, change) =>
-      write(source, (audit) => {
+    const mutate = plan.mutate.bind(plan);
+    plan.mutate = (options, change) =>
+      mutate(options, (h) => {
         process.stdout.write('in transaction\n');
-        return change(audit);
+        return change(h);
       });
     await commitSheetImport(plan, 'crash.csv', bytes, undefined, 'import');
     process.stdout.write('imported\n');
     return;
   }
   for (let n = 1; ; n += 1) {
-    plan.updateSite('US-DET', { headcount: n }, 'cli');
+    await plan.mutate({ label: `headcount ${n}`, source: 'cli' }, (h) => updateSite(h, 'US-DET', { headcount: n }));
     process.stdout.write(`ack ${n}\n`);
     if (n % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
   }

@@ -7,12 +7,19 @@ import { RENDERER_BUILD_DIR } from '../../electron/cli/commands/web';
 import { createDispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { Workspace } from '../../electron/services/workspace';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import type { OperationInput, OperationName, OperationOutput } from '../../shared/contract';
+import { reads, type PlanReads } from './plans';
+import { serveWorkspace } from '../../electron/web/serve-workspace';
+import type { WebServer } from '../../electron/web/server';
 import { launchBrowser } from './browser';
 
 export interface RunningWebApp {
   server: WebServer;
   workspace: Workspace;
+  /** What the open plan holds now. */
+  readonly read: PlanReads;
+  /** An operation on the plan, as another window of the app would call it (a refusal throws). */
+  call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>>;
   stop(): Promise<void>;
 }
 
@@ -21,10 +28,19 @@ export async function startWebApp(): Promise<RunningWebApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wave-planner-e2e-'));
   const workspace = new Workspace(dataDir, 'ui');
   workspace.openLastOrSample();
-  const server = await startWebServer({ dispatch: createDispatch(createHandlers(workspace)), staticDir: RENDERER_BUILD_DIR });
+  const server = await serveWorkspace(workspace, { staticDir: RENDERER_BUILD_DIR });
+  const dispatch = createDispatch(createHandlers(workspace));
   return {
     server,
     workspace,
+    get read() {
+      return reads(workspace.requirePlan());
+    },
+    async call(name, input) {
+      const result = await dispatch(name, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as never;
+    },
     async stop() {
       await server.close();
       workspace.close();
@@ -37,7 +53,7 @@ export async function startWebApp(): Promise<RunningWebApp> {
  * Web mode on the sample plan and a headless Chromium page on it, for the tests of one file:
  * started before them (with `prepare` run on the plan first), stopped after.
  */
-export function useAppInChromium(options: { prepare?: (app: RunningWebApp) => void; screen?: string } = {}): {
+export function useAppInChromium(options: { prepare?: (app: RunningWebApp) => unknown; screen?: string } = {}): {
   readonly app: RunningWebApp;
   readonly browser: BrowserContext;
   readonly page: Page;
@@ -45,7 +61,7 @@ export function useAppInChromium(options: { prepare?: (app: RunningWebApp) => vo
   const session = {} as { app: RunningWebApp; browser: BrowserContext; page: Page };
   beforeAll(async () => {
     session.app = await startWebApp();
-    options.prepare?.(session.app);
+    await options.prepare?.(session.app);
     session.browser = await launchBrowser();
     session.page = await session.browser.newPage();
     await session.page.goto(session.app.server.url);

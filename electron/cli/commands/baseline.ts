@@ -1,7 +1,4 @@
-import { resolve } from 'node:path';
-import { osUserName } from '../../services/app-settings';
-import { listBaselines, saveBaseline } from '../../services/plan/baselines';
-import { PlanFile } from '../../services/plan/plan-file';
+import { withPlan } from '../cli-session';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
 
 export async function runBaseline(args: CommandArgs, out: CommandOutput): Promise<number> {
@@ -12,18 +9,15 @@ export async function runBaseline(args: CommandArgs, out: CommandOutput): Promis
     out.stderr('wave-planner baseline: usage: wave-planner baseline save NAME --plan PLAN.waveplan | wave-planner baseline list --plan PLAN.waveplan\n');
     return EXIT.usage;
   }
-  const plan = PlanFile.open(resolve(planPath), { actor: osUserName() });
-  try {
+  await withPlan(planPath, async (plan) => {
     if (action === 'save') {
-      const saved = saveBaseline(plan, name!, 'cli');
+      const saved = (await plan.call('baselines:save', { name: name! })).value;
       out.stdout(`Saved baseline "${saved.name}" of the schedule as of ${saved.asOf} (${saved.sites} sites).\n`);
     } else {
-      const baselines = listBaselines(plan);
+      const baselines = await plan.call('baselines:list', {});
       if (baselines.length === 0) out.stdout('The plan has no baselines yet.\n');
       for (const b of baselines) out.stdout(`${b.name}\tas of ${b.asOf}\tsaved ${b.createdAt}\t${b.sites} sites\n`);
     }
-  } finally {
-    plan.close();
-  }
+  });
   return EXIT.ok;
 }

@@ -1,12 +1,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { osUserName } from '../../services/app-settings';
-import { PlanFile } from '../../services/plan/plan-file';
-import { generateAndStore } from '../../services/plan/scheduling';
-import { renderReportPdf, reportModelOf } from '../../services/report/render-report';
+import type { DownloadFile } from '../../../shared/contract';
 import { samplePlan } from '../../services/sample-plan';
+import { CliSession } from '../cli-session';
 import { scheduleJson } from './schedule';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
+
+const save = (path: string, file: DownloadFile) => writeFileSync(path, Buffer.from(file.base64, 'base64'));
 
 export async function runDemo(args: CommandArgs, out: CommandOutput): Promise<number> {
   const folder = resolve(args.values.out ?? 'wave-planner-demo');
@@ -14,16 +14,16 @@ export async function runDemo(args: CommandArgs, out: CommandOutput): Promise<nu
   const planPath = join(folder, 'sample.waveplan');
   // The demo is remade from scratch each time it runs.
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${planPath}${suffix}`, { force: true });
-  const plan = PlanFile.create(planPath, samplePlan(), { actor: osUserName(), source: 'cli' });
+  const plan = new CliSession();
   const jsonPath = join(folder, 'sample.wave-plan.json');
   const schedulePath = join(folder, 'sample.schedule.json');
   try {
-    writeFileSync(jsonPath, plan.exportWavePlanText());
-    const { schedule } = generateAndStore(plan, undefined, 'cli');
+    const info = await plan.call('plan:new', { path: planPath, name: samplePlan().plan.name, sample: true });
+    save(jsonPath, await plan.call('interchange:export', {}));
+    const { schedule } = (await plan.call('schedule:generate', {})).value.view;
     writeFileSync(schedulePath, scheduleJson(schedule));
     const pdfPath = join(folder, 'sample-report.pdf');
-    writeFileSync(pdfPath, await renderReportPdf(reportModelOf(plan, { paper: 'a4' }), 'a4'));
-    const info = plan.info();
+    save(pdfPath, await plan.call('report:pdf', { paper: 'a4' }));
     const placed = schedule.waves.reduce((n, w) => n + w.sites.length, 0);
     const lastGoLive = schedule.waves.at(-1)?.sites.at(-1)?.goLive;
     out.stdout(

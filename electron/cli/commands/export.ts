@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { EXPORT_FORMATS, type DownloadFile } from '../../../shared/contract';
 import { isIsoDate } from '../../../shared/dates';
-import { osUserName } from '../../services/app-settings';
-import { PlanFile } from '../../services/plan/plan-file';
-import { exportFile } from '../../services/exports/export-file';
-import { EXPORT_FORMATS } from '../../../shared/contract';
-import { renderReportPdf, reportModelOf } from '../../services/report/render-report';
+import { withPlan } from '../cli-session';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
+
+const save = (path: string, file: DownloadFile) => writeFileSync(path, Buffer.from(file.base64, 'base64'));
 
 const USAGE =
   'wave-planner export: usage: wave-planner export --plan PLAN.waveplan (--json OUT.json | --csv OUT.csv | --xlsx OUT.xlsx | --ics OUT.ics | --mspdi OUT.xml | --pdf OUT.pdf [--as-of DATE] [--baseline NAME] [--from DATE --to DATE] [--paper a4|letter])\n';
@@ -38,23 +36,21 @@ export async function runExport(args: CommandArgs, out: CommandOutput): Promise<
     out.stderr('wave-planner export: --from must not be after --to.\n');
     return EXIT.usage;
   }
-  const plan = PlanFile.open(resolve(planPath), { actor: osUserName() });
-  try {
+  await withPlan(planPath, async (plan) => {
     if (json) {
-      writeFileSync(json, plan.exportWavePlanText());
+      save(json, await plan.call('interchange:export', {}));
       out.stdout(`Wrote ${json}.\n`);
     }
     for (const { format, path } of files) {
-      writeFileSync(path, (await exportFile(plan, format)).bytes);
+      save(path, await plan.call('exports:file', { format }));
       out.stdout(`Wrote ${path}.\n`);
     }
     if (pdf) {
-      const model = reportModelOf(plan, { paper, asOf: args.values['as-of'], baseline: args.values.baseline, from: args.values.from, to: args.values.to });
-      writeFileSync(pdf, await renderReportPdf(model, paper));
-      out.stdout(`Wrote ${pdf}: the steering-committee report as of ${model.asOf}.\n`);
+      const asOf = args.values['as-of'];
+      const report = await plan.call('report:pdf', { paper, asOf, baseline: args.values.baseline, from: args.values.from, to: args.values.to });
+      save(pdf, report);
+      out.stdout(`Wrote ${pdf}: the steering-committee report${asOf ? ` as of ${asOf}` : ''} (${report.pages} pages).\n`);
     }
-  } finally {
-    plan.close();
-  }
+  });
   return EXIT.ok;
 }

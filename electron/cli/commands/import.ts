@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { parseJsonText, validateWavePlan, describeProblems } from '../../../shared/interchange';
-import { osUserName } from '../../services/app-settings';
-import { PlanFile } from '../../services/plan/plan-file';
-import { commitSheetImport, previewSheetImport } from '../../services/sheets/sheet-import-service';
+import { describeProblems, parseJsonText, validateWavePlan } from '../../../shared/interchange';
 import type { SheetChoice, SheetImportPreview } from '../../../shared/contract';
+import { CliSession, withPlan } from '../cli-session';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
 
 export async function runImport(args: CommandArgs, out: CommandOutput): Promise<number> {
@@ -29,28 +27,27 @@ export async function runImport(args: CommandArgs, out: CommandOutput): Promise<
     return EXIT.usage;
   }
   const name = basename(file);
-  const parsed = parseJsonText(readFileSync(file, 'utf8'));
+  const content = readFileSync(file, 'utf8');
+  const parsed = parseJsonText(content);
   const validation = parsed.ok ? validateWavePlan(parsed.value) : parsed;
   if (!validation.ok) {
-    // Refused before the plan file is touched or created.
+    // Refused, every problem listed, before the plan file is touched or created.
     out.stderr(`${describeProblems(name, validation.problems)}\n`);
     return EXIT.refused;
   }
-  const actor = osUserName();
   const target = resolve(planPath);
   if (!existsSync(target)) {
-    const plan = PlanFile.create(target, validation.value, { actor, source: 'cli' });
-    plan.close();
+    const session = new CliSession();
+    try {
+      await session.call('plan:new', { path: target, name: validation.value.plan.name, from: { fileName: name, content } });
+    } finally {
+      session.close();
+    }
     out.stdout(`Created ${planPath} from ${name}: ${validation.value.sites.length} sites, ${validation.value.erps.length} ERPs.\n`);
     return EXIT.ok;
   }
-  const plan = PlanFile.open(target, { actor });
-  try {
-    const summary = plan.importWavePlan(validation.value, name, 'cli');
-    out.stdout(`Imported ${name} into ${planPath}: ${summary.sites} sites, ${summary.erps} ERPs. Backup: ${summary.backupPath}\n`);
-  } finally {
-    plan.close();
-  }
+  const summary = await withPlan(target, async (plan) => (await plan.call('interchange:import', { fileName: name, content })).value);
+  out.stdout(`Imported ${name} into ${planPath}: ${summary.sites} sites, ${summary.erps} ERPs. Backup: ${summary.backupPath}\n`);
   return EXIT.ok;
 }
 
@@ -81,24 +78,21 @@ async function importSheets(file: string, planPath: string, args: CommandArgs, o
     return EXIT.refused;
   }
   const name = basename(file);
-  const bytes = readFileSync(file);
-  const plan = PlanFile.open(target, { actor: osUserName() });
-  try {
+  const base64 = readFileSync(file).toString('base64');
+  return withPlan(target, async (plan) => {
     let choices: SheetChoice[] | undefined;
     if (args.values.map || args.values.kind) {
-      const made = choicesFrom(await previewSheetImport(plan, name, bytes), args.values.map, args.values.kind);
+      const made = choicesFrom(await plan.call('sheets:preview', { fileName: name, base64 }), args.values.map, args.values.kind);
       if (typeof made === 'string') {
         out.stderr(`wave-planner import: ${made}.\n`);
         return EXIT.usage;
       }
       choices = made;
     }
-    const s = await commitSheetImport(plan, name, bytes, choices, 'import');
+    const s = (await plan.call('sheets:import', { fileName: name, base64, ...(choices ? { choices } : {}) })).value;
     out.stdout(
       `Imported ${name} into ${planPath}: ${s.sitesAdded} sites added, ${s.sitesChanged} changed, ${s.sitesUnchanged} unchanged; ${s.erpsAdded} ERPs added, ${s.erpsChanged} changed, ${s.erpsUnchanged} unchanged.${s.backupPath ? ` Backup: ${s.backupPath}` : ''}\n`,
     );
     return EXIT.ok;
-  } finally {
-    plan.close();
-  }
+  });
 }

@@ -1,10 +1,7 @@
-import { resolve } from 'node:path';
 import { isIsoDate } from '../../../shared/dates';
 import type { Site } from '../../../shared/domain';
 import type { WaveSchedule } from '../../../shared/scheduler/types';
-import { osUserName } from '../../services/app-settings';
-import { PlanFile } from '../../services/plan/plan-file';
-import { generateAndStore } from '../../services/plan/scheduling';
+import { withPlan } from '../cli-session';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
 
 /** The `wave-schedule` document as the command prints it: same plan and as-of, same bytes. */
@@ -70,12 +67,10 @@ export async function runSchedule(args: CommandArgs, out: CommandOutput): Promis
     out.stderr(`wave-planner schedule: --as-of must be a real calendar date written YYYY-MM-DD (got "${asOf}").\n`);
     return EXIT.usage;
   }
-  const plan = PlanFile.open(resolve(planPath), { actor: osUserName() });
-  try {
-    const stored = generateAndStore(plan, asOf, 'cli');
-    out.stdout(args.values.json !== undefined ? scheduleJson(stored.schedule) : scheduleTable(plan.info().name, stored.schedule, plan.listSites()));
-  } finally {
-    plan.close();
-  }
+  await withPlan(planPath, async (plan) => {
+    const { schedule } = (await plan.call('schedule:generate', asOf ? { asOf } : {})).value.view;
+    if (args.values.json !== undefined) out.stdout(scheduleJson(schedule));
+    else out.stdout(scheduleTable((await plan.call('plan:current', {}))!.name, schedule, await plan.call('sites:list', {})));
+  });
   return EXIT.ok;
 }

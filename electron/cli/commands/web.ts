@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../../services/app-settings';
-import { createDispatch } from '../../services/dispatch';
-import { createHandlers } from '../../services/handlers';
 import { Workspace } from '../../services/workspace';
-import { startWebServer } from '../../web/server';
+import { serveWorkspace } from '../../web/serve-workspace';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
 
 export const RENDERER_BUILD_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
@@ -17,7 +15,7 @@ export async function runWeb(args: CommandArgs, out: CommandOutput): Promise<num
   const workspace = new Workspace(args.values.data ?? defaultDataDir(), 'ui');
   workspace.startBackupTimer();
   const info = args.values.plan ? workspace.openPlan(args.values.plan) : workspace.openLastOrSample();
-  const server = await startWebServer({ dispatch: createDispatch(createHandlers(workspace), (e) => console.error(e)), staticDir: RENDERER_BUILD_DIR, port });
+  const server = await serveWorkspace(workspace, { staticDir: RENDERER_BUILD_DIR, port });
   out.stdout(`Wave Planner is serving "${info.name}" (${info.path})\nOpen ${server.url}\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolveStop) => {
     const stop = () => resolveStop();

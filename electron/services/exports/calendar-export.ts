@@ -51,7 +51,7 @@ export function scheduleIcs(input: ScheduleExportInput, checklist: ChecklistItem
   const names = new Map(input.sites.map((s) => [s.code, s.name]));
   const gates = new Set(tasks.filter((t) => t.gate).map((t) => t.id));
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Wave Planner//Wave Planner//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(`${input.planName} go-lives`)}`];
-  for (const wave of input.view.schedule.waves) {
+  for (const wave of input.schedule.waves) {
     const label = wave.number === 0 ? 'Lighthouse' : `Wave ${wave.number}`;
     for (const s of wave.sites) {
       lines.push(...allDayEvent(`${input.planUid}-${s.site}-go-live@wave-planner`, s.goLive, `Go-live: ${s.site} ${names.get(s.site) ?? ''}`.trim(), `${label}. Prep from ${s.prepStart}, hypercare to ${s.hypercareEnd}.`, stamp));

@@ -1,33 +1,33 @@
 /** Every export format of the schedule, as a named file ready to save. */
-import type { ExportFormat } from '../../../shared/contract';
-import type { PlanFile } from '../plan/plan-file';
+import type { DownloadFile, ExportFormat } from '../../../shared/contract';
+import type { ReadHandle } from '../plan/handles';
 import { scheduleIcs } from './calendar-export';
 import { scheduleMspdi } from './project-export';
 import { scheduleCsv, scheduleExportInput, scheduleXlsx } from './schedule-export';
-
-export interface ExportedBytes {
-  fileName: string;
-  mimeType: string;
-  bytes: Buffer;
-}
 
 /** A plan name made safe to use in a file name. */
 export function safeFileStem(name: string): string {
   return name.replace(/[^\p{L}\p{N} ._-]+/gu, '-').trim() || 'plan';
 }
 
-export async function exportFile(plan: PlanFile, format: ExportFormat): Promise<ExportedBytes> {
-  const input = scheduleExportInput(plan);
+/** A file for the user to save. */
+export function downloadOf(fileName: string, mimeType: string, bytes: Buffer | string, pages?: number): DownloadFile {
+  const base64 = (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64');
+  return pages === undefined ? { fileName, mimeType, base64 } : { fileName, mimeType, base64, pages };
+}
+
+export async function exportFile(h: ReadHandle, format: ExportFormat): Promise<DownloadFile> {
+  const input = scheduleExportInput(h);
   const stem = safeFileStem(input.planName);
   switch (format) {
     case 'csv':
       // With a byte-order mark, so Excel reads the UTF-8 names right.
-      return { fileName: `${stem} schedule.csv`, mimeType: 'text/csv', bytes: Buffer.from(`\uFEFF${scheduleCsv(input)}`, 'utf8') };
+      return downloadOf(`${stem} schedule.csv`, 'text/csv', `\uFEFF${scheduleCsv(input)}`);
     case 'xlsx':
-      return { fileName: `${stem} schedule.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await scheduleXlsx(input) };
+      return downloadOf(`${stem} schedule.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await scheduleXlsx(input));
     case 'ics':
-      return { fileName: `${stem} go-lives.ics`, mimeType: 'text/calendar', bytes: Buffer.from(scheduleIcs(input, plan.checklist(), plan.playbook().tasks), 'utf8') };
+      return downloadOf(`${stem} go-lives.ics`, 'text/calendar', scheduleIcs(input, input.checklist, input.tasks));
     case 'mspdi':
-      return { fileName: `${stem}.xml`, mimeType: 'application/xml', bytes: Buffer.from(scheduleMspdi(input, plan.checklist(), plan.playbook().tasks), 'utf8') };
+      return downloadOf(`${stem}.xml`, 'application/xml', scheduleMspdi(input, input.checklist, input.tasks));
   }
 }

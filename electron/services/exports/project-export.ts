@@ -59,9 +59,9 @@ export function scheduleMspdi(input: ScheduleExportInput, checklist: ChecklistIt
     return task;
   };
   const siteEntries: { code: string; predecessors: string[]; task: ProjectTask }[] = [];
-  let projectStart = input.view.schedule.asOf;
-  let projectFinish = input.view.schedule.asOf;
-  input.view.schedule.waves.forEach((wave, w) => {
+  let projectStart = input.schedule.asOf;
+  let projectFinish = input.schedule.asOf;
+  input.schedule.waves.forEach((wave, w) => {
     if (wave.sites.length === 0) return;
     const waveFrom = wave.sites.reduce((min, s) => (s.prepStart < min ? s.prepStart : min), wave.sites[0]!.prepStart);
     const waveTo = wave.sites.reduce((max, s) => maxIso(max, s.hypercareEnd)!, wave.sites[0]!.hypercareEnd);

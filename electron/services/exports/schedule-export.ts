@@ -1,37 +1,45 @@
 /**
  * The schedule for other tools: one row per site (CSV and XLSX), go-lives and gates as calendar
  * events (iCalendar), and the plan as an MS Project XML file. Every export reads the stored
- * schedule; a plan without one is exported as scheduled today.
+ * schedule; a plan without one is exported as it would be scheduled today (and nothing is stored).
  */
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { ScheduleView } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
-import type { Erp, ReadinessDimension, Site } from '../../../shared/domain';
+import type { ChecklistItem, Erp, PlaybookTask, ReadinessDimension, Site } from '../../../shared/domain';
 import { readinessSummary } from '../../../shared/readiness';
+import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
+import { generateSchedule } from '../../../shared/scheduler/schedule';
+import type { WaveSchedule } from '../../../shared/scheduler/types';
 import { erpSheetRows, siteSheetRows } from '../../../shared/sheets/site-rows';
-import type { PlanFile } from '../plan/plan-file';
-import { currentSchedule, generateAndStore } from '../plan/scheduling';
+import { readChecklist } from '../plan/checklists';
+import { exportContent } from '../plan/content';
+import type { ReadHandle } from '../plan/handles';
+import { requirePlanRow } from '../plan/plan-settings';
+import { readCurrentSchedule } from '../plan/schedules';
 
 export const SCHEDULE_COLUMNS = ['Site code', 'Site name', 'Region', 'ERP', 'Wave', 'Go-live', 'Prep start', 'Hypercare end', 'Pinned', 'Readiness', 'Ready date', 'Status', 'Reasons'] as const;
 
 export interface ScheduleExportInput {
-  view: ScheduleView;
+  schedule: WaveSchedule;
   sites: Site[];
   erps: Erp[];
   dimensions: ReadinessDimension[];
+  checklist: ChecklistItem[];
+  tasks: PlaybookTask[];
   planName: string;
   planUid: string;
 }
 
-export function scheduleExportInput(plan: PlanFile): ScheduleExportInput {
-  const view = currentSchedule(plan) ?? generateAndStore(plan, todayIso(), 'ui');
-  const info = plan.info();
-  return { view, sites: plan.listSites(), erps: plan.listErps(), dimensions: plan.dimensions(), planName: info.name, planUid: info.uid };
+export function scheduleExportInput(h: ReadHandle): ScheduleExportInput {
+  const content = exportContent(h);
+  const schedule = readCurrentSchedule(h)?.schedule ?? generateSchedule(scheduleInputFromPlan(content, todayIso()));
+  const row = requirePlanRow(h);
+  return { schedule, sites: content.sites, erps: content.erps, dimensions: content.readinessDimensions, checklist: readChecklist(h), tasks: content.playbook.tasks, planName: row.name, planUid: row.uid };
 }
 
 /** One row per site of the plan: placed sites by wave and go-live, then unscheduled, then excluded. */
-export function scheduleRows({ view, sites, dimensions }: ScheduleExportInput): (string | number)[][] {
+export function scheduleRows({ schedule, sites, dimensions }: ScheduleExportInput): (string | number)[][] {
   const byCode = new Map(sites.map((s) => [s.code, s]));
   const rows: (string | number)[][] = [];
   const readiness = (site: Site | undefined) => {
@@ -40,14 +48,14 @@ export function scheduleRows({ view, sites, dimensions }: ScheduleExportInput): 
     return [Math.round(summary.overall), summary.readyDate ?? ''];
   };
   const listed = new Set<string>();
-  for (const wave of view.schedule.waves) {
+  for (const wave of schedule.waves) {
     for (const s of wave.sites) {
       const site = byCode.get(s.site);
       listed.add(s.site);
       rows.push([s.site, site?.name ?? '', site?.region ?? '', site?.erp ?? '', wave.number === 0 ? 'Lighthouse' : wave.number, s.goLive, s.prepStart, s.hypercareEnd, s.pinned ? 'yes' : 'no', ...readiness(site), 'scheduled', s.reasons.join(' | ')]);
     }
   }
-  for (const u of view.schedule.unscheduled) {
+  for (const u of schedule.unscheduled) {
     const site = byCode.get(u.site);
     listed.add(u.site);
     rows.push([u.site, site?.name ?? '', site?.region ?? '', site?.erp ?? '', '', '', '', '', 'no', ...readiness(site), 'unscheduled', u.reason]);

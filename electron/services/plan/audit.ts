@@ -1,11 +1,15 @@
-/** The audit log: who changed which field of what, from what to what, and through which door. */
+/** The audit log: who changed which field of what, from what to what, through which door, in which commit. */
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditSource } from '../../../shared/domain';
+import type { ReadHandle } from './handles';
 import { statement } from './statements';
 
 export interface WriteContext {
   actor: string;
   source: AuditSource;
+  /** When the change was made (a change from a team member keeps their time). */
+  at: string;
+  revision: number;
 }
 
 function asText(value: unknown): string | null {
@@ -13,18 +17,17 @@ function asText(value: unknown): string | null {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-export class AuditWriter {
-  private readonly insert: Database.Statement;
-  private readonly at = new Date().toISOString();
+const INSERT = 'INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, source, revision, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
-  constructor(db: Database.Database, readonly context: WriteContext) {
-    this.insert = statement(db, 
-      'INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-  }
+export class AuditWriter {
+  constructor(
+    private readonly db: Database.Database,
+    readonly context: WriteContext,
+  ) {}
 
   record(entity: string, entityId: string, field: string, oldValue: unknown, newValue: unknown): void {
-    this.insert.run(this.at, this.context.actor, entity, entityId, field, asText(oldValue), asText(newValue), this.context.source);
+    const c = this.context;
+    statement(this.db, INSERT).run(c.at, c.actor, entity, entityId, field, asText(oldValue), asText(newValue), c.source, c.revision, 'edit');
   }
 
   /** Records each field whose value differs; returns how many did. */
@@ -38,6 +41,21 @@ export class AuditWriter {
     }
     return changed;
   }
+
+  /**
+   * The audit entries of an undo or redo: those of the commit it takes back (old and new values
+   * swapped) or does again, under this commit's actor, time and source.
+   */
+  recordReplay(of: number, action: 'undo' | 'redo'): void {
+    const c = this.context;
+    const swap = action === 'undo';
+    statement(
+      this.db,
+      `INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, source, revision, action)
+       SELECT ?, ?, entity, entity_id, field, ${swap ? 'new_value, old_value' : 'old_value, new_value'}, ?, ?, ?
+         FROM audit_log WHERE revision = ? AND action = 'edit' ORDER BY id`,
+    ).run(c.at, c.actor, c.source, c.revision, action, of);
+  }
 }
 
 interface AuditRow {
@@ -50,9 +68,10 @@ interface AuditRow {
   old_value: string | null;
   new_value: string | null;
   source: AuditSource;
+  action: AuditEntry['action'];
 }
 
-export function listAudit(db: Database.Database, filter: { entity?: string; entityId?: string; limit: number }): AuditEntry[] {
+export function listAudit(h: ReadHandle, filter: { entity?: string | undefined; entityId?: string | undefined; limit: number }): AuditEntry[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.entity) {
@@ -65,8 +84,7 @@ export function listAudit(db: Database.Database, filter: { entity?: string; enti
     params.push(filter.entityId, filter.entityId.length + 1, `${filter.entityId}/`);
   }
   const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-  const rows = statement(db, sql).all(...params, filter.limit) as AuditRow[];
-  return rows.map((r) => ({
+  return h.all<AuditRow>(sql, ...params, filter.limit).map((r) => ({
     id: r.id,
     at: r.at,
     actor: r.actor,
@@ -76,5 +94,6 @@ export function listAudit(db: Database.Database, filter: { entity?: string; enti
     oldValue: r.old_value,
     newValue: r.new_value,
     source: r.source,
+    action: r.action,
   }));
 }

@@ -14,12 +14,15 @@ export const PLAN_APPLICATION_ID = 0x57415645;
 
 export interface OpenedDatabase {
   db: Database.Database;
-  /** The schema version the file had before this open (0 for a new file). */
-  migratedFrom: number;
-  backupPath: string | null;
   /** Conditions the user should know about, such as WAL being unavailable. */
   warnings: string[];
 }
+
+/**
+ * How long one statement waits, blocking, for another connection's lock. Kept short: a write that
+ * meets another program's transaction waits longer by retrying without blocking (PlanFile.mutate).
+ */
+const BUSY_TIMEOUT_MS = 200;
 
 function requirePragma(db: Database.Database, statement: string, expected: string | number, what: string): void {
   db.pragma(statement);
@@ -70,6 +73,7 @@ function prepareDatabase(db: Database.Database, path: string): OpenedDatabase {
   const warnings: string[] = [];
   const network = networkFileSystemOf(path);
   if (network) warnings.push(`This plan is on a network drive (${network}). SQLite cannot protect a plan there against two people or a dropped connection; keep plans on a local disk and share copies or exports.`);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const journal = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
   if (journal !== 'wal') {
     warnings.push(`Write-ahead logging is unavailable for this file (journal mode ${journal}); is it on a network drive? Keep plans on a local disk.`);
@@ -77,17 +81,15 @@ function prepareDatabase(db: Database.Database, path: string): OpenedDatabase {
   requirePragma(db, 'synchronous = FULL', 2, 'full synchronous writes');
   requirePragma(db, 'foreign_keys = ON', 1, 'foreign keys');
   requirePragma(db, 'trusted_schema = OFF', 0, 'untrusted schema');
-  db.pragma('busy_timeout = 5000');
 
   const check = db.pragma('quick_check', { simple: true }) as string;
   if (check !== 'ok') throw new UserError('refused', `${path} is damaged (${check}). Restore it from a backup.`);
 
-  let backupPath: string | null = null;
   if (version < LATEST_SCHEMA_VERSION) {
-    if (!isEmpty) backupPath = backupPlan(db, path, `migration-to-v${LATEST_SCHEMA_VERSION}`);
+    if (!isEmpty) backupPlan(db, path, `migration-to-v${LATEST_SCHEMA_VERSION}`);
     migrate(db, version);
   }
-  return { db, migratedFrom: version, backupPath, warnings };
+  return { db, warnings };
 }
 
 /** Runs every migration above `fromVersion` in one transaction: all of them, or none. */

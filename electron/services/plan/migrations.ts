@@ -208,6 +208,102 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id);
 `;
 
+const SOURCES_V4 = "('ui', 'import', 'packet', 'cli', 'sync')";
+
+const V4_SCHEMA = `
+-- Every write to the plan is one commit; its number is the plan's revision.
+CREATE TABLE commits (
+  revision INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ${SOURCES_V4}),
+  label TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('edit', 'undo', 'redo', 'create')),
+  -- For an undo or a redo: the revision it took back or did again.
+  target INTEGER,
+  -- The open plan (one process, one opening) that made it: undo and redo stay within it.
+  session TEXT NOT NULL,
+  -- An edit that can still be undone ('done') or redone ('undone'); NULL once out of reach.
+  undo_state TEXT CHECK (undo_state IN ('done', 'undone')),
+  changes_json TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+CREATE INDEX commits_session ON commits (session, undo_state, revision);
+
+-- The inverse of every edit, as data: the image of each row it touched, before and after.
+CREATE TABLE undo_changes (
+  id INTEGER PRIMARY KEY,
+  revision INTEGER NOT NULL REFERENCES commits (revision) ON DELETE CASCADE,
+  tbl TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+  row_id INTEGER NOT NULL,
+  before_json TEXT,
+  after_json TEXT
+) STRICT;
+CREATE INDEX undo_changes_revision ON undo_changes (revision, id);
+
+-- Audit entries name the commit they belong to and whether they record an undo or a redo;
+-- changes from the team server have their own source.
+CREATE TABLE audit_log_v4 (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT,
+  source TEXT NOT NULL CHECK (source IN ${SOURCES_V4}),
+  revision INTEGER,
+  action TEXT NOT NULL DEFAULT 'edit' CHECK (action IN ('edit', 'undo', 'redo'))
+) STRICT;
+INSERT INTO audit_log_v4 (id, at, actor, entity, entity_id, field, old_value, new_value, source)
+  SELECT id, at, actor, entity, entity_id, field, old_value, new_value, source FROM audit_log;
+DROP TABLE audit_log;
+ALTER TABLE audit_log_v4 RENAME TO audit_log;
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id);
+CREATE INDEX audit_log_revision ON audit_log (revision);
+
+CREATE TABLE readiness_entries_v4 (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+  dimension_key TEXT NOT NULL REFERENCES readiness_dimensions (key) ON DELETE CASCADE ON UPDATE CASCADE,
+  score REAL CHECK (score BETWEEN 0 AND 100),
+  target_date TEXT,
+  comment TEXT NOT NULL DEFAULT '',
+  actor TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ${SOURCES_V4})
+) STRICT;
+INSERT INTO readiness_entries_v4 SELECT * FROM readiness_entries;
+DROP TABLE readiness_entries;
+ALTER TABLE readiness_entries_v4 RENAME TO readiness_entries;
+CREATE INDEX readiness_entries_current ON readiness_entries (site_id, dimension_key, id);
+
+-- A schedule knows what it was computed from, to tell when it is out of date.
+ALTER TABLE schedules ADD COLUMN inputs_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE schedules ADD COLUMN inputs_revision INTEGER NOT NULL DEFAULT 0;
+-- A schedule's entries one row each, so that moving one site rewrites (and its undo keeps) a few
+-- rows, not the whole schedule. result_json then holds the schedule's head (as-of, lighthouse);
+-- a schedule stored before this version keeps its whole JSON there until it is next stored.
+CREATE TABLE schedule_entries (
+  id INTEGER PRIMARY KEY,
+  schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+  list TEXT NOT NULL CHECK (list IN ('site', 'unscheduled', 'violation', 'warning')),
+  -- For a placed site: the number of its wave.
+  wave INTEGER,
+  -- Its place in its wave or list.
+  position INTEGER NOT NULL,
+  -- The site's code (placed and unscheduled sites), or the position (violations and warnings).
+  key TEXT NOT NULL,
+  -- The entry as the scheduler made it, as JSON.
+  body TEXT NOT NULL,
+  UNIQUE (schedule_id, list, key)
+) STRICT;
+-- Placements were written and never read (the schedule's JSON held them), and waves had no status.
+DROP TABLE wave_placements;
+ALTER TABLE waves DROP COLUMN status;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -231,6 +327,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'what the checklists of a schedule were expanded from',
     up(db) {
       db.exec(`ALTER TABLE schedules ADD COLUMN checklist_basis TEXT NOT NULL DEFAULT ''`);
+    },
+  },
+  {
+    version: 4,
+    name: 'one write path: commits with their undo data, audit entries tied to their commit, stale schedules, team sync source',
+    up(db) {
+      db.exec(V4_SCHEMA);
     },
   },
 ];

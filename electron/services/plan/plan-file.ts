@@ -1,309 +1,276 @@
 /**
- * One open plan file: every read and write the app makes on a plan. Each write is one transaction
- * that also writes its audit entries. No `electron` here: the CLI, web mode and tests use it as is.
+ * One open plan file, and the one write path into it. Every write is a commit: one `BEGIN IMMEDIATE`
+ * transaction that applies the change, writes its audit entries, captures its undo data and takes
+ * the next revision, then is announced to the plan's listeners. Writes made by other processes on
+ * the same file are noticed and announced too. The database handle stays in here; everything else
+ * reads through a read handle and writes through `mutate`.
  */
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { ImportSummary, PlanInfo, SitePatch, ErpPatch } from '../../../shared/contract';
-import { erpSchema, siteSchema, type AuditSource, type ChecklistItem, type ChecklistStatus, type DateWindow, type Erp, type Site } from '../../../shared/domain';
-import { parseWithProblems, serializeWavePlan, validateWavePlan, type WavePlan } from '../../../shared/interchange';
-import { type PlanSettings } from '../../../shared/settings';
+import { setTimeout as delay } from 'node:timers/promises';
+import { CHANGE_ENTITIES, type Change, type ChangeEvent, type Committed } from '../../../shared/changes';
+import type { PlanInfo } from '../../../shared/contract';
+import type { AuditSource } from '../../../shared/domain';
+import type { WavePlan } from '../../../shared/interchange';
 import { UserError } from '../errors';
-import { AuditWriter, listAudit } from './audit';
-import { backupPlan } from './backup';
-import * as read from './content-reader';
-import * as write from './content-writer';
+import { AuditWriter } from './audit';
+import { backupPlan, takeBackup } from './backup';
+import { CAPTURED_TABLES, installCapture, setCapture } from './change-capture';
+import { replaceContent } from './content';
 import { openPlanDatabase } from './database';
+import {
+  beginCommit,
+  commitsAfter,
+  currentRevision,
+  discardRedo,
+  finishCommit,
+  historyOf,
+  limitDepth,
+  pruneHistory,
+  replay,
+  setUndoState,
+  summarizeChanges,
+  type History,
+  type HistoryStep,
+} from './history';
+import { readHandle, writeHandle, type ReadHandle, type WriteHandle } from './handles';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { readChecklist, updateChecklistItem } from './schedule-store';
-import { checkSiteReferences } from './site-references';
-import { statement } from './statements';
+import { readFreezeWindows, readHolidays, readPlanRow, readSettings, requirePlanRow } from './plan-settings';
 
 export interface PlanFileOptions {
   actor: string;
+  /** How long a write waits for another program's transaction before it gives up. */
+  writeWaitMs?: number;
 }
 
+export interface CommitOptions {
+  /** What the user did, in their words: "Move US-DET to wave 3". Undo and redo name it. */
+  label: string;
+  source: AuditSource;
+  /** For a change made by a team member: their name and when they made it. */
+  actor?: string;
+  at?: string;
+}
+
+export const BUSY_MESSAGE = 'The plan is being changed by another program; nothing was changed. Try again.';
+const DEFAULT_WRITE_WAIT_MS = 5000;
+const RETRY_MS = 40;
+
+const isBusy = (error: unknown) => {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
+};
+
+/** Thrown inside a commit that changed nothing, to roll it back: no revision, no history step. */
+class NothingChanged {
+  constructor(readonly value: unknown) {}
+}
+
+const EVERYTHING: Change[] = CHANGE_ENTITIES.map((entity) => ({ entity, ids: null, count: 0 }));
+
 export class PlanFile {
-  readonly warnings: string[];
-  readonly backupPath: string | null;
+  /** This opening of the plan: undo and redo reach the edits made in it. */
+  readonly session = randomUUID();
+  readonly reader: ReadHandle;
+  readonly #db: Database.Database;
+  readonly #listeners = new Set<(event: ChangeEvent) => void>();
+  #announcedRevision: number;
+  #dataVersion: number;
+  #watcher: ReturnType<typeof setInterval> | null = null;
 
   private constructor(
     readonly path: string,
-    readonly db: Database.Database,
+    db: Database.Database,
     private readonly options: PlanFileOptions,
-    opened: { warnings: string[]; backupPath: string | null },
+    readonly warnings: string[],
   ) {
-    this.warnings = opened.warnings;
-    this.backupPath = opened.backupPath;
+    this.#db = db;
+    this.reader = readHandle(db);
+    installCapture(db);
+    try {
+      db.transaction(() => pruneHistory(db, this.session, new Date())).immediate();
+    } catch (error) {
+      // Another program is writing: pruning can wait for the next opening.
+      if (!isBusy(error)) throw error;
+    }
+    this.#announcedRevision = currentRevision(this.reader);
+    this.#dataVersion = this.#readDataVersion();
   }
 
   /** Opens an existing plan file, migrating it to the current schema if it is older. */
   static open(path: string, options: PlanFileOptions): PlanFile {
     const opened = openPlanDatabase(path, { create: false });
-    if (!read.readPlanRow(opened.db)) {
+    if (!readPlanRow(readHandle(opened.db))) {
       opened.db.close();
       throw new UserError('refused', `${path} has no plan in it; it may have been left half-made. Create a new plan instead.`);
     }
-    return new PlanFile(path, opened.db, options, opened);
+    return new PlanFile(path, opened.db, options, opened.warnings);
   }
 
-  /** Creates a new plan file with `content`, or opens `path` first when it already holds a plan. */
+  /** Creates a new plan file holding `content`. */
   static create(path: string, content: WavePlan, options: PlanFileOptions & { source: AuditSource }): PlanFile {
     const opened = openPlanDatabase(path, { create: true });
-    const file = new PlanFile(path, opened.db, options, opened);
-    if (read.readPlanRow(opened.db)) {
+    if (readPlanRow(readHandle(opened.db))) {
       opened.db.close();
       throw new UserError('refused', `${path} already holds a plan; open it, or choose another file name.`);
     }
-    file.write(options.source, (audit) => {
-      opened.db
-        .prepare('INSERT INTO plan (id, uid, name, start_date, created_at) VALUES (1, ?, ?, ?, ?)')
-        .run(randomUUID(), content.plan.name, content.plan.startDate, new Date().toISOString());
-      write.replaceContent(opened.db, content, audit);
-      audit.record('plan', content.plan.name, 'created', null, basename(path));
-    });
-    return file;
-  }
-
-  close(): void {
-    if (this.db.open) {
-      this.db.pragma('optimize');
-      this.db.close();
+    const file = new PlanFile(path, opened.db, options, opened.warnings);
+    try {
+      file.#commit({ label: `Create ${content.plan.name}`, source: options.source, kind: 'create' }, (h) => {
+        h.run('INSERT INTO plan (id, uid, name, start_date, created_at) VALUES (1, ?, ?, ?, ?)', randomUUID(), content.plan.name, content.plan.startDate, h.audit.context.at);
+        replaceContent(h, content);
+        h.audit.record('plan', content.plan.name, 'created', null, basename(path));
+      });
+    } catch (error) {
+      file.close();
+      throw error;
     }
-  }
-
-  /** Runs `change` as one transaction with its audit entries: all of it is written, or none. */
-  write<T>(source: AuditSource, change: (audit: AuditWriter) => T): T {
-    return this.db.transaction(() => change(new AuditWriter(this.db, { actor: this.options.actor, source })))();
+    return file;
   }
 
   get actor(): string {
     return this.options.actor;
   }
 
+  get isOpen(): boolean {
+    return this.#db.open;
+  }
+
+  /** Closes the file; never throws (a busy or read-only file closes without its statistics refreshed). */
+  close(): void {
+    this.stopWatching();
+    if (!this.#db.open) return;
+    try {
+      this.#db.pragma('optimize');
+    } catch {
+      // Refreshing the query planner's statistics is a courtesy, not a duty.
+    }
+    this.#db.close();
+  }
+
+  /** How the connection is set up (shown in diagnostics, checked by tests). */
+  connectionSettings(): { journalMode: string; synchronous: number; foreignKeys: number; trustedSchema: number; userVersion: number; applicationId: number } {
+    const get = (name: string) => this.#db.pragma(name, { simple: true }) as never;
+    return { journalMode: get('journal_mode'), synchronous: get('synchronous'), foreignKeys: get('foreign_keys'), trustedSchema: get('trusted_schema'), userVersion: get('user_version'), applicationId: get('application_id') };
+  }
+
+  /** The plan's revision: the number of its latest commit. */
+  revision(): number {
+    return currentRevision(this.reader);
+  }
+
   info(): PlanInfo {
-    const row = read.readPlanRow(this.db)!;
-    const counts = this.db
-      .prepare('SELECT count(*) AS sites, coalesce(sum(excluded = 0), 0) AS activeSites, (SELECT count(*) FROM erps) AS erps FROM sites')
-      .get() as PlanInfo['counts'];
+    const row = requirePlanRow(this.reader);
+    const counts = this.reader.get<PlanInfo['counts']>(
+      'SELECT count(*) AS sites, coalesce(sum(excluded = 0), 0) AS activeSites, (SELECT count(*) FROM erps) AS erps FROM sites',
+    )!;
     return {
       path: this.path,
       fileName: basename(this.path),
       uid: row.uid,
       name: row.name,
       startDate: row.start_date,
-      settings: read.readSettings(this.db),
-      holidays: read.readHolidays(this.db),
-      freezeWindows: read.readFreezeWindows(this.db),
+      settings: readSettings(this.reader),
+      holidays: readHolidays(this.reader),
+      freezeWindows: readFreezeWindows(this.reader),
       lighthouseOverride: row.lighthouse_override,
       counts,
       schemaVersion: LATEST_SCHEMA_VERSION,
       actor: this.options.actor,
       warnings: this.warnings,
+      revision: this.revision(),
     };
-  }
-
-  updatePlan(
-    patch: { name?: string; startDate?: string; holidays?: string[]; freezeWindows?: DateWindow[]; lighthouseOverride?: string | null },
-    source: AuditSource,
-  ): PlanInfo {
-    const before = this.info();
-    this.write(source, (audit) => {
-      if (patch.name !== undefined || patch.startDate !== undefined) {
-        const name = patch.name ?? before.name;
-        const startDate = patch.startDate ?? before.startDate;
-        statement(this.db, 'UPDATE plan SET name = ?, start_date = ? WHERE id = 1').run(name, startDate);
-        audit.recordChanges('plan', before.uid, { name: before.name, startDate: before.startDate }, { name, startDate });
-      }
-      if (patch.holidays !== undefined) {
-        const holidays = [...new Set(patch.holidays)].sort();
-        write.writeHolidays(this.db, holidays);
-        audit.recordChanges('plan', before.uid, { holidays: before.holidays }, { holidays });
-      }
-      if (patch.lighthouseOverride !== undefined) {
-        if (patch.lighthouseOverride !== null && write.siteIdOf(this.db, patch.lighthouseOverride) === undefined) {
-          throw new UserError('invalid-input', `No site with code "${patch.lighthouseOverride}" to be the lighthouse.`);
-        }
-        statement(this.db, 'UPDATE plan SET lighthouse_override = ? WHERE id = 1').run(patch.lighthouseOverride);
-        audit.recordChanges('plan', before.uid, { lighthouseOverride: before.lighthouseOverride }, { lighthouseOverride: patch.lighthouseOverride });
-      }
-      if (patch.freezeWindows !== undefined) {
-        write.writeFreezeWindows(this.db, patch.freezeWindows);
-        audit.recordChanges('plan', before.uid, { freezeWindows: before.freezeWindows }, { freezeWindows: patch.freezeWindows });
-      }
-    });
-    return this.info();
-  }
-
-  updateSettings(patch: Partial<PlanSettings>, source: AuditSource): PlanInfo {
-    const before = read.readSettings(this.db);
-    const after = { ...before, ...patch };
-    this.write(source, (audit) => {
-      write.writeSettings(this.db, after);
-      audit.recordChanges('settings', 'plan', before, after);
-    });
-    return this.info();
-  }
-
-  listErps(): Erp[] {
-    return read.readErps(this.db);
-  }
-
-  updateErp(code: string, patch: ErpPatch, source: AuditSource): Erp {
-    const before = read.readErps(this.db, code)[0];
-    if (!before) throw new UserError('not-found', `No ERP with code "${code}".`);
-    const merged = parseWithProblems(erpSchema, { ...before, ...patch });
-    if (!merged.ok) throw new UserError('invalid-input', `ERP ${code}: ${merged.problems[0]!.path} ${merged.problems[0]!.message}`, merged.problems);
-    const after = merged.value;
-    if (after.code.toLowerCase() !== before.code.toLowerCase() && read.readErps(this.db, after.code).length > 0) {
-      throw new UserError('conflict', `An ERP with code "${after.code}" already exists.`);
-    }
-    this.write(source, (audit) => {
-      write.updateErpRow(this.db, before.code, after);
-      audit.recordChanges('erp', before.code, before, after);
-    });
-    return read.readErps(this.db, after.code)[0]!;
-  }
-
-  listSites(): Site[] {
-    return read.readSites(this.db);
-  }
-
-  getSite(code: string): Site {
-    const site = read.readSites(this.db, code)[0];
-    if (!site) throw new UserError('not-found', `No site with code "${code}".`);
-    return site;
-  }
-
-  updateSite(code: string, patch: SitePatch, source: AuditSource): Site {
-    return this.write(source, (audit) => this.applySitePatch(code, patch, audit));
-  }
-
-  /** Validates and writes a site edit inside the caller's transaction. */
-  applySitePatch(code: string, patch: SitePatch, audit: AuditWriter): Site {
-    const before = this.getSite(code);
-    const merged = parseWithProblems(siteSchema, { ...before, ...patch });
-    if (!merged.ok) {
-      const first = merged.problems[0]!;
-      throw new UserError('invalid-input', `Site ${code}: ${first.path} ${first.message}`, merged.problems);
-    }
-    const after = merged.value;
-    const siteId = write.siteIdOf(this.db, before.code)!;
-    if (after.code.toLowerCase() !== before.code.toLowerCase() && write.siteIdOf(this.db, after.code) !== undefined) {
-      throw new UserError('conflict', `A site with code "${after.code}" already exists.`);
-    }
-    checkSiteReferences(this.db, code, after);
-    write.updateSiteRow(this.db, siteId, after);
-    write.writeBlackouts(this.db, siteId, after.blackouts);
-    write.writePredecessors(this.db, siteId, after.predecessors);
-    const { readiness: _before, ...beforeFields } = before;
-    const { readiness: _after, ...afterFields } = after;
-    audit.recordChanges('site', before.code, beforeFields, afterFields);
-    return this.getSite(after.code);
-  }
-
-  setLighthouseOverride(code: string | null, source: AuditSource): void {
-    const before = read.readPlanRow(this.db)!;
-    this.write(source, (audit) => {
-      statement(this.db, 'UPDATE plan SET lighthouse_override = ? WHERE id = 1').run(code);
-      audit.record('plan', before.uid, 'lighthouseOverride', before.lighthouse_override, code);
-    });
-  }
-
-  setReadiness(
-    input: { site: string; dimension: string; score: number | null; targetDate: string | null; comment: string },
-    source: AuditSource,
-  ): Site {
-    const site = this.getSite(input.site);
-    const dimensions = read.readDimensions(this.db);
-    if (!dimensions.some((d) => d.key === input.dimension)) {
-      throw new UserError('invalid-input', `Unknown readiness dimension "${input.dimension}" (known: ${dimensions.map((d) => d.key).join(', ')}).`);
-    }
-    const before = site.readiness[input.dimension] ?? { score: null, targetDate: null };
-    this.write(source, (audit) => {
-      write.appendReadiness(this.db, { siteId: write.siteIdOf(this.db, site.code)!, ...input }, audit);
-      audit.recordChanges(
-        'readiness',
-        `${site.code}/${input.dimension}`,
-        { score: before.score, targetDate: before.targetDate },
-        { score: input.score, targetDate: input.targetDate },
-      );
-    });
-    return this.getSite(site.code);
-  }
-
-  readinessHistory(site: string, dimension?: string) {
-    this.getSite(site);
-    return read.readReadinessHistory(this.db, site, dimension);
-  }
-
-  dimensions() {
-    return read.readDimensions(this.db);
-  }
-
-  playbook() {
-    return read.readPlaybook(this.db);
-  }
-
-  audit(filter: { entity?: string; entityId?: string; limit: number }) {
-    return listAudit(this.db, filter);
-  }
-
-  /** The whole plan in the interchange format. */
-  exportWavePlan(): WavePlan {
-    const info = this.info();
-    return {
-      format: 'wave-plan',
-      version: 1,
-      plan: {
-        name: info.name,
-        startDate: info.startDate,
-        settings: info.settings,
-        holidays: info.holidays,
-        freezeWindows: info.freezeWindows,
-        lighthouseOverride: info.lighthouseOverride,
-      },
-      readinessDimensions: this.dimensions(),
-      erps: this.listErps(),
-      sites: this.listSites(),
-      playbook: this.playbook(),
-    };
-  }
-
-  exportWavePlanText(): string {
-    return serializeWavePlan(this.exportWavePlan());
   }
 
   /**
-   * Replaces the plan's content with a `wave-plan` document, all or nothing, after a backup.
-   * Refuses the whole document, naming each problem's JSON path, if any part of it is invalid.
+   * The one write path: runs `change` as one commit (all of it is written, or none) and announces
+   * it. A change that alters nothing leaves no commit. Waits for another program's transaction
+   * up to a few seconds, then refuses with a message a person understands.
    */
-  importWavePlan(document: unknown, fileName: string, source: AuditSource): ImportSummary {
-    const validation = validateWavePlan(document);
-    if (!validation.ok) {
-      const first = validation.problems[0]!;
-      throw new UserError('invalid-input', `${fileName}: ${first.path ? `${first.path}: ` : ''}${first.message}`, validation.problems);
-    }
-    const plan = validation.value;
-    const backupPath = backupPlan(this.db, this.path, 'import');
-    this.write(source, (audit) => {
-      write.replaceContent(this.db, plan, audit);
-      audit.record('plan', this.info().uid, 'import', null, `${fileName}: ${plan.sites.length} sites, ${plan.erps.length} ERPs`);
+  mutate<T>(options: CommitOptions, change: (h: WriteHandle) => T): Promise<Committed<T>> {
+    return this.#whenWritable(() => this.#commit({ ...options, kind: 'edit' }, change));
+  }
+
+  /** What Undo and Redo would do in this opening of the plan. */
+  history(): History {
+    return historyOf(this.reader, this.session);
+  }
+
+  /** Takes back the newest edit of this opening that is not undone yet. */
+  undo(source: AuditSource): Promise<Committed<HistoryStep>> {
+    return this.#whenWritable(() => {
+      const step = this.history().undo[0];
+      if (!step) throw new UserError('refused', 'There is nothing to undo.');
+      return this.#replayCommit(step, 'undo', source);
     });
-    return { fileName, sites: plan.sites.length, erps: plan.erps.length, backupPath };
   }
 
-  checklist(site?: string): ChecklistItem[] {
-    if (site !== undefined) this.getSite(site);
-    return readChecklist(this.db, site);
+  /** Does again the edit undone last. */
+  redo(source: AuditSource): Promise<Committed<HistoryStep>> {
+    return this.#whenWritable(() => {
+      const step = this.history().redo[0];
+      if (!step) throw new UserError('refused', 'There is nothing to redo.');
+      return this.#replayCommit(step, 'redo', source);
+    });
   }
 
-  updateChecklistItem(id: number, patch: { status?: ChecklistStatus; owner?: string; note?: string }, source: AuditSource): ChecklistItem {
-    const updated = this.write(source, (audit) => updateChecklistItem(this.db, id, patch, audit));
-    if (!updated) throw new UserError('not-found', `No checklist item ${id}.`);
-    return updated;
+  /** Listens to every commit on the plan (this process's and, once watching, other processes'). */
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Checks every `intervalMs` whether another process committed to the file, and announces what it did. */
+  watchOtherProcesses(intervalMs = 250): void {
+    if (this.#watcher) return;
+    this.#watcher = setInterval(() => this.pollOtherProcesses(), intervalMs);
+    this.#watcher.unref?.();
+  }
+
+  stopWatching(): void {
+    if (this.#watcher) clearInterval(this.#watcher);
+    this.#watcher = null;
+  }
+
+  /** Announces the commits other processes made since the last look. */
+  pollOtherProcesses(): void {
+    if (!this.#db.open) return;
+    const version = this.#readDataVersion();
+    if (version === this.#dataVersion) return;
+    this.#dataVersion = version;
+    this.#announceUpTo(Number.POSITIVE_INFINITY);
+  }
+
+  /** A backup through SQLite's online backup API, checked and pruned. */
+  takeBackup(reason: string): Promise<string> {
+    return takeBackup(this.#db, this.path, reason);
+  }
+
+  /** A backup taken at once (VACUUM INTO), before an import replaces content. */
+  backupNow(reason: string): string {
+    return backupPlan(this.#db, this.path, reason);
+  }
+
+  /**
+   * Makes the plan's content that of another plan file (a backup), as one undoable commit: every
+   * content table is replaced by the other file's rows. `other` must be at the current schema.
+   */
+  replaceContentFrom(other: string, options: CommitOptions, record: (h: WriteHandle) => void): Promise<Committed<null>> {
+    const db = this.#db;
+    const tables = CAPTURED_TABLES;
+    db.prepare('ATTACH DATABASE ? AS restored').run(other);
+    const detach = () => db.exec('DETACH DATABASE restored');
+    return this.mutate(options, (h) => {
+      for (const table of [...tables].reverse()) h.run(`DELETE FROM main.${table}`);
+      for (const table of tables) {
+        const columns = (db.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+        h.run(`INSERT INTO main.${table} (rowid, ${columns}) SELECT rowid, ${columns} FROM restored.${table}`);
+      }
+      record(h);
+      return null;
+    }).finally(detach);
   }
 
   /** A consistent copy of the plan at `target` (the open plan stays where it is). */
@@ -313,11 +280,105 @@ export class PlanFile {
     const temporary = `${target}.${process.pid}.partial`;
     rmSync(temporary, { force: true });
     try {
-      this.db.prepare('VACUUM INTO ?').run(temporary);
+      this.#db.prepare('VACUUM INTO ?').run(temporary);
       renameSync(temporary, target);
     } catch (error) {
       rmSync(temporary, { force: true });
       throw new UserError('refused', `Could not save a copy to ${target}: ${(error as Error).message}.`);
+    }
+  }
+
+  #readDataVersion(): number {
+    return this.#db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** Retries `attempt` while another connection holds the write lock, up to the wait. */
+  async #whenWritable<R>(attempt: () => R): Promise<R> {
+    const deadline = Date.now() + (this.options.writeWaitMs ?? DEFAULT_WRITE_WAIT_MS);
+    for (;;) {
+      try {
+        return attempt();
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (Date.now() >= deadline) throw new UserError('busy', BUSY_MESSAGE);
+        await delay(RETRY_MS);
+      }
+    }
+  }
+
+  #commit<T>(request: CommitOptions & { kind: 'edit' | 'create' }, change: (h: WriteHandle) => T): Committed<T> {
+    const db = this.#db;
+    const context = { actor: request.actor ?? this.options.actor, source: request.source, at: request.at ?? new Date().toISOString() };
+    const capture = request.kind === 'edit';
+    const run = db.transaction(() => {
+      const revision = beginCommit(db, { ...context, label: request.label, kind: request.kind, session: this.session });
+      const handle = writeHandle(db, new AuditWriter(db, { ...context, revision }), revision);
+      if (capture) setCapture(db, revision);
+      let value: T;
+      try {
+        value = change(handle);
+      } finally {
+        if (capture) setCapture(db, null);
+      }
+      const changes = capture ? summarizeChanges(db, revision) : EVERYTHING;
+      if (changes.length === 0) throw new NothingChanged(value);
+      if (capture) {
+        discardRedo(db, this.session);
+        limitDepth(db, this.session);
+      }
+      finishCommit(db, revision, changes);
+      return { value, revision, changes };
+    });
+    let committed: Committed<T>;
+    try {
+      committed = run.immediate();
+    } catch (error) {
+      if (error instanceof NothingChanged) return { value: error.value as T, revision: this.revision(), changes: [] };
+      throw error;
+    }
+    this.#announceUpTo(committed.revision);
+    return committed;
+  }
+
+  #replayCommit(step: HistoryStep, action: 'undo' | 'redo', source: AuditSource): Committed<HistoryStep> {
+    const db = this.#db;
+    const context = { actor: this.options.actor, source, at: new Date().toISOString() };
+    // The row images already hold every cascade: replay them exactly, then check every reference.
+    db.pragma('foreign_keys = OFF');
+    let committed: Committed<HistoryStep>;
+    try {
+      committed = db
+        .transaction(() => {
+          const revision = beginCommit(db, { ...context, label: step.label, kind: action, session: this.session, target: step.revision });
+          replay(db, step, action);
+          new AuditWriter(db, { ...context, revision }).recordReplay(step.revision, action);
+          setUndoState(db, step.revision, action === 'undo' ? 'undone' : 'done');
+          const changes = JSON.parse(this.reader.get<{ changes_json: string }>('SELECT changes_json FROM commits WHERE revision = ?', step.revision)!.changes_json) as Change[];
+          finishCommit(db, revision, changes);
+          return { value: step, revision, changes };
+        })
+        .immediate();
+    } finally {
+      db.pragma('foreign_keys = ON');
+    }
+    this.#announceUpTo(committed.revision);
+    return committed;
+  }
+
+  /** Announces every commit not announced yet, up to `revision`, in order. */
+  #announceUpTo(revision: number): void {
+    this.#dataVersion = this.#readDataVersion();
+    for (const event of commitsAfter(this.reader, this.#announcedRevision)) {
+      if (event.type !== 'commit' || event.revision > revision) break;
+      this.#announcedRevision = event.revision;
+      for (const listener of this.#listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          // A listener's failure (a closed window, a dropped connection) must not undo a saved write.
+          console.error('A change listener failed:', error);
+        }
+      }
     }
   }
 }

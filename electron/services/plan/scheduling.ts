@@ -1,28 +1,44 @@
-/** Generating, storing and editing the schedule of an open plan; every change is one audited transaction. */
-import type { ScheduleView } from '../../../shared/contract';
+/**
+ * Generating, storing and editing the schedule of an open plan, each change one commit. The stored
+ * schedule knows what it was computed from, so reading it says whether the plan changed since.
+ */
+import { createHash } from 'node:crypto';
+import { format } from 'date-fns/format';
+import { SCHEDULER_INPUTS, type ChangeEvent, type Committed } from '../../../shared/changes';
+import type { ReplanResult, ScheduleView, SitePatch } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
-import type { AuditSource, PlaybookTask } from '../../../shared/domain';
+import type { AuditSource, PlaybookTask, Site } from '../../../shared/domain';
+import type { WavePlan } from '../../../shared/interchange';
 import { expandChecklists, siteRoles } from '../../../shared/playbook';
+import { compareSchedules } from '../../../shared/scheduler/diff';
 import { moveAndPin, MoveError } from '../../../shared/scheduler/edit';
 import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
+import { schedulingInputsKey } from '../../../shared/scheduler/inputs-key';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
-import type { LockedWave, ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
+import type { LockedWave, WaveSchedule } from '../../../shared/scheduler/types';
 import { UserError } from '../errors';
-import type { AuditWriter } from './audit';
-import { writePlaybookVersion } from './content-writer';
+import { syncChecklist } from './checklists';
+import { exportContent } from './content';
+import type { ReadHandle, WriteHandle } from './handles';
+import { commitsAfter, currentRevision } from './history';
+import { setLighthouseOverride } from './plan-settings';
 import type { PlanFile } from './plan-file';
-import { readChecklistBasis, readCurrentSchedule, readSchedule, setWaveLock, storeSchedule, syncChecklist } from './schedule-store';
+import { addPlaybookVersion, readPlaybook, type PlaybookVersion } from './playbooks';
+import { readCurrentSchedule, setWaveLock, storeSchedule, type StoredSchedule } from './schedules';
+import { getSite, updateSite } from './sites';
 
-export function scheduleInputOf(plan: PlanFile, asOf: string, lockedWaves: LockedWave[] = [], content = plan.exportWavePlan()): ScheduleInput {
-  return scheduleInputFromPlan(content, asOf, lockedWaves);
-}
+const waveName = (n: number) => (n === 0 ? 'the lighthouse wave' : `wave ${n}`);
 
 /** The locked waves of a stored schedule, as the scheduler keeps them on re-plan. */
-export function lockedWavesOf(stored: ScheduleView | null): LockedWave[] {
+export function lockedWavesOf(stored: { schedule: WaveSchedule; lockedWaves: number[] } | null): LockedWave[] {
   if (!stored) return [];
   return stored.schedule.waves
     .filter((w) => stored.lockedWaves.includes(w.number))
     .map((w) => ({ number: w.number, windowStart: w.windowStart, windowEnd: w.windowEnd, prepLeadDays: w.prepLeadDays, sites: w.sites.map((s) => ({ site: s.site, goLive: s.goLive })) }));
+}
+
+function inputsHash(content: WavePlan): string {
+  return createHash('sha256').update(schedulingInputsKey(content)).digest('hex');
 }
 
 /** Per site, what its checklist items are derived from: go-live day and role. */
@@ -42,123 +58,213 @@ function checklistInputs(schedule: WaveSchedule, erpOf: (code: string) => string
  * Stores a schedule as the current one and brings the checklists in line with it, touching only the
  * sites whose go-live or role changed while the playbook and holidays stay the same.
  */
-function keep(
-  plan: PlanFile,
-  schedule: WaveSchedule,
-  lockedWaves: number[],
-  audit: AuditWriter,
-  content = plan.exportWavePlan(),
-  previous = readCurrentSchedule(plan.db),
-): ScheduleView {
-  const previousBasis = readChecklistBasis(plan.db);
+function keep(h: WriteHandle, schedule: WaveSchedule, lockedWaves: number[], content: WavePlan, previous: StoredSchedule | null): StoredSchedule {
   const basis = `${content.playbook.version}|${content.plan.holidays.join(',')}`;
   const erpBySite = new Map(content.sites.map((s) => [s.code.toLowerCase(), s.erp]));
   const erpOf = (code: string) => erpBySite.get(code.toLowerCase());
   let changed: Set<string> | undefined;
-  if (previous && previousBasis === basis) {
+  if (previous && previous.checklistBasis === basis) {
     const before = checklistInputs(previous.schedule, erpOf);
     const after = checklistInputs(schedule, erpOf);
     changed = new Set([...before.keys(), ...after.keys()].filter((code) => before.get(code) !== after.get(code)));
   }
-  const stored = storeSchedule(plan.db, schedule, lockedWaves, basis);
+  const stored = storeSchedule(h, { schedule, lockedWaves, checklistBasis: basis, inputsHash: inputsHash(content), inputsRevision: h.revision });
   if (changed?.size !== 0) {
     const items = expandChecklists(schedule, content.playbook.tasks, erpOf, content.plan.holidays, changed);
-    syncChecklist(plan.db, items, content.playbook.version, audit, changed);
+    syncChecklist(h, items, content.playbook.version, changed);
   }
   return stored;
 }
 
-function summary(schedule: WaveSchedule): string {
-  const placed = schedule.waves.reduce((n, w) => n + w.sites.length, 0);
-  return `as of ${schedule.asOf}: ${schedule.waves.length} waves, ${placed} sites placed, ${schedule.unscheduled.length} unscheduled, ${schedule.violations.length} violations`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "3 readiness assessments and 1 setting changed since 2026-12-02 10:14". */
+function staleReason(events: ChangeEvent[], since: string): string {
+  const ids = new Map<string, Set<string>>();
+  let assessments = 0;
+  let other = 0;
+  const dated: string[] = [];
+  for (const event of events) {
+    if (event.type !== 'commit') continue;
+    for (const change of event.changes) {
+      if (!SCHEDULER_INPUTS.includes(change.entity)) continue;
+      if (change.entity === 'readiness') assessments += change.count;
+      else if (change.entity === 'plan' || change.entity === 'dimensions') dated.push(change.entity);
+      else if (change.ids) for (const id of change.ids) ids.set(change.entity, (ids.get(change.entity) ?? new Set()).add(id));
+      else other += 1;
+    }
+  }
+  const parts: string[] = [];
+  if (assessments) parts.push(plural(assessments, 'readiness assessment'));
+  if (ids.get('sites')?.size) parts.push(plural(ids.get('sites')!.size, 'site'));
+  if (ids.get('erps')?.size) parts.push(plural(ids.get('erps')!.size, 'ERP'));
+  if (ids.get('settings')?.size) parts.push(plural(ids.get('settings')!.size, 'setting'));
+  if (dated.includes('plan')) parts.push("the plan's dates or lighthouse choice");
+  if (dated.includes('dimensions')) parts.push('the readiness dimensions');
+  if (other) parts.push(plural(other, 'other change'));
+  const when = format(new Date(since), 'yyyy-MM-dd HH:mm');
+  if (parts.length === 0) return `The plan changed since this schedule was computed on ${when}.`;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `${list} changed since ${when}`.replace(/^./, (c) => c.toUpperCase());
 }
 
+const staleCache = new WeakMap<PlanFile, { revision: number; scheduleId: number; stale: boolean; staleBecause: string | null }>();
+
+function viewOf(stored: StoredSchedule, revision: number, stale = false, staleBecause: string | null = null): ScheduleView {
+  return { id: stored.id, generatedAt: stored.generatedAt, schedule: stored.schedule, lockedWaves: stored.lockedWaves, stale, staleBecause, revision };
+}
+
+/** Whether the plan's scheduling inputs changed since `stored` was computed, and what changed. */
+function stalenessOf(h: ReadHandle, stored: StoredSchedule): { stale: boolean; staleBecause: string | null } {
+  const stale = stored.inputsHash !== '' && stored.inputsHash !== inputsHash(exportContent(h));
+  return { stale, staleBecause: stale ? staleReason(commitsAfter(h, stored.inputsRevision), stored.generatedAt) : null };
+}
+
+/** After a commit that stored a schedule from the plan as it then was: that schedule is up to date. */
+async function upToDate<T>(plan: PlanFile, committed: Promise<Committed<T>>, scheduleOf: (value: T) => ScheduleView): Promise<Committed<T>> {
+  const done = await committed;
+  const view = scheduleOf(done.value);
+  if (done.changes.length > 0 && !view.stale) staleCache.set(plan, { revision: done.revision, scheduleId: view.id, stale: false, staleBecause: null });
+  return done;
+}
+
+/** The stored schedule, and whether the plan's scheduling inputs changed since it was computed. */
 export function currentSchedule(plan: PlanFile): ScheduleView | null {
-  return readCurrentSchedule(plan.db);
+  const stored = readCurrentSchedule(plan.reader);
+  if (!stored) return null;
+  const revision = plan.revision();
+  let known = staleCache.get(plan);
+  // Worked out once per revision: reading the whole plan is the costly part.
+  if (!known || known.revision !== revision || known.scheduleId !== stored.id) {
+    known = { revision, scheduleId: stored.id, ...stalenessOf(plan.reader, stored) };
+    staleCache.set(plan, known);
+  }
+  return viewOf(stored, revision, known.stale, known.staleBecause);
 }
 
-/** Computes the schedule as of `asOf` (today by default), keeping locked waves and pins, and stores it. */
-export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): ScheduleView {
-  const previous = readCurrentSchedule(plan.db);
-  const locks = lockedWavesOf(previous);
-  const content = plan.exportWavePlan();
-  const schedule = generateSchedule(scheduleInputOf(plan, asOf ?? todayIso(), locks, content));
-  const lockedSites = new Set(locks.flatMap((l) => l.sites.map((s) => s.site.toLowerCase())));
-  const lockedNumbers = schedule.waves.filter((w) => w.sites.some((s) => lockedSites.has(s.site.toLowerCase()))).map((w) => w.number);
-  return plan.write(source, (audit) => {
-    audit.record('schedule', plan.info().uid, 'generated', previous ? summary(previous.schedule) : null, summary(schedule));
-    return keep(plan, schedule, lockedNumbers, audit, content, previous);
-  });
-}
-
-function requireSchedule(plan: PlanFile): ScheduleView {
-  const stored = readCurrentSchedule(plan.db);
+function requireSchedule(h: ReadHandle): StoredSchedule {
+  const stored = readCurrentSchedule(h);
   if (!stored) throw new UserError('not-found', 'There is no schedule yet: generate one first.');
   return stored;
 }
 
-/** Pins a site in the wave it is in now, or unpins it. */
-export function pinSite(plan: PlanFile, code: string, pinned: boolean, source: AuditSource): ScheduleView {
-  const stored = requireSchedule(plan);
-  const site = plan.getSite(code);
-  const wave = stored.schedule.waves.find((w) => w.sites.some((s) => s.site.toLowerCase() === code.toLowerCase()));
-  if (pinned && !wave) throw new UserError('refused', `${site.code} is not in a wave; move it into one to pin it.`);
-  const schedule: WaveSchedule = {
-    ...stored.schedule,
-    waves: stored.schedule.waves.map((w) => ({ ...w, sites: w.sites.map((s) => (s.site.toLowerCase() === code.toLowerCase() ? { ...s, pinned } : s)) })),
-  };
-  plan.write(source, (audit) => {
-    plan.applySitePatch(site.code, pinned ? { pinnedWave: wave!.number } : { pinnedWave: null, pinnedGoLive: null }, audit);
-    keep(plan, schedule, stored.lockedWaves, audit);
-  });
-  return readCurrentSchedule(plan.db)!;
+interface Computed {
+  revision: number;
+  content: WavePlan;
+  previous: StoredSchedule | null;
+  schedule: WaveSchedule;
+  lockedNumbers: number[];
 }
 
-export function lockWave(plan: PlanFile, number: number, locked: boolean, source: AuditSource): ScheduleView {
-  const stored = requireSchedule(plan);
-  if (!stored.schedule.waves.some((w) => w.number === number)) throw new UserError('not-found', `There is no wave ${number} in the schedule.`);
-  plan.write(source, (audit) => {
-    setWaveLock(plan.db, stored.id, number, locked);
-    audit.record('wave', String(number), 'locked', stored.lockedWaves.includes(number), locked);
+function compute(h: ReadHandle, asOf: string): Computed {
+  const previous = readCurrentSchedule(h);
+  const locks = lockedWavesOf(previous);
+  const content = exportContent(h);
+  const schedule = generateSchedule(scheduleInputFromPlan(content, asOf, locks));
+  const lockedSites = new Set(locks.flatMap((l) => l.sites.map((s) => s.site.toLowerCase())));
+  const lockedNumbers = schedule.waves.filter((w) => w.sites.some((s) => lockedSites.has(s.site.toLowerCase()))).map((w) => w.number);
+  return { revision: currentRevision(h), content, previous, schedule, lockedNumbers };
+}
+
+function replanned(h: WriteHandle, computed: Computed): ReplanResult {
+  const { previous, schedule } = computed;
+  const summary = (s: WaveSchedule) => {
+    const placed = s.waves.reduce((n, w) => n + w.sites.length, 0);
+    return `as of ${s.asOf}: ${s.waves.length} waves, ${placed} sites placed, ${s.unscheduled.length} unscheduled, ${s.violations.length} violations`;
+  };
+  h.audit.record('schedule', 'current', 'generated', previous ? summary(previous.schedule) : null, summary(schedule));
+  const stored = keep(h, schedule, computed.lockedNumbers, computed.content, previous);
+  return { view: viewOf(stored, h.revision), diff: compareSchedules(previous?.schedule ?? null, schedule) };
+}
+
+/**
+ * Computes the schedule as of `asOf` (today unless given), keeping locked waves
+ * and pins, and stores it. Computed outside the write; if the plan changed meanwhile, computed again
+ * inside it, so a schedule is never stored for inputs it did not see.
+ */
+export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): Promise<Committed<ReplanResult>> {
+  const day = asOf ?? todayIso();
+  const early = compute(plan.reader, day);
+  return upToDate(plan, plan.mutate({ label: 'Re-plan', source }, (h) => replanned(h, currentRevision(h) === early.revision ? early : compute(h, day))), (r) => r.view);
+}
+
+/** Sets (or clears, with null) the program manager's lighthouse and re-plans, as one step. */
+export function overrideLighthouse(plan: PlanFile, code: string | null, source: AuditSource): Promise<Committed<ReplanResult>> {
+  const label = code === null ? 'Let the scheduler choose the lighthouse' : `Make ${code} the lighthouse`;
+  return plan.mutate({ label, source }, (h) => {
+    const site = code === null ? null : getSite(h, code);
+    if (site?.excluded) throw new UserError('refused', `${site.code} is excluded from the rollout and cannot be the lighthouse.`);
+    setLighthouseOverride(h, site?.code ?? null);
+    return replanned(h, compute(h, readCurrentSchedule(h)?.schedule.asOf ?? todayIso()));
   });
-  return readCurrentSchedule(plan.db)!;
+}
+
+/** Unpins a site and re-plans as of the stored schedule's day, as one step: the scheduler places it. */
+export function releaseSite(plan: PlanFile, code: string, source: AuditSource): Promise<Committed<ReplanResult>> {
+  return plan.mutate({ label: `Let the scheduler place ${code}`, source }, (h) => {
+    const site = getSite(h, code);
+    updateSite(h, site.code, { pinnedWave: null, pinnedGoLive: null });
+    return replanned(h, compute(h, readCurrentSchedule(h)?.schedule.asOf ?? todayIso()));
+  });
+}
+
+/** The plan's content with one site's fields patched, without reading the plan again. */
+function withSite(content: WavePlan, site: Site): WavePlan {
+  return { ...content, sites: content.sites.map((s) => (s.code.toLowerCase() === site.code.toLowerCase() ? site : s)) };
+}
+
+function setPins(h: WriteHandle, content: WavePlan, code: string, patch: SitePatch): WavePlan {
+  return withSite(content, updateSite(h, code, patch));
+}
+
+/** Pins a site in the wave it is in now, or unpins it. */
+export function pinSite(plan: PlanFile, code: string, pinned: boolean, source: AuditSource): Promise<Committed<ScheduleView>> {
+  return plan.mutate({ label: `${pinned ? 'Pin' : 'Unpin'} ${code}`, source }, (h) => {
+    const stored = requireSchedule(h);
+    const site = getSite(h, code);
+    const key = site.code.toLowerCase();
+    const wave = stored.schedule.waves.find((w) => w.sites.some((s) => s.site.toLowerCase() === key));
+    if (pinned && !wave) throw new UserError('refused', `${site.code} is not in a wave; move it into one to pin it.`);
+    const schedule: WaveSchedule = {
+      ...stored.schedule,
+      waves: stored.schedule.waves.map((w) => ({ ...w, sites: w.sites.map((s) => (s.site.toLowerCase() === key ? { ...s, pinned } : s)) })),
+    };
+    const content = setPins(h, exportContent(h), site.code, pinned ? { pinnedWave: wave!.number } : { pinnedWave: null, pinnedGoLive: null });
+    return viewOf(keep(h, schedule, stored.lockedWaves, content, stored), h.revision);
+  });
+}
+
+export function lockWave(plan: PlanFile, number: number, locked: boolean, source: AuditSource): Promise<Committed<ScheduleView>> {
+  return plan.mutate({ label: `${locked ? 'Lock' : 'Unlock'} ${waveName(number)}`, source }, (h) => {
+    const stored = requireSchedule(h);
+    if (!stored.schedule.waves.some((w) => w.number === number)) throw new UserError('not-found', `There is no wave ${number} in the schedule.`);
+    setWaveLock(h, stored.id, number, locked);
+    h.audit.record('wave', String(number), 'locked', stored.lockedWaves.includes(number), locked);
+    const { stale, staleBecause } = stalenessOf(h, stored);
+    return viewOf(readCurrentSchedule(h)!, h.revision, stale, staleBecause);
+  });
 }
 
 /** Moves a site to another wave (and day), pins it there, and returns the schedule with its violations. */
-export function moveAndStore(plan: PlanFile, code: string, wave: number, goLive: string | null, source: AuditSource): ScheduleView {
-  const stored = requireSchedule(plan);
-  const site = plan.getSite(code);
-  let moved: WaveSchedule;
-  try {
-    moved = moveAndPin(scheduleInputOf(plan, stored.schedule.asOf), stored.schedule, site.code, wave, goLive, stored.lockedWaves);
-  } catch (error) {
-    if (error instanceof MoveError) throw new UserError('refused', error.message);
-    throw error;
-  }
-  plan.write(source, (audit) => {
-    plan.applySitePatch(site.code, { pinnedWave: wave, pinnedGoLive: goLive }, audit);
-    keep(plan, moved, stored.lockedWaves, audit);
-  });
-  return readCurrentSchedule(plan.db)!;
+export function moveAndStore(plan: PlanFile, code: string, wave: number, goLive: string | null, source: AuditSource): Promise<Committed<ScheduleView>> {
+  return upToDate(plan, moveCommit(plan, code, wave, goLive, source), (view) => view);
 }
 
-/** Makes a kept schedule current again (as a new copy, so the one it replaces stays kept too). */
-export function restoreSchedule(plan: PlanFile, id: number, source: AuditSource): ScheduleView {
-  const kept = readSchedule(plan.db, id);
-  if (!kept) throw new UserError('not-found', `Schedule ${id} is no longer kept (only the last 20 are).`);
-  const current = readCurrentSchedule(plan.db);
-  return plan.write(source, (audit) => {
-    audit.record('schedule', plan.info().uid, 'restored', current ? summary(current.schedule) : null, summary(kept.schedule));
-    return keep(plan, kept.schedule, kept.lockedWaves, audit, plan.exportWavePlan(), current);
+function moveCommit(plan: PlanFile, code: string, wave: number, goLive: string | null, source: AuditSource): Promise<Committed<ScheduleView>> {
+  return plan.mutate({ label: `Move ${code} to ${waveName(wave)}`, source }, (h) => {
+    const stored = requireSchedule(h);
+    const site = getSite(h, code);
+    const content = exportContent(h);
+    let moved: WaveSchedule;
+    try {
+      moved = moveAndPin(scheduleInputFromPlan(content, stored.schedule.asOf), stored.schedule, site.code, wave, goLive, stored.lockedWaves);
+    } catch (error) {
+      if (error instanceof MoveError) throw new UserError('refused', error.message);
+      throw error;
+    }
+    const after = setPins(h, content, site.code, { pinnedWave: wave, pinnedGoLive: goLive });
+    return viewOf(keep(h, moved, stored.lockedWaves, after, stored), h.revision);
   });
-}
-
-/** Sets (or clears, with null) the program manager's lighthouse, then re-plans. */
-export function overrideLighthouse(plan: PlanFile, code: string | null, source: AuditSource): ScheduleView {
-  const site = code === null ? null : plan.getSite(code);
-  if (site?.excluded) throw new UserError('refused', `${site.code} is excluded from the rollout and cannot be the lighthouse.`);
-  plan.setLighthouseOverride(site?.code ?? null, source);
-  return generateAndStore(plan, readCurrentSchedule(plan.db)?.schedule.asOf, source);
 }
 
 /**
@@ -166,19 +272,12 @@ export function overrideLighthouse(plan: PlanFile, code: string | null, source: 
  * open items of removed tasks go, new tasks get items, changed offsets move due dates; finished and
  * annotated items stay.
  */
-export function savePlaybook(plan: PlanFile, tasks: PlaybookTask[], note: string, source: AuditSource): { version: number; tasks: PlaybookTask[] } {
-  const seen = new Map<string, number>();
-  tasks.forEach((task, i) => {
-    const first = seen.get(task.id);
-    if (first !== undefined) throw new UserError('invalid-input', `Playbook task ${i + 1} (${task.title}): id "${task.id}" is already used by task ${first + 1}.`);
-    seen.set(task.id, i);
+export function savePlaybook(plan: PlanFile, tasks: PlaybookTask[], note: string, source: AuditSource): Promise<Committed<PlaybookVersion>> {
+  const version = readPlaybook(plan.reader).version + 1;
+  return plan.mutate({ label: `Playbook version ${version}${note ? `: ${note}` : ''}`, source }, (h) => {
+    addPlaybookVersion(h, tasks, note);
+    const current = readCurrentSchedule(h);
+    if (current) keep(h, current.schedule, current.lockedWaves, exportContent(h), current);
+    return readPlaybook(h);
   });
-  plan.write(source, (audit) => {
-    const version = plan.playbook().version + 1;
-    writePlaybookVersion(plan.db, version, tasks, note);
-    audit.record('playbook', String(version), 'created', null, note || `${tasks.length} tasks`);
-    const current = readCurrentSchedule(plan.db);
-    if (current) keep(plan, current.schedule, current.lockedWaves, audit);
-  });
-  return plan.playbook();
 }

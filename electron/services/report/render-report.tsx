@@ -4,12 +4,16 @@
  */
 import { Font, renderToBuffer } from '@react-pdf/renderer';
 import { todayIso } from '../../../shared/dates';
-import { buildReport, type ReadinessRecord, type ReportModel } from '../../../shared/report/report-model';
+import { buildReport, type ReportModel } from '../../../shared/report/report-model';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
+import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
 import { readBaseline } from '../plan/baselines';
-import type { PlanFile } from '../plan/plan-file';
-import { readCurrentSchedule } from '../plan/schedule-store';
-import { lockedWavesOf, scheduleInputOf } from '../plan/scheduling';
+import { readChecklist } from '../plan/checklists';
+import { exportContent } from '../plan/content';
+import type { ReadHandle } from '../plan/handles';
+import { readTargetDateHistory } from '../plan/readiness';
+import { readCurrentSchedule } from '../plan/schedules';
+import { lockedWavesOf } from '../plan/scheduling';
 import { ReportDocument } from './ReportDocument';
 import { FONT, registerFonts, type Paper } from './theme';
 
@@ -23,22 +27,19 @@ export interface ReportOptions {
   generatedOn?: string;
 }
 
-export function reportModelOf(plan: PlanFile, options: ReportOptions): ReportModel {
-  const stored = readCurrentSchedule(plan.db);
-  const content = plan.exportWavePlan();
+export function reportModelOf(h: ReadHandle, options: ReportOptions): ReportModel {
+  const stored = readCurrentSchedule(h);
+  const content = exportContent(h);
   let schedule = stored?.schedule;
   if (!schedule || (options.asOf && options.asOf !== schedule.asOf)) {
-    schedule = generateSchedule(scheduleInputOf(plan, options.asOf ?? todayIso(), lockedWavesOf(stored ?? null), content));
+    schedule = generateSchedule(scheduleInputFromPlan(content, options.asOf ?? todayIso(), lockedWavesOf(stored)));
   }
-  const history = plan.db
-    .prepare('SELECT s.code AS site, e.dimension_key AS dimension, e.target_date AS targetDate, e.recorded_at AS recordedAt FROM readiness_entries e JOIN sites s ON s.id = e.site_id ORDER BY e.id')
-    .all() as ReadinessRecord[];
   return buildReport({
     content,
     schedule,
-    checklist: plan.checklist(),
-    readinessHistory: history,
-    baseline: options.baseline ? readBaseline(plan, options.baseline) : null,
+    checklist: readChecklist(h),
+    readinessHistory: readTargetDateHistory(h),
+    baseline: options.baseline ? readBaseline(h, options.baseline) : null,
     generatedOn: options.generatedOn ?? todayIso(),
     range: { from: options.from, to: options.to },
   });

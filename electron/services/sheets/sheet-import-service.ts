@@ -1,26 +1,29 @@
 /**
  * Importing sites, ERPs and readiness from CSV or XLSX into a plan: a preview that lists every
  * problem and what would be added, changed and left alone, and an all-or-nothing commit (a backup
- * first, then one transaction with its audit entries). Both read the file afresh and run the same
- * check, so the commit writes exactly what the preview showed.
+ * first, then one undoable commit with its audit entries). Both run the same check; the commit runs
+ * it again inside its transaction, so it writes exactly what the plan holds at that moment allows.
  */
+import type { Committed } from '../../../shared/changes';
 import type { SheetChoice, SheetImportPreview, SheetImportSummary } from '../../../shared/contract';
 import type { AuditSource } from '../../../shared/domain';
 import { sheetFields, type SheetKind } from '../../../shared/sheets/fields';
-import { checkImport, describeSheetProblem, planSheets, type ImportCheck, type SheetPlan } from '../../../shared/sheets/sheet-import';
+import { checkImport, describeSheetProblem, planSheets, type ImportCheck, type Sheet, type SheetPlan } from '../../../shared/sheets/sheet-import';
 import { UserError } from '../errors';
-import { backupPlan } from '../plan/backup';
-import * as write from '../plan/content-writer';
+import { insertErp, readErps, writeErpRow } from '../plan/erps';
+import type { ReadHandle, WriteHandle } from '../plan/handles';
+import { currentRevision } from '../plan/history';
 import type { PlanFile } from '../plan/plan-file';
-import { insertSite } from '../plan/site-lifecycle';
+import { requirePlanRow } from '../plan/plan-settings';
+import { appendReadiness, readDimensions } from '../plan/readiness';
+import { getSite, insertSite, readSites, siteIdOf, updateSite, writePredecessors } from '../plan/sites';
 import { readSheets } from './read-sheets';
 
 const LISTED = 200;
 
-async function check(plan: PlanFile, fileName: string, bytes: Uint8Array, choices: SheetChoice[] | undefined): Promise<{ plans: SheetPlan[]; result: ImportCheck }> {
-  const dimensions = plan.dimensions();
-  const guessed = planSheets(await readSheets(fileName, bytes), dimensions);
-  const plans = guessed.map((p): SheetPlan => {
+function check(h: ReadHandle, sheets: Sheet[], choices: SheetChoice[] | undefined): { plans: SheetPlan[]; result: ImportCheck } {
+  const dimensions = readDimensions(h);
+  const plans = planSheets(sheets, dimensions).map((p): SheetPlan => {
     const choice = choices?.find((c) => c.source === p.sheet.source);
     if (!choice) return p;
     const known = new Set(sheetFields(choice.kind, dimensions).map((f) => f.key));
@@ -28,12 +31,13 @@ async function check(plan: PlanFile, fileName: string, bytes: Uint8Array, choice
     if (unknown) throw new UserError('invalid-input', `${p.sheet.source}: "${unknown}" is not a field of a ${choice.kind} sheet.`);
     return { ...p, kind: choice.kind, mapping: p.sheet.headers.map((_, i) => choice.mapping[i] ?? null) };
   });
-  return { plans, result: checkImport(plans, { sites: plan.listSites(), erps: plan.listErps(), dimensions }) };
+  return { plans, result: checkImport(plans, { sites: readSites(h), erps: readErps(h), dimensions }) };
 }
 
 export async function previewSheetImport(plan: PlanFile, fileName: string, bytes: Uint8Array, choices?: SheetChoice[]): Promise<SheetImportPreview> {
-  const { plans, result } = await check(plan, fileName, bytes, choices);
-  const dimensions = plan.dimensions();
+  const sheets = await readSheets(fileName, bytes);
+  const { plans, result } = check(plan.reader, sheets, choices);
+  const dimensions = readDimensions(plan.reader);
   const fieldsOf = (kind: SheetKind) => sheetFields(kind, dimensions).map((f) => ({ key: f.key, label: f.label }));
   const summary = (changes: { added: { code: string }[]; changed: { code: string; fields: string[] }[]; unchanged: string[] }) => ({
     added: changes.added.slice(0, LISTED).map((x) => x.code),
@@ -53,70 +57,79 @@ export async function previewSheetImport(plan: PlanFile, fileName: string, bytes
   };
 }
 
-export async function commitSheetImport(plan: PlanFile, fileName: string, bytes: Uint8Array, choices: SheetChoice[] | undefined, source: AuditSource): Promise<SheetImportSummary> {
-  const { result } = await check(plan, fileName, bytes, choices);
-  if (result.problems.length > 0) {
-    const shown = result.problems.slice(0, 10).map(describeSheetProblem).join('\n');
-    const more = result.problems.length > 10 ? `\n… and ${result.problems.length - 10} more` : '';
-    throw new UserError('invalid-input', `Nothing was imported: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${fileName}.\n${shown}${more}`, result.problems.map((p) => ({ path: `${p.source}:${p.row}:${p.column}`, message: p.message })));
-  }
-  const { erps, sites } = result;
-  const total = erps.added.length + erps.changed.length + sites.added.length + sites.changed.length;
-  const backupPath = total > 0 ? backupPlan(plan.db, plan.path, 'import') : null;
-  if (total > 0) {
-    plan.write(source, (audit) => {
-      for (const erp of erps.added) {
-        write.insertErp(plan.db, erp);
-        audit.record('erp', erp.code, 'created', null, erp.name);
-      }
-      for (const { code, value } of erps.changed) {
-        const before = plan.listErps().find((e) => e.code === code)!;
-        write.updateErpRow(plan.db, code, value);
-        audit.recordChanges('erp', code, before, value);
-      }
-      // New sites first without predecessors, so that any site may wait for any other in the file.
-      for (const site of sites.added) {
-        insertSite(plan, { ...site, predecessors: [] });
-        audit.record('site', site.code, 'created', null, site.name);
-      }
-      for (const { code, value } of sites.changed) {
-        const before = plan.getSite(code);
-        const { readiness, ...fields } = value;
-        plan.applySitePatch(code, fields, audit);
-        appendReadinessChanges(plan, code, before.readiness, readiness, audit);
-      }
-      for (const site of sites.added) {
-        const siteId = write.siteIdOf(plan.db, site.code)!;
-        write.writePredecessors(plan.db, siteId, site.predecessors);
-        // A new site's first assessments are its readiness history (with actor, time and source
-        // 'import'); its "created" audit entry stands for the rest, as when a site is added in the app.
-        for (const [dimension, value] of Object.entries(site.readiness)) {
-          if (value.score !== null || value.targetDate !== null) write.appendReadiness(plan.db, { siteId, dimension, score: value.score, targetDate: value.targetDate, comment: 'Imported' }, audit);
-        }
-      }
-      audit.record('plan', plan.info().uid, 'import', null, `${fileName}: ${sites.added.length} sites added, ${sites.changed.length} changed; ${erps.added.length} ERPs added, ${erps.changed.length} changed`);
-    });
-  }
-  return {
-    fileName,
-    sitesAdded: sites.added.length,
-    sitesChanged: sites.changed.length,
-    sitesUnchanged: sites.unchanged.length,
-    erpsAdded: erps.added.length,
-    erpsChanged: erps.changed.length,
-    erpsUnchanged: erps.unchanged.length,
-    backupPath,
-  };
+function refuseProblems(fileName: string, result: ImportCheck): void {
+  if (result.problems.length === 0) return;
+  const shown = result.problems.slice(0, 10).map(describeSheetProblem).join('\n');
+  const more = result.problems.length > 10 ? `\n… and ${result.problems.length - 10} more` : '';
+  throw new UserError('invalid-input', `Nothing was imported: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${fileName}.\n${shown}${more}`, result.problems.map((p) => ({ path: `${p.source}:${p.row}:${p.column}`, message: p.message })));
 }
 
 type Readiness = Record<string, { score: number | null; targetDate: string | null }>;
 
-function appendReadinessChanges(plan: PlanFile, code: string, before: Readiness, after: Readiness, audit: Parameters<Parameters<PlanFile['write']>[1]>[0]): void {
-  const siteId = write.siteIdOf(plan.db, code)!;
+function appendReadinessChanges(h: WriteHandle, code: string, before: Readiness, after: Readiness): void {
+  const siteId = siteIdOf(h, code)!;
   for (const [dimension, value] of Object.entries(after)) {
     const old = before[dimension] ?? { score: null, targetDate: null };
     if (old.score === value.score && old.targetDate === value.targetDate) continue;
-    write.appendReadiness(plan.db, { siteId, dimension, score: value.score, targetDate: value.targetDate, comment: 'Imported' }, audit);
-    audit.recordChanges('readiness', `${code}/${dimension}`, old, value);
+    appendReadiness(h, { siteId, dimension, score: value.score, targetDate: value.targetDate, comment: 'Imported' });
+    h.audit.recordChanges('readiness', `${code}/${dimension}`, old, value);
   }
+}
+
+function writeImport(h: WriteHandle, fileName: string, { erps, sites }: ImportCheck): void {
+  for (const erp of erps.added) {
+    insertErp(h, erp);
+    h.audit.record('erp', erp.code, 'created', null, erp.name);
+  }
+  for (const { code, value } of erps.changed) {
+    const before = readErps(h, code)[0]!;
+    writeErpRow(h, code, value);
+    h.audit.recordChanges('erp', code, before, value);
+  }
+  // New sites first without predecessors, so that any site may wait for any other in the file.
+  for (const site of sites.added) {
+    insertSite(h, site, { predecessors: false });
+    h.audit.record('site', site.code, 'created', null, site.name);
+  }
+  for (const { code, value } of sites.changed) {
+    const before = getSite(h, code);
+    const { readiness, ...fields } = value;
+    updateSite(h, code, fields);
+    appendReadinessChanges(h, code, before.readiness, readiness);
+  }
+  for (const site of sites.added) {
+    const siteId = siteIdOf(h, site.code)!;
+    writePredecessors(h, siteId, site.predecessors);
+    // A new site's first assessments are its readiness history (with actor, time and source
+    // 'import'); its "created" audit entry stands for the rest, as when a site is added in the app.
+    for (const [dimension, value] of Object.entries(site.readiness)) {
+      if (value.score !== null || value.targetDate !== null) appendReadiness(h, { siteId, dimension, score: value.score, targetDate: value.targetDate, comment: 'Imported' });
+    }
+  }
+  h.audit.record('plan', requirePlanRow(h).uid, 'import', null, `${fileName}: ${sites.added.length} sites added, ${sites.changed.length} changed; ${erps.added.length} ERPs added, ${erps.changed.length} changed`);
+}
+
+export async function commitSheetImport(plan: PlanFile, fileName: string, bytes: Uint8Array, choices: SheetChoice[] | undefined, source: AuditSource): Promise<Committed<SheetImportSummary>> {
+  const sheets = await readSheets(fileName, bytes);
+  const checkedAt = plan.revision();
+  const early = check(plan.reader, sheets, choices).result;
+  refuseProblems(fileName, early);
+  const total = early.erps.added.length + early.erps.changed.length + early.sites.added.length + early.sites.changed.length;
+  const backupPath = total > 0 ? plan.backupNow('import') : null;
+  return plan.mutate({ label: `Import ${fileName}`, source }, (h) => {
+    // Checked again only if another program changed the plan since.
+    const result = currentRevision(h) === checkedAt ? early : check(h, sheets, choices).result;
+    refuseProblems(fileName, result);
+    writeImport(h, fileName, result);
+    return {
+      fileName,
+      sitesAdded: result.sites.added.length,
+      sitesChanged: result.sites.changed.length,
+      sitesUnchanged: result.sites.unchanged.length,
+      erpsAdded: result.erps.added.length,
+      erpsChanged: result.erps.changed.length,
+      erpsUnchanged: result.erps.unchanged.length,
+      backupPath,
+    };
+  });
 }

@@ -7,7 +7,7 @@ import { usePacketStore } from '../packets/packet-store';
 import { useHotkeys } from '@mantine/hooks';
 import { useNavigationStore, type ScreenId } from '../stores/navigation-store';
 import { usePlanStore, type SaveState } from '../stores/plan-store';
-import { useUndoStore } from '../stores/undo-store';
+import { useHistoryStore } from '../stores/history-store';
 import { CommandPalette } from './CommandPalette';
 import { FileMenu } from './FileMenu';
 import { ReportDialog } from './ReportDialog';
@@ -51,12 +51,12 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       }),
     [],
   );
-  const undo = useUndoStore();
+  const history = useHistoryStore();
   // Text fields keep their own undo: the shortcuts act on the plan only outside them.
   useHotkeys([
-    ['mod+Z', () => void undo.undo()],
-    ['mod+shift+Z', () => void undo.redo()],
-    ['mod+Y', () => void undo.redo()],
+    ['mod+Z', () => void history.undo()],
+    ['mod+shift+Z', () => void history.redo()],
+    ['mod+Y', () => void history.redo()],
     // Alt+1…5 switch screens (Ctrl+digit belongs to the browser's tabs in web mode).
     ...screens.map((s, i) => [`alt+${i + 1}`, () => show(s.id)] as [string, () => void]),
   ]);
@@ -86,10 +86,10 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             <Text size="xs" c={status.color} data-testid="save-state" title={save.kind === 'failed' ? save.message : undefined}>
               {status.text}
             </Text>
-            <Button size="compact-sm" variant="subtle" onClick={() => void undo.undo()} disabled={!undo.done.length || undo.running} title={undo.done.length ? `Undo ${undo.done.at(-1)!.label} (Ctrl+Z)` : 'Nothing to undo'}>
+            <Button size="compact-sm" variant="subtle" onClick={() => void history.undo()} disabled={!history.undoSteps.length || history.running} title={history.undoSteps.length ? `Undo ${history.undoSteps[0]!.label} (Ctrl+Z)` : 'Nothing to undo'}>
               Undo
             </Button>
-            <Button size="compact-sm" variant="subtle" onClick={() => void undo.redo()} disabled={!undo.undone.length || undo.running} title={undo.undone.length ? `Redo ${undo.undone.at(-1)!.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+            <Button size="compact-sm" variant="subtle" onClick={() => void history.redo()} disabled={!history.redoSteps.length || history.running} title={history.redoSteps.length ? `Redo ${history.redoSteps[0]!.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
               Redo
             </Button>
             <Text size="xs" c="dimmed" visibleFrom="sm">
@@ -113,9 +113,9 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             {warning}
           </Alert>
         ))}
-        {undo.message && (
-          <Notification color={undo.message.startsWith('Could not') ? 'red' : 'gray'} onClose={() => useUndoStore.setState({ message: null })} mb="md" role="status" data-testid="undo-message">
-            {undo.message}
+        {history.message && (
+          <Notification color={history.message.ok ? 'gray' : 'red'} onClose={history.dismiss} mb="md" role="status" data-testid="undo-message">
+            {history.message.text}
           </Notification>
         )}
         {notice && (

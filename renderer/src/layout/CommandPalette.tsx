@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useNavigationStore, type ScreenId } from '../stores/navigation-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
 import { useScheduleStore } from '../stores/schedule-store';
-import { useUndoStore } from '../stores/undo-store';
+import { useHistoryStore } from '../stores/history-store';
 
 export interface PaletteAction {
   id: string;
@@ -27,8 +27,8 @@ export function CommandPalette({ screens, extra }: { screens: { id: ScreenId; la
     ...screens.map((s) => ({ id: `go-${s.id}`, label: `Go to ${s.label}`, shortcut: s.shortcut, run: () => show(s.id) })),
     { id: 'add-site', label: 'Add a site', run: () => show('portfolio', { kind: 'add-site' }) },
     { id: 'replan', label: 'Re-plan the waves', run: () => void useScheduleStore.getState().replan().then(() => show('plan')) },
-    { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', run: () => void useUndoStore.getState().undo() },
-    { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', run: () => void useUndoStore.getState().redo() },
+    { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', run: () => void useHistoryStore.getState().undo() },
+    { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', run: () => void useHistoryStore.getState().redo() },
     ...extra,
   ];
   const run = (action: () => void) => {

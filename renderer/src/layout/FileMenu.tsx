@@ -7,7 +7,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { ExportFormat, RecentPlan } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
-import { downloadBytes, downloadText } from './download';
+import { download } from './download';
 
 type Dialog = 'new' | 'open' | 'copy' | 'restore' | null;
 
@@ -44,7 +44,7 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
   const [newName, setNewName] = useState('New rollout plan');
   const [withSample, setWithSample] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { setInfo, refresh, track } = usePlanStore();
+  const { setInfo, track } = usePlanStore();
 
   const openPlan = async (path: string) => {
     setInfo(await api['plan:open']({ path }));
@@ -52,9 +52,8 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
 
   const importFile = async (file: File) => {
     try {
-      const summary = await track(async () => api['interchange:import']({ fileName: file.name, content: await file.text() }));
-      await refresh();
-      onNotice(`Imported ${summary.fileName}: ${summary.sites} sites, ${summary.erps} ERPs. A backup was taken first.`, 'ok');
+      const { value: summary } = await track(async () => api['interchange:import']({ fileName: file.name, content: await file.text() }));
+      onNotice(`Imported ${summary.fileName}: ${summary.sites} sites, ${summary.erps} ERPs. Undo (Ctrl+Z) takes it back; a backup was taken first.`, 'ok');
     } catch (error) {
       onNotice((error as Error).message, 'error');
     }
@@ -63,7 +62,7 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
   const exportPlan = async () => {
     try {
       const file = await api['interchange:export']();
-      downloadText(file.fileName, file.mimeType, file.content);
+      download(file);
     } catch (error) {
       onNotice((error as Error).message, 'error');
     }
@@ -72,7 +71,7 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
   const exportSchedule = async (format: ExportFormat) => {
     try {
       const file = await api['exports:file']({ format });
-      downloadBytes(file.fileName, file.mimeType, file.base64);
+      download(file);
     } catch (error) {
       onNotice((error as Error).message, 'error');
     }

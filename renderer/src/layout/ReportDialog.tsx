@@ -7,7 +7,7 @@ import { Alert, Button, Group, Loader, Modal, SegmentedControl, Select, Stack, T
 import { useEffect, useState } from 'react';
 import type { BaselineSummary } from '../../../shared/contract';
 import { api } from '../api/client';
-import { downloadBytes } from './download';
+import { download } from './download';
 
 export function ReportDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
@@ -31,7 +31,7 @@ export function ReportDialog({ opened, onClose }: { opened: boolean; onClose(): 
     setError(null);
     try {
       const file = await api['report:pdf']({ paper, baseline: baseline ?? undefined, from: from || undefined, to: to || undefined });
-      downloadBytes(file.fileName, file.mimeType, file.base64);
+      download(file);
       setDone(`${file.fileName}: ${file.pages} pages.`);
     } catch (e) {
       setError((e as Error).message);

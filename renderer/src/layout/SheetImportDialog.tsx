@@ -36,7 +36,7 @@ export function SheetImportDialog({ opened, onClose, onDone }: { opened: boolean
   const [preview, setPreview] = useState<SheetImportPreview | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { track, refresh } = usePlanStore();
+  const { track } = usePlanStore();
 
   useEffect(() => {
     if (!opened) {
@@ -80,9 +80,8 @@ export function SheetImportDialog({ opened, onClose, onDone }: { opened: boolean
     if (!picked) return;
     setBusy('Importing…');
     try {
-      const s = await track(() => api['sheets:import']({ ...picked, choices }));
-      await refresh();
-      onDone(`Imported ${s.fileName}: ${s.sitesAdded} sites added, ${s.sitesChanged} changed; ${s.erpsAdded} ERPs added, ${s.erpsChanged} changed. A backup was taken first.`);
+      const { value: s } = await track(() => api['sheets:import']({ ...picked, choices }));
+      onDone(`Imported ${s.fileName}: ${s.sitesAdded} sites added, ${s.sitesChanged} changed; ${s.erpsAdded} ERPs added, ${s.erpsChanged} changed. Undo (Ctrl+Z) takes it back.`);
       onClose();
     } catch (e) {
       setError((e as Error).message);

@@ -1,4 +1,6 @@
 /** Hands a file to the user: a download in the browser, a save dialog in the desktop app. */
+import type { DownloadFile } from '../../../shared/contract';
+
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -10,13 +12,9 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function downloadText(fileName: string, mimeType: string, content: string): void {
-  downloadBlob(fileName, new Blob([content], { type: mimeType }));
-}
-
-export function downloadBytes(fileName: string, mimeType: string, base64: string): void {
-  const binary = atob(base64);
+export function download(file: DownloadFile): void {
+  const binary = atob(file.base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  downloadBlob(fileName, new Blob([bytes], { type: mimeType }));
+  downloadBlob(file.fileName, new Blob([bytes], { type: file.mimeType }));
 }

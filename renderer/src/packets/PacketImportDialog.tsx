@@ -15,7 +15,7 @@ export function PacketImportDialog({ opened, onClose, onDone }: { opened: boolea
   const [preview, setPreview] = useState<PacketPreview | null>(null);
   const [decisions, setDecisions] = useState<Record<string, 'plan' | 'packet'>>({});
   const [error, setError] = useState<string | null>(null);
-  const { track, refresh } = usePlanStore();
+  const { track } = usePlanStore();
 
   const pick = async (picked: File) => {
     setPreview(null);
@@ -32,8 +32,7 @@ export function PacketImportDialog({ opened, onClose, onDone }: { opened: boolea
   const merge = async () => {
     if (!file) return;
     try {
-      const summary = await track(() => api['packets:import']({ ...file, decisions }));
-      await refresh();
+      const { value: summary } = await track(() => api['packets:import']({ ...file, decisions }));
       onDone(`Merged ${file.fileName} into ${summary.site}: ${summary.taken} change${summary.taken === 1 ? '' : 's'} taken, ${summary.kept} kept as planned.`);
       setFile(null);
       setPreview(null);

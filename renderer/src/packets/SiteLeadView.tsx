@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { CHECKLIST_STATUSES, isoDateSchema, type ChecklistStatus } from '../../../shared/domain';
 import { ragOf } from '../../../shared/report/report-model';
 import { api } from '../api/client';
-import { downloadBytes } from '../layout/download';
+import { download } from '../layout/download';
 import { usePacketStore } from './packet-store';
 
 export function SiteLeadView() {
@@ -30,7 +30,7 @@ export function SiteLeadView() {
   const save = async () => {
     try {
       const file = await api['packets:seal']({ packet });
-      downloadBytes(file.fileName, file.mimeType, file.base64);
+      download(file);
       saved();
       setMessage({ text: `Saved ${file.fileName}. Send it back to the program manager.`, ok: true });
     } catch (e) {

@@ -7,9 +7,10 @@ import { Alert, Badge, Button, Group, NativeSelect, ScrollArea, Stack, Table, Te
 import { useEffect, useState } from 'react';
 import type { BaselineComparison, BaselineSummary } from '../../../shared/contract';
 import { api } from '../api/client';
+import { useChangeCounter } from '../stores/change-feed';
 import { usePlanStore } from '../stores/plan-store';
 
-export function BaselinesPanel({ scheduleId }: { scheduleId: number }) {
+export function BaselinesPanel({ scheduleRevision }: { scheduleRevision: number }) {
   const [baselines, setBaselines] = useState<BaselineSummary[]>([]);
   const [chosen, setChosen] = useState<string>('');
   const [comparison, setComparison] = useState<BaselineComparison | null>(null);
@@ -22,17 +23,18 @@ export function BaselinesPanel({ scheduleId }: { scheduleId: number }) {
     setBaselines(list);
     if (!chosen && list.length) setChosen(list.at(-1)!.name);
   };
+  const baselinesChanged = useChangeCounter('baselines');
   useEffect(() => {
     void reload().catch((e: Error) => setError(e.message));
-  }, []);
+  }, [baselinesChanged]);
   useEffect(() => {
     if (!chosen) return;
     api['baselines:compare']({ name: chosen }).then(setComparison, (e: Error) => setError(e.message));
-  }, [chosen, scheduleId]);
+  }, [chosen, scheduleRevision, baselinesChanged]);
 
   const save = async () => {
     try {
-      const saved = await track(() => api['baselines:save']({ name: name.trim() }));
+      const { value: saved } = await track(() => api['baselines:save']({ name: name.trim() }));
       setName('');
       setError(null);
       await reload();

@@ -7,14 +7,14 @@ export function ViolationsPanel({ view, onRelease, onFocus }: { view: ScheduleVi
   const violations = view.schedule.violations;
   if (violations.length === 0) {
     return (
-      <Text size="sm" c="dimmed" p="xs" data-testid="no-violations" data-schedule={view.id}>
+      <Text size="sm" c="dimmed" p="xs" data-testid="no-violations" data-schedule={view.revision}>
         No rule is broken. Pinned, moved and locked sites all keep the scheduling rules.
       </Text>
     );
   }
   return (
     <ScrollArea h="100%">
-      <Stack gap={6} p={4} data-testid="violations" data-schedule={view.id}>
+      <Stack gap={6} p={4} data-testid="violations" data-schedule={view.revision}>
         {violations.map((v, i) => (
           <div key={`${v.site}-${v.rule}-${i}`} className="wp-violation">
             <Group justify="space-between" wrap="nowrap" gap={4}>

@@ -65,9 +65,19 @@ function backgroundsOf(props: { freezes: DateWindow[]; blackouts: BackgroundItem
   return [...freezes, ...props.blackouts];
 }
 
+/** What a bar or lane looks like, as one string: equal strings, nothing to redraw. */
+function signature(entry: Record<string, unknown>): string {
+  let out = '';
+  for (const key in entry) {
+    const value = entry[key];
+    out += `${value instanceof Date ? value.getTime() : String(value)}\u0000`;
+  }
+  return out;
+}
+
 /** Applies only what differs from what the chart shows: an unchanged schedule redraws nothing. */
 function syncDataSet<T extends { id: string }>(data: DataSet<T>, next: T[], shown: Map<string, string>): void {
-  const nextKeys = new Map(next.map((entry) => [entry.id, JSON.stringify(entry)]));
+  const nextKeys = new Map(next.map((entry) => [entry.id, signature(entry as unknown as Record<string, unknown>)]));
   const removed = [...shown.keys()].filter((id) => !nextKeys.has(id));
   const changed = next.filter((entry) => shown.get(entry.id) !== nextKeys.get(entry.id));
   if (removed.length) data.remove(removed);

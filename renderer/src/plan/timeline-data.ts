@@ -1,6 +1,7 @@
 /** Turns a schedule into vis-timeline groups and items: one lane per wave (or region, or ERP), one bar per site. */
 import { addDaysIso, daysBetween, toCalendarDate } from '../../../shared/dates';
-import type { ScheduleView } from '../../../shared/contract';
+import { fromDay, toDay } from '../../../shared/scheduler/day-numbers';
+import type { WaveSchedule } from '../../../shared/scheduler/types';
 import type { Site } from '../../../shared/domain';
 
 export type GroupBy = 'wave' | 'region' | 'erp';
@@ -52,14 +53,14 @@ export function waveOfGroup(id: string): number | null {
   return id.startsWith('wave:') ? Number(id.slice(5)) : null;
 }
 
-export function timelineData(view: ScheduleView, sites: Site[], groupBy: GroupBy): { groups: TimelineGroup[]; items: TimelineItem[]; blackouts: BackgroundItem[] } {
+export function timelineData(schedule: WaveSchedule, lockedWaves: number[], sites: Site[], groupBy: GroupBy): { groups: TimelineGroup[]; items: TimelineItem[]; blackouts: BackgroundItem[] } {
   const byCode = new Map(sites.map((s) => [s.code, s]));
-  const violated = new Set(view.schedule.violations.map((v) => v.site));
+  const violated = new Set(schedule.violations.map((v) => v.site));
   const items: TimelineItem[] = [];
   const blackouts: BackgroundItem[] = [];
   const groups = new Map<string, TimelineGroup>();
-  for (const wave of view.schedule.waves) {
-    const locked = view.lockedWaves.includes(wave.number);
+  for (const wave of schedule.waves) {
+    const locked = lockedWaves.includes(wave.number);
     if (groupBy === 'wave') {
       const label = wave.number === 0 ? 'Lighthouse' : `Wave ${wave.number}`;
       groups.set(waveGroupId(wave.number), {
@@ -85,13 +86,15 @@ export function timelineData(view: ScheduleView, sites: Site[], groupBy: GroupBy
           title: `${placed.site} blackout ${b.from} – ${b.to}${b.reason ? `: ${b.reason}` : ''}`,
         }),
       );
-      const span = Math.max(1, daysBetween(placed.prepStart, placed.hypercareEnd) + 1);
+      // Day numbers: thousands of bars are drawn again on every change of the schedule.
+      const prep = toDay(placed.prepStart);
+      const span = Math.max(1, toDay(placed.hypercareEnd) - prep + 1);
       items.push({
         id: placed.site,
         group: key,
         start: toCalendarDate(placed.prepStart),
-        end: toCalendarDate(addDaysIso(placed.hypercareEnd, 1)),
-        goLiveAt: daysBetween(placed.prepStart, placed.goLive) / span,
+        end: toCalendarDate(fromDay(toDay(placed.hypercareEnd) + 1)),
+        goLiveAt: (toDay(placed.goLive) - prep) / span,
         site: placed.site,
         name: site?.name ?? placed.site,
         wave: wave.number,

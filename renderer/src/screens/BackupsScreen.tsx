@@ -17,7 +17,7 @@ export function BackupsScreen() {
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const { info, refresh } = usePlanStore();
+  const { info, track } = usePlanStore();
 
   const load = () => api['backups:list']().then(setBackups, (e: Error) => setMessage({ text: e.message, ok: false }));
   useEffect(() => {
@@ -105,9 +105,8 @@ export function BackupsScreen() {
                   const chosen = confirm;
                   setConfirm(null);
                   void run(async () => {
-                    await api['backups:restore']({ file: chosen.file });
-                    await refresh();
-                    return `Restored the backup of ${new Date(chosen.takenAt).toLocaleString()}. The state before it is kept as the newest backup ("before restore").`;
+                    await track(() => api['backups:restore']({ file: chosen.file }));
+                    return `Restored the backup of ${new Date(chosen.takenAt).toLocaleString()}. Undo (Ctrl+Z) takes the restore back; the plan as it was is also kept as the newest backup ("before restore").`;
                   });
                 }}
               >

@@ -15,7 +15,7 @@ import { usePortfolioStore } from '../stores/portfolio-store';
 import { useScheduleStore } from '../stores/schedule-store';
 
 export function PlanScreen() {
-  const { view, loaded, busy, error, load, replan, move, pin, lock, overrideLighthouse } = useScheduleStore();
+  const { view, loaded, busy, error, replanned, load, replan, move, pin, release, lock, overrideLighthouse } = useScheduleStore();
   const { sites, load: loadSites } = usePortfolioStore();
   const info = usePlanStore((s) => s.info);
   const generation = usePlanStore((s) => s.generation);
@@ -29,7 +29,13 @@ export function PlanScreen() {
     void loadSites();
   }, [load, loadSites, generation]);
 
-  const data = useMemo(() => (view ? timelineData(view, sites, groupBy) : { groups: [], items: [], blackouts: [] }), [view, sites, groupBy]);
+  // Drawn again only when the schedule or its locks change, not when the same schedule comes back stored.
+  const schedule = view?.schedule;
+  const locks = view?.lockedWaves.join(',');
+  const data = useMemo(
+    () => (schedule ? timelineData(schedule, locks ? locks.split(',').map(Number) : [], sites, groupBy) : { groups: [], items: [], blackouts: [] }),
+    [schedule, locks, sites, groupBy],
+  );
   const freezeWindows = useMemo(() => info?.freezeWindows ?? [], [info?.freezeWindows]);
   const placedSite = menu?.site ? data.items.find((i) => i.site === menu.site) : undefined;
   const menuWave = menu?.wave ?? placedSite?.wave ?? null;
@@ -76,6 +82,21 @@ export function PlanScreen() {
           {error}
         </Alert>
       )}
+      {view?.stale && (
+        <Alert color="yellow" title="The schedule is out of date" data-testid="stale-schedule">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{view.staleBecause}. The timeline still shows the schedule as it was computed.</Text>
+            <Button size="xs" onClick={() => void replan()} loading={busy}>
+              Re-plan with these changes
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {replanned && (
+        <Alert color="blue" title="Re-planned" withCloseButton onClose={() => useScheduleStore.setState({ replanned: null })} data-testid="replan-summary">
+          {replanned.summary ? `${replanned.summary}.` : 'Nothing moved: every site keeps its wave and go-live.'}
+        </Alert>
+      )}
       {loaded && !view && (
         <Alert title="No schedule yet">
           Press <b>Re-plan</b> to compute the lighthouse and the waves from the sites, their readiness and the plan settings.
@@ -97,7 +118,8 @@ export function PlanScreen() {
           />
         </div>
         {view && (
-          <Tabs value={tab} onChange={setTab} w={380} style={{ display: 'flex', flexDirection: 'column' }}>
+          // Only the panel shown is drawn: the others hold hundreds of rows on a large plan.
+          <Tabs value={tab} onChange={setTab} w={380} style={{ display: 'flex', flexDirection: 'column' }} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="violations">Violations {view.schedule.violations.length}</Tabs.Tab>
               <Tabs.Tab value="unscheduled">Unscheduled {view.schedule.unscheduled.length}</Tabs.Tab>
@@ -108,7 +130,7 @@ export function PlanScreen() {
               <ViolationsPanel
                 view={view}
                 onFocus={(site) => chart.current?.focus(site)}
-                onRelease={(site) => void pin(site, false).then(() => replan(view.schedule.asOf))}
+                onRelease={(site) => void release(site)}
               />
             </Tabs.Panel>
             <Tabs.Panel value="unscheduled" style={{ flex: 1, minHeight: 0 }}>
@@ -118,7 +140,7 @@ export function PlanScreen() {
               <LighthousePanel view={view} sites={sites} override={info?.lighthouseOverride ?? null} onOverride={(site) => void overrideLighthouse(site)} />
             </Tabs.Panel>
             <Tabs.Panel value="baselines">
-              <BaselinesPanel scheduleId={view.id} />
+              <BaselinesPanel scheduleRevision={view.revision} />
             </Tabs.Panel>
           </Tabs>
         )}

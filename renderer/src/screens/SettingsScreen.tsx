@@ -9,7 +9,6 @@ import { isIsoDate } from '../../../shared/dates';
 import { SETTING_KEYS, SETTING_SPECS, type SettingKey } from '../../../shared/settings';
 import { api } from '../api/client';
 import { useAction } from '../components/use-action';
-import { editPlan, editSettings } from '../stores/plan-edits';
 import { usePlanStore } from '../stores/plan-store';
 
 function SettingField({ settingKey, value, onSave }: { settingKey: SettingKey; value: number; onSave(value: number): Promise<void> }) {
@@ -46,7 +45,7 @@ function SettingField({ settingKey, value, onSave }: { settingKey: SettingKey; v
   );
 }
 
-function PublicHolidays({ onAdd }: { onAdd(dates: string[], label: string): Promise<void> }) {
+function PublicHolidays({ onAdd }: { onAdd(dates: string[]): Promise<void> }) {
   const [countries, setCountries] = useState<{ value: string; label: string }[]>([]);
   const [country, setCountry] = useState<string | null>(null);
   const start = usePlanStore((s) => s.info?.startDate ?? '2027-01-01');
@@ -59,7 +58,7 @@ function PublicHolidays({ onAdd }: { onAdd(dates: string[], label: string): Prom
     if (!country) return;
     try {
       const holidays = await api['holidays:public']({ country, fromYear: years[0], toYear: years[1] });
-      await onAdd(holidays.map((h) => h.date), `Add ${country} public holidays ${years[0]}–${years[1]}`);
+      await onAdd(holidays.map((h) => h.date));
       setMessage(`Added ${holidays.length} public holidays of ${country}.`);
     } catch (e) {
       setMessage((e as Error).message);
@@ -85,14 +84,14 @@ function PublicHolidays({ onAdd }: { onAdd(dates: string[], label: string): Prom
 }
 
 export function SettingsScreen() {
-  const info = usePlanStore((s) => s.info);
+  const { info, updatePlan, updateSettings } = usePlanStore();
   const [newHoliday, setNewHoliday] = useState('');
   const [freeze, setFreeze] = useState({ from: '', to: '', reason: '' });
   // Runs an edit; a refusal shows here and leaves the form as typed.
   const { error, setError, run: guard } = useAction();
   if (!info) return null;
 
-  const addHolidays = (dates: string[], label: string) => editPlan(label, { holidays: [...new Set([...info.holidays, ...dates])].sort() });
+  const addHolidays = (dates: string[]) => updatePlan({ holidays: [...new Set([...info.holidays, ...dates])].sort() });
 
   return (
     <ScrollArea h="100%">
@@ -108,7 +107,7 @@ export function SettingsScreen() {
             Plan
           </Title>
           <Group grow>
-            <TextInput label="Plan name" defaultValue={info.name} key={`n${info.name}`} onBlur={(e) => e.currentTarget.value.trim() && e.currentTarget.value !== info.name && void guard(() => editPlan('Rename the plan', { name: e.currentTarget.value.trim() }))} />
+            <TextInput label="Plan name" defaultValue={info.name} key={`n${info.name}`} onBlur={(e) => e.currentTarget.value.trim() && e.currentTarget.value !== info.name && void guard(() => updatePlan({ name: e.currentTarget.value.trim() }))} />
             <TextInput
               label="Plan start"
               description="No site's preparation starts before this day"
@@ -118,7 +117,7 @@ export function SettingsScreen() {
                 const value = e.currentTarget.value.trim();
                 if (value === info.startDate) return;
                 if (!isIsoDate(value)) return setError('The plan start must be a real date written YYYY-MM-DD.');
-                void guard(() => editPlan('Change the plan start', { startDate: value }));
+                void guard(() => updatePlan({ startDate: value }));
               }}
             />
           </Group>
@@ -130,7 +129,7 @@ export function SettingsScreen() {
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="settings">
             {SETTING_KEYS.map((key) => (
-              <SettingField key={key} settingKey={key} value={info.settings[key]} onSave={(value) => editSettings(`Set ${SETTING_SPECS[key].label} to ${value}`, { [key]: value })} />
+              <SettingField key={key} settingKey={key} value={info.settings[key]} onSave={(value) => updateSettings({ [key]: value })} />
             ))}
           </SimpleGrid>
         </Card>
@@ -141,7 +140,7 @@ export function SettingsScreen() {
           </Text>
           <Group gap={6} mb="sm" data-testid="holidays">
             {info.holidays.map((day) => (
-              <Pill key={day} withRemoveButton onRemove={() => void guard(() => editPlan(`Remove holiday ${day}`, { holidays: info.holidays.filter((d) => d !== day) }))}>
+              <Pill key={day} withRemoveButton onRemove={() => void guard(() => updatePlan({ holidays: info.holidays.filter((d) => d !== day) }))}>
                 {day}
               </Pill>
             ))}
@@ -152,13 +151,13 @@ export function SettingsScreen() {
               variant="default"
               onClick={() => {
                 if (!isIsoDate(newHoliday)) return setError('A holiday must be a real date written YYYY-MM-DD.');
-                void guard(() => addHolidays([newHoliday], `Add holiday ${newHoliday}`)).then((ok) => ok && setNewHoliday(''));
+                void guard(() => addHolidays([newHoliday])).then((ok) => ok && setNewHoliday(''));
               }}
             >
               Add
             </Button>
           </Group>
-          <PublicHolidays onAdd={(dates, label) => addHolidays(dates, label)} />
+          <PublicHolidays onAdd={addHolidays} />
         </Card>
         <Card withBorder>
           <Title order={4}>Freeze windows ({info.freezeWindows.length})</Title>
@@ -181,7 +180,7 @@ export function SettingsScreen() {
                   <Table.Td>{w.to}</Table.Td>
                   <Table.Td>{w.reason}</Table.Td>
                   <Table.Td>
-                    <CloseButton aria-label={`Remove freeze ${w.from}`} onClick={() => void guard(() => editPlan(`Remove freeze ${w.from}`, { freezeWindows: info.freezeWindows.filter((_, j) => j !== i) }))} />
+                    <CloseButton aria-label={`Remove freeze ${w.from}`} onClick={() => void guard(() => updatePlan({ freezeWindows: info.freezeWindows.filter((_, j) => j !== i) }))} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -198,7 +197,7 @@ export function SettingsScreen() {
               onClick={() => {
                 if (!isIsoDate(freeze.from) || !isIsoDate(freeze.to)) return setError('A freeze window needs real dates written YYYY-MM-DD.');
                 if (freeze.from > freeze.to) return setError('A freeze window must not end before it starts.');
-                void guard(() => editPlan(`Add freeze ${freeze.from}`, { freezeWindows: [...info.freezeWindows, freeze] })).then((ok) => ok && setFreeze({ from: '', to: '', reason: '' }));
+                void guard(() => updatePlan({ freezeWindows: [...info.freezeWindows, freeze] })).then((ok) => ok && setFreeze({ from: '', to: '', reason: '' }));
               }}
             >
               +

@@ -1,6 +1,7 @@
 /** The open plan and its save state. */
 import { create } from 'zustand';
 import type { PlanInfo } from '../../../shared/contract';
+import type { PlanSettings } from '../../../shared/settings';
 import { api } from '../api/client';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'failed'; message: string };
@@ -10,12 +11,17 @@ interface PlanState {
   loading: boolean;
   loadError: string | null;
   save: SaveState;
-  /** Bumped whenever another plan is opened, so screens reload their data. */
+  /** Bumped whenever another plan is opened, so screens load their data afresh. */
   generation: number;
+  /** Reads the open plan again (another plan may be open now). */
   refresh(): Promise<void>;
-  setInfo(info: PlanInfo): void;
+  setInfo(info: PlanInfo | null): void;
   /** Runs a write and reflects it in the save state; the error is kept and rethrown. */
   track<T>(write: () => Promise<T>): Promise<T>;
+  /** Changes the plan's name, start, holidays, freeze windows or lighthouse choice: one step. */
+  updatePlan(fields: Parameters<(typeof api)['plan:update']>[0]): Promise<void>;
+  /** Changes scheduling settings: one step. */
+  updateSettings(settings: Partial<PlanSettings>): Promise<void>;
 }
 
 export const usePlanStore = create<PlanState>((set, get) => ({
@@ -25,22 +31,30 @@ export const usePlanStore = create<PlanState>((set, get) => ({
   save: { kind: 'idle' },
   generation: 0,
   async refresh() {
-    set({ loading: true });
     try {
-      const info = await api['plan:current']();
-      set({ info, loading: false, loadError: null, generation: get().generation + 1 });
+      get().setInfo(await api['plan:current']());
+      set({ loading: false, loadError: null });
     } catch (error) {
       set({ loading: false, loadError: (error as Error).message });
     }
   },
   setInfo(info) {
     const previous = get().info;
-    set({ info, generation: previous?.path === info.path ? get().generation : get().generation + 1 });
+    const samePlan = previous !== null && info !== null && previous.path === info.path;
+    set({ info, generation: samePlan ? get().generation : get().generation + 1 });
+  },
+  async updatePlan(fields) {
+    get().setInfo((await get().track(() => api['plan:update'](fields))).value);
+  },
+  async updateSettings(settings) {
+    get().setInfo((await get().track(() => api['settings:update'](settings))).value);
   },
   async track(write) {
+    // The request leaves before the screen draws "Saving…".
+    const pending = write();
     set({ save: { kind: 'saving' } });
     try {
-      const result = await write();
+      const result = await pending;
       set({ save: { kind: 'saved', at: Date.now() } });
       return result;
     } catch (error) {

@@ -9,7 +9,7 @@ import { todayIso } from '../../../../shared/dates';
 import { api } from '../../api/client';
 import { usePlanStore } from '../../stores/plan-store';
 import { useScheduleStore } from '../../stores/schedule-store';
-import { useUndoStore } from '../../stores/undo-store';
+import { useChangeCounter } from '../../stores/change-feed';
 import { PlaybookEditor } from './PlaybookEditor';
 
 type ItemPatch = { status?: ChecklistStatus; owner?: string; note?: string };
@@ -26,12 +26,17 @@ export function ChecklistsScreen() {
   const [editingPlaybook, setEditingPlaybook] = useState(false);
   const today = todayIso();
 
-  const reload = async () => setItems(await api['checklist:list']({}));
+  const checklistChanged = useChangeCounter('checklist');
+  const playbookChanged = useChangeCounter('playbook');
   useEffect(() => {
-    void reload();
+    api['checklist:list']({}).then(setItems, (e: Error) => setError(e.message));
+  }, [generation, checklistChanged]);
+  useEffect(() => {
     void loadSchedule();
+  }, [generation, loadSchedule]);
+  useEffect(() => {
     api['playbook:get']().then((p) => setGates(new Set(p.tasks.filter((t) => t.gate).map((t) => t.id))), () => setGates(new Set()));
-  }, [generation, loadSchedule, view?.id]);
+  }, [generation, playbookChanged]);
 
   const waveOf = useMemo(() => new Map(view?.schedule.waves.flatMap((w) => w.sites.map((s) => [s.site, w.number] as const)) ?? []), [view]);
   const options = useMemo(
@@ -43,20 +48,13 @@ export function ChecklistsScreen() {
   );
   const visible = items.filter((i) => !filter || (filter.startsWith('wave:') ? waveOf.get(i.site) === Number(filter.slice(5)) : i.site === filter.slice(5)));
 
-  /** Writes patches to items, and records the way back. */
-  const update = async (label: string, changes: { id: number; patch: ItemPatch }[]) => {
+  /** Writes one change to one or more items (one step), and shows the items as the plan now has them. */
+  const update = async (ids: number[], patch: ItemPatch) => {
     setError(null);
-    const before = changes.map(({ id, patch }) => {
-      const item = items.find((i) => i.id === id)!;
-      return { id, patch: Object.fromEntries(Object.keys(patch).map((k) => [k, item[k as keyof ItemPatch]])) as ItemPatch };
-    });
-    const apply = async (list: { id: number; patch: ItemPatch }[]) => {
-      for (const { id, patch } of list) await usePlanStore.getState().track(() => api['checklist:update']({ id, ...patch }));
-      await reload();
-    };
     try {
-      await apply(changes);
-      useUndoStore.getState().push({ label, undo: () => apply(before), redo: () => apply(changes) });
+      const { value } = await usePlanStore.getState().track(() => api['checklist:updateMany']({ ids, ...patch }));
+      const byId = new Map(value.map((i) => [i.id, i]));
+      setItems((current) => current.map((i) => byId.get(i.id) ?? i));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -82,7 +80,7 @@ export function ChecklistsScreen() {
           <Button
             disabled={!bulkStatus || selected.size === 0}
             onClick={() => {
-              void update(`Set ${selected.size} items to ${bulkStatus}`, [...selected].map((id) => ({ id, patch: { status: bulkStatus! } }))).then(() => setSelected(new Set()));
+              void update([...selected], { status: bulkStatus! }).then(() => setSelected(new Set()));
             }}
           >
             Apply to {selected.size}
@@ -148,7 +146,7 @@ export function ChecklistsScreen() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" defaultValue={item.owner} key={`o${item.id}${item.owner}`} aria-label={`Owner of ${item.site} ${item.title}`} onBlur={(e) => e.currentTarget.value !== item.owner && void update(`Owner of ${item.title}`, [{ id: item.id, patch: { owner: e.currentTarget.value } }])} />
+                    <TextInput size="xs" defaultValue={item.owner} key={`o${item.id}${item.owner}`} aria-label={`Owner of ${item.site} ${item.title}`} onBlur={(e) => e.currentTarget.value !== item.owner && void update([item.id], { owner: e.currentTarget.value })} />
                   </Table.Td>
                   <Table.Td>
                     {/* A native select: light enough for hundreds of rows. */}
@@ -160,12 +158,12 @@ export function ChecklistsScreen() {
                       aria-label={`Status of ${item.site} ${item.title}`}
                       onChange={(e) => {
                         const value = e.currentTarget.value as ChecklistStatus;
-                        if (value !== item.status) void update(`${item.site}: ${item.title} → ${value}`, [{ id: item.id, patch: { status: value } }]);
+                        if (value !== item.status) void update([item.id], { status: value });
                       }}
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" defaultValue={item.note} key={`n${item.id}${item.note}`} aria-label={`Note of ${item.site} ${item.title}`} onBlur={(e) => e.currentTarget.value !== item.note && void update(`Note of ${item.title}`, [{ id: item.id, patch: { note: e.currentTarget.value } }])} />
+                    <TextInput size="xs" defaultValue={item.note} key={`n${item.id}${item.note}`} aria-label={`Note of ${item.site} ${item.title}`} onBlur={(e) => e.currentTarget.value !== item.note && void update([item.id], { note: e.currentTarget.value })} />
                   </Table.Td>
                 </Table.Tr>
               );
@@ -174,13 +172,7 @@ export function ChecklistsScreen() {
         </Table>
       </ScrollArea>
       {editingPlaybook && (
-        <PlaybookEditor
-          onClose={() => setEditingPlaybook(false)}
-          onSaved={() => {
-            void reload();
-            void loadSchedule();
-          }}
-        />
+        <PlaybookEditor onClose={() => setEditingPlaybook(false)} />
       )}
     </Stack>
   );

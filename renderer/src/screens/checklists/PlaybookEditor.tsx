@@ -10,7 +10,6 @@ import { APPLIES_TO, playbookTaskSchema, type PlaybookTask } from '../../../../s
 import { api } from '../../api/client';
 import { useAction } from '../../components/use-action';
 import { usePlanStore } from '../../stores/plan-store';
-import { useUndoStore } from '../../stores/undo-store';
 
 const APPLIES_LABEL: Record<(typeof APPLIES_TO)[number], string> = {
   all: 'every site',
@@ -40,11 +39,7 @@ function problemsOf(tasks: PlaybookTask[]): Record<number, Record<string, string
   return problems;
 }
 
-async function saveVersion(tasks: PlaybookTask[], note: string): Promise<Playbook> {
-  return usePlanStore.getState().track(() => api['playbook:save']({ tasks, note }));
-}
-
-export function PlaybookEditor({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
+export function PlaybookEditor({ onClose }: { onClose(): void }) {
   const [playbook, setPlaybook] = useState<Playbook | null>(null);
   const [tasks, setTasks] = useState<PlaybookTask[]>([]);
   const [note, setNote] = useState('');
@@ -76,19 +71,9 @@ export function PlaybookEditor({ onClose, onSaved }: { onClose(): void; onSaved(
   };
   const save = async () => {
     if (!playbook) return;
-    const previous = playbook.tasks;
-    const done = await run(async () => {
-      const saved = await saveVersion(tasks, note);
-      useUndoStore.getState().push({
-        label: `Playbook version ${saved.version}`,
-        undo: async () => void (await saveVersion(previous, `Undo of version ${saved.version}`)),
-        redo: async () => void (await saveVersion(tasks, note)),
-      });
-    });
-    if (done) {
-      onSaved();
-      onClose();
-    }
+    // The checklists follow through the change feed.
+    const done = await run(async () => void (await usePlanStore.getState().track(() => api['playbook:save']({ tasks, note }))));
+    if (done) onClose();
   };
 
   return (
