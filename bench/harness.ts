@@ -8,6 +8,8 @@ export interface BenchCase {
   setup?: () => void | Promise<void>;
   /** One run; a case that times itself (in the page, say) returns its own figure in ms. */
   run: () => void | number | Promise<void | number>;
+  /** Work done once after timing (closing what setup opened, so it does not weigh on the next case). */
+  teardown?: () => void | Promise<void>;
 }
 
 export interface BenchResult {
@@ -43,6 +45,7 @@ export async function measure(c: BenchCase): Promise<BenchResult> {
     const own = await c.run();
     times.push(typeof own === 'number' ? own : performance.now() - start);
   }
+  await c.teardown?.();
   const round = (x: number) => Math.round(x * 10) / 10;
   return { name: c.name, runs: c.runs, medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)) };
 }

@@ -81,7 +81,7 @@ async function openPlanScreen(sites: number, dir: string): Promise<Session> {
 }
 
 async function closeSession(session: Session | undefined): Promise<void> {
-  if (!session) return;
+  if (!session || session.server.exitCode !== null || session.server.signalCode !== null) return;
   await session.browser.close();
   session.server.kill('SIGTERM');
   await new Promise((resolve) => session.server.once('exit', resolve));
@@ -100,6 +100,7 @@ export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } 
         session = await openPlanScreen(n, dir);
         sessions.push(session);
       },
+      teardown: () => closeSession(session),
       run: async () => {
         const { page, items } = session;
         // Leave through a light screen, so that only the timeline's own render is timed.
@@ -121,6 +122,7 @@ export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } 
       await showViolations(dropSession.page);
     },
     run: async () => (await dropIntoFullWave(dropSession.page)).shownMs,
+    teardown: () => closeSession(dropSession),
   });
   for (const n of [500, 2000]) {
     let session: Session;
@@ -132,6 +134,7 @@ export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } 
         sessions.push(session);
         await showViolations(session.page);
       },
+      teardown: () => closeSession(session),
       run: async () => {
         const drop = await dropIntoFullWave(session.page, { stored: true });
         if (drop.requests !== 1) throw new Error(`the drop made ${drop.requests} requests before it was stored, expected one`);
@@ -153,11 +156,15 @@ export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } 
       extraBrowsers.push(secondBrowser);
     },
     run: async () => (await dropIntoFullWave(shared.page, { stored: true, second })).secondMs,
+    teardown: async () => {
+      await second.context().close();
+      await closeSession(shared);
+    },
   });
   return {
     cases,
     cleanup: async () => {
-      for (const b of extraBrowsers) await b.close();
+      for (const b of extraBrowsers) await b.close().catch(() => {});
       for (const s of sessions) await closeSession(s);
       rmSync(dir, { recursive: true, force: true });
     },

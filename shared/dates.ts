@@ -75,3 +75,9 @@ export function monthStartIso(iso: IsoDate): IsoDate {
 export function addMonthsIso(iso: IsoDate, months: number): IsoDate {
   return fromCalendarDate(addMonths(toCalendarDate(iso), months));
 }
+
+/** An instant (ISO timestamp) as the local day and minute it fell on: `2026-12-02 10:14`. */
+export function localMinute(instant: string): string {
+  const date = new Date(instant);
+  return `${fromCalendarDate(date)} ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}

@@ -9,7 +9,7 @@ import type { ChecklistItem } from '../../shared/domain';
 import { parseJsonText, serializeWavePlan, validateWavePlan } from '../../shared/interchange';
 import { SETTING_SPECS, type SettingKey } from '../../shared/settings';
 import { UserError } from './errors';
-import { downloadOf, exportFile, safeFileStem } from './exports/export-file';
+import { downloadOf, safeFileStem } from './download-file';
 import { importPacket, makePackets, openPacket, packetFile, previewPacket, sealPacket } from './packets';
 import { listAudit } from './plan/audit';
 import { compareBaseline, listBaselines, saveBaseline } from './plan/baselines';
@@ -22,10 +22,14 @@ import { readPlaybook } from './plan/playbooks';
 import { assess, readDimensions, readReadinessHistory } from './plan/readiness';
 import * as scheduling from './plan/scheduling';
 import { createSite, deleteSites, getSite, readSites, updateSite, updateSites } from './plan/sites';
-import { holidayCountries, publicHolidays } from './public-holidays';
-import { countPdfPages, renderReportPdf, reportModelOf } from './report/render-report';
-import { commitSheetImport, previewSheetImport } from './sheets/sheet-import-service';
 import type { Workspace } from './workspace';
+
+// The PDF renderer, the spreadsheet and calendar writers and the holiday tables load when first
+// used: the command line would otherwise spend a second loading them for every command.
+const report = () => import('./report/render-report');
+const exports = () => import('./exports/export-file');
+const sheets = () => import('./sheets/sheet-import-service');
+const holidays = () => import('./public-holidays');
 
 export type Handlers = {
   [N in OperationName]: (input: ParsedInput<N>) => OperationOutput<N> | Promise<OperationOutput<N>>;
@@ -124,7 +128,7 @@ export function createHandlers(workspace: Workspace): Handlers {
         return { fileName: input.fileName, sites: content.sites.length, erps: content.erps.length, backupPath };
       });
     },
-    'exports:file': (input) => exportFile(reader(), input.format),
+    'exports:file': async (input) => (await exports()).exportFile(reader(), input.format),
     'packets:export': (input) => makePackets(reader(), input),
     'packets:open': (input) => openPacket(input.fileName, input.content),
     'packets:seal': (input) => packetFile(sealPacket(input.packet)),
@@ -135,8 +139,8 @@ export function createHandlers(workspace: Workspace): Handlers {
       await workspace.backup('before packet merge');
       return importPacket(plan(), input.fileName, input.content, input.decisions);
     },
-    'sheets:preview': (input) => previewSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices),
-    'sheets:import': (input) => commitSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices, 'import'),
+    'sheets:preview': async (input) => (await sheets()).previewSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices),
+    'sheets:import': async (input) => (await sheets()).commitSheetImport(plan(), input.fileName, Buffer.from(input.base64, 'base64'), input.choices, 'import'),
     'schedule:generate': (input) => scheduling.generateAndStore(plan(), input.asOf, source),
     'schedule:current': () => scheduling.currentSchedule(plan()),
     'schedule:status': () => {
@@ -155,8 +159,8 @@ export function createHandlers(workspace: Workspace): Handlers {
     'checklist:update': ({ id, ...patch }) => plan().mutate({ label: checklistLabel(readChecklistItem(reader(), id), 1, patch), source }, (h) => updateChecklistItem(h, id, patch)),
     'checklist:updateMany': ({ ids, ...patch }) =>
       plan().mutate({ label: checklistLabel(ids.length === 1 ? readChecklistItem(reader(), ids[0]!) : null, ids.length, patch), source }, (h) => updateChecklistItems(h, ids, patch)),
-    'holidays:countries': () => holidayCountries(),
-    'holidays:public': (input) => publicHolidays(input.country, input.fromYear, input.toYear),
+    'holidays:countries': async () => (await holidays()).holidayCountries(),
+    'holidays:public': async (input) => (await holidays()).publicHolidays(input.country, input.fromYear, input.toYear),
     'backups:list': () => workspace.backups(),
     'backups:take': () => workspace.backup('by hand'),
     'backups:restore': (input) => workspace.restoreBackup(input.file),
@@ -164,6 +168,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'baselines:save': (input) => plan().mutate({ label: `Save baseline ${input.name}`, source }, (h) => saveBaseline(h, input.name)),
     'baselines:compare': (input) => compareBaseline(reader(), input.name),
     'report:pdf': async (input) => {
+      const { countPdfPages, renderReportPdf, reportModelOf } = await report();
       const model = reportModelOf(reader(), input);
       const pdf = await renderReportPdf(model, input.paper);
       return downloadOf(`${safeFileStem(model.title)} report ${model.asOf}.pdf`, 'application/pdf', pdf, countPdfPages(pdf));

@@ -9,7 +9,7 @@ import { parseJsonText, parseWithProblems } from '../../shared/interchange';
 import { canonicalPacketText, packetBodySchema, packetChanges, PACKET_FORMAT, PACKET_VERSION, type PacketBody, type SealedPacket } from '../../shared/packets';
 import type { Committed } from '../../shared/changes';
 import { UserError } from './errors';
-import { downloadOf, safeFileStem } from './exports/export-file';
+import { downloadOf, safeFileStem } from './download-file';
 import { readChecklist, updateChecklistItem } from './plan/checklists';
 import type { ReadHandle } from './plan/handles';
 import { requirePlanRow } from './plan/plan-settings';

@@ -11,8 +11,12 @@ beforeAll(() => ({ app, page } = ui));
 const bar = (site: string) => page.locator('.vis-item', { has: page.locator('.wp-label', { hasText: new RegExp(`^${site}\\b`) }) });
 
 describe('the plan timeline', () => {
-  it('re-plans and shows every scheduled site as a bar in its wave lane', async () => {
+  it('re-plans, says what changed, and shows every scheduled site as a bar in its wave lane', async () => {
     await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
+    // The first schedule of the plan: every site is newly placed.
+    await expect.poll(() => page.getByTestId('replan-summary').textContent()).toContain('21 sites newly placed');
+    await page.getByTestId('replan-summary').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('replan-summary').count()).toBe(0);
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
     await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Lighthouse' }).count()).toBe(1);
     await expect.poll(() => bar('US-GRV').getAttribute('class')).toContain('wp-lighthouse');

@@ -1,20 +1,11 @@
 /** Every export format of the schedule, as a named file ready to save. */
 import type { DownloadFile, ExportFormat } from '../../../shared/contract';
+import { downloadOf, safeFileStem } from '../download-file';
 import type { ReadHandle } from '../plan/handles';
 import { scheduleIcs } from './calendar-export';
 import { scheduleMspdi } from './project-export';
 import { scheduleCsv, scheduleExportInput, scheduleXlsx } from './schedule-export';
 
-/** A plan name made safe to use in a file name. */
-export function safeFileStem(name: string): string {
-  return name.replace(/[^\p{L}\p{N} ._-]+/gu, '-').trim() || 'plan';
-}
-
-/** A file for the user to save. */
-export function downloadOf(fileName: string, mimeType: string, bytes: Buffer | string, pages?: number): DownloadFile {
-  const base64 = (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64');
-  return pages === undefined ? { fileName, mimeType, base64 } : { fileName, mimeType, base64, pages };
-}
 
 export async function exportFile(h: ReadHandle, format: ExportFormat): Promise<DownloadFile> {
   const input = scheduleExportInput(h);

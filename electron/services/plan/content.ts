@@ -42,10 +42,11 @@ export function replaceContent(h: WriteHandle, plan: WavePlan): void {
   writeDimensions(h, plan.readinessDimensions);
   for (const erp of plan.erps) insertErp(h, erp);
   // Predecessors once every site exists, so that any site may wait for any other.
-  const ids = plan.sites.map((site) => insertSite(h, site, { predecessors: false }));
+  const dimensions = new Set(plan.readinessDimensions.map((d) => d.key));
+  const ids = plan.sites.map((site) => insertSite(h, site, { predecessors: false, dimensions }));
   plan.sites.forEach((site, i) => {
     const siteId = ids[i]!;
-    writePredecessors(h, siteId, site.predecessors);
+    writePredecessors(h, siteId, site.predecessors, true);
     for (const dimension of plan.readinessDimensions) {
       const value = site.readiness[dimension.key];
       if (value) appendReadiness(h, { siteId, dimension: dimension.key, score: value.score, targetDate: value.targetDate, comment: '' });

@@ -6,10 +6,11 @@
  */
 import type Database from 'better-sqlite3';
 import { CHANGE_ENTITIES, type Change, type ChangeEntity, type ChangeEvent, type CommitKind } from '../../../shared/changes';
+import type { History, HistoryStep } from '../../../shared/contract';
 import type { AuditSource } from '../../../shared/domain';
 import { UserError } from '../errors';
 import { CAPTURED_TABLES, columnsOf, currentImage, writeImage, type CapturedTable } from './change-capture';
-import type { ReadHandle } from './handles';
+import type { ReadHandle, WriteHandle } from './handles';
 import { statement } from './statements';
 
 /** How many edits of one opening of the plan can be undone. */
@@ -146,6 +147,14 @@ export function currentRevision(h: ReadHandle): number {
   return h.get<{ r: number | null }>('SELECT max(revision) AS r FROM commits')?.r ?? 0;
 }
 
+/**
+ * Inside a commit: the revision the plan had when it began (the commit's own row is already there),
+ * to tell whether anything changed since a snapshot taken outside it.
+ */
+export function revisionBefore(h: WriteHandle): number {
+  return h.get<{ r: number | null }>('SELECT max(revision) AS r FROM commits WHERE revision < ?', h.revision)?.r ?? 0;
+}
+
 function eventOf(row: CommitRow): ChangeEvent {
   return { type: 'commit', revision: row.revision, changes: JSON.parse(row.changes_json) as Change[], source: row.source, actor: row.actor, label: row.label, kind: row.kind, at: row.at };
 }
@@ -155,22 +164,11 @@ export function commitsAfter(h: ReadHandle, revision: number): ChangeEvent[] {
   return h.all<CommitRow>('SELECT * FROM commits WHERE revision > ? ORDER BY revision', revision).map(eventOf);
 }
 
-export interface HistoryStep {
-  revision: number;
-  label: string;
-  at: string;
-}
+export type { History, HistoryStep };
 
-export interface History {
-  /** What Undo takes back, newest first. */
-  undo: HistoryStep[];
-  /** What Redo does again, the next one first. */
-  redo: HistoryStep[];
-}
-
+/** What Undo would take back (newest first) and Redo do again (the last undone first) in `session`. */
 export function historyOf(h: ReadHandle, session: string): History {
-  const steps = (state: 'done' | 'undone', order: 'DESC' | 'ASC') =>
-    h.all<HistoryStep>(`SELECT revision, label, at FROM commits WHERE session = ? AND undo_state = ? ORDER BY revision ${order}`, session, state);
+  const undo = h.all<HistoryStep>("SELECT revision, label, at FROM commits WHERE session = ? AND undo_state = 'done' ORDER BY revision DESC", session);
   // Redo follows the order the edits were undone in: the last one undone comes back first.
   const redo = h
     .all<HistoryStep & { undone_at: number }>(
@@ -179,7 +177,7 @@ export function historyOf(h: ReadHandle, session: string): History {
       session,
     )
     .map(({ revision, label, at }) => ({ revision, label, at }));
-  return { undo: steps('done', 'DESC'), redo };
+  return { undo, redo };
 }
 
 /** A new edit starts a new branch: what was undone in this session can no longer be redone. */

@@ -3,10 +3,9 @@
  * schedule knows what it was computed from, so reading it says whether the plan changed since.
  */
 import { createHash } from 'node:crypto';
-import { format } from 'date-fns/format';
 import { SCHEDULER_INPUTS, type ChangeEvent, type Committed } from '../../../shared/changes';
 import type { ReplanResult, ScheduleView, SitePatch } from '../../../shared/contract';
-import { todayIso } from '../../../shared/dates';
+import { localMinute, todayIso } from '../../../shared/dates';
 import type { AuditSource, PlaybookTask, Site } from '../../../shared/domain';
 import type { WavePlan } from '../../../shared/interchange';
 import { expandChecklists, siteRoles } from '../../../shared/playbook';
@@ -20,7 +19,7 @@ import { UserError } from '../errors';
 import { syncChecklist } from './checklists';
 import { exportContent } from './content';
 import type { ReadHandle, WriteHandle } from './handles';
-import { commitsAfter, currentRevision } from './history';
+import { commitsAfter, currentRevision, revisionBefore } from './history';
 import { setLighthouseOverride } from './plan-settings';
 import type { PlanFile } from './plan-file';
 import { addPlaybookVersion, readPlaybook, type PlaybookVersion } from './playbooks';
@@ -102,7 +101,7 @@ function staleReason(events: ChangeEvent[], since: string): string {
   if (dated.includes('plan')) parts.push("the plan's dates or lighthouse choice");
   if (dated.includes('dimensions')) parts.push('the readiness dimensions');
   if (other) parts.push(plural(other, 'other change'));
-  const when = format(new Date(since), 'yyyy-MM-dd HH:mm');
+  const when = localMinute(since);
   if (parts.length === 0) return `The plan changed since this schedule was computed on ${when}.`;
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
   return `${list} changed since ${when}`.replace(/^./, (c) => c.toUpperCase());
@@ -185,7 +184,7 @@ function replanned(h: WriteHandle, computed: Computed): ReplanResult {
 export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): Promise<Committed<ReplanResult>> {
   const day = asOf ?? todayIso();
   const early = compute(plan.reader, day);
-  return upToDate(plan, plan.mutate({ label: 'Re-plan', source }, (h) => replanned(h, currentRevision(h) === early.revision ? early : compute(h, day))), (r) => r.view);
+  return upToDate(plan, plan.mutate({ label: 'Re-plan', source }, (h) => replanned(h, revisionBefore(h) === early.revision ? early : compute(h, day))), (r) => r.view);
 }
 
 /** Sets (or clears, with null) the program manager's lighthouse and re-plans, as one step. */

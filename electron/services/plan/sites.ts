@@ -6,7 +6,7 @@ import type { SitePatch } from '../../../shared/contract';
 import { siteSchema, type DateWindow, type Site } from '../../../shared/domain';
 import { parseWithProblems } from '../../../shared/interchange';
 import { UserError } from '../errors';
-import { erpIdOf, readErps } from './erps';
+import { erpIdOf } from './erps';
 import type { ReadHandle, WriteHandle } from './handles';
 import { appendReadiness, readDimensions } from './readiness';
 
@@ -94,7 +94,7 @@ export function siteIdOf(h: ReadHandle, code: string): number | undefined {
 
 /** What a site names must exist: its ERP and its predecessors. `label` is the code the message names. */
 function checkReferences(h: ReadHandle, label: string, site: Site): void {
-  if (readErps(h, site.erp).length === 0) throw new UserError('invalid-input', `Site ${label}: unknown ERP "${site.erp}".`);
+  if (erpIdOf(h, site.erp) === undefined) throw new UserError('invalid-input', `Site ${label}: unknown ERP "${site.erp}".`);
   for (const predecessor of site.predecessors) {
     if (predecessor.toLowerCase() === site.code.toLowerCase()) throw new UserError('invalid-input', `Site ${label}: a site cannot be its own predecessor.`);
     if (siteIdOf(h, predecessor) === undefined) throw new UserError('invalid-input', `Site ${label}: unknown predecessor "${predecessor}".`);
@@ -126,37 +126,44 @@ function updateSiteRow(h: WriteHandle, id: number, site: SiteAttributes): void {
   h.run(`UPDATE sites SET ${SITE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, ...siteParams(h, site), id);
 }
 
-/** Rewrites a site's blackouts only when they differ, so an unchanged list changes no row. */
-function writeBlackouts(h: WriteHandle, siteId: number, blackouts: DateWindow[]): void {
-  const present = h.all<DateWindow>('SELECT from_date AS "from", to_date AS "to", reason FROM site_blackouts WHERE site_id = ? ORDER BY id', siteId);
-  if (JSON.stringify(present) === JSON.stringify(blackouts)) return;
-  h.run('DELETE FROM site_blackouts WHERE site_id = ?', siteId);
+/** Rewrites a site's blackouts only when they differ, so an unchanged list changes no row. A new site has none to compare. */
+function writeBlackouts(h: WriteHandle, siteId: number, blackouts: DateWindow[], isNew = false): void {
+  if (!isNew) {
+    const present = h.all<DateWindow>('SELECT from_date AS "from", to_date AS "to", reason FROM site_blackouts WHERE site_id = ? ORDER BY id', siteId);
+    if (JSON.stringify(present) === JSON.stringify(blackouts)) return;
+    h.run('DELETE FROM site_blackouts WHERE site_id = ?', siteId);
+  }
   for (const b of blackouts) h.run('INSERT INTO site_blackouts (site_id, from_date, to_date, reason) VALUES (?, ?, ?, ?)', siteId, b.from, b.to, b.reason);
 }
 
-export function writePredecessors(h: WriteHandle, siteId: number, codes: string[]): void {
+export function writePredecessors(h: WriteHandle, siteId: number, codes: string[], isNew = false): void {
   const ids = codes.map((code) => {
     const id = siteIdOf(h, code);
     if (id === undefined) throw new UserError('invalid-input', `Unknown predecessor "${code}".`);
     return id;
   });
-  const present = h.all<{ predecessor_id: number }>('SELECT predecessor_id FROM site_predecessors WHERE site_id = ? ORDER BY position', siteId).map((r) => r.predecessor_id);
+  if (isNew && ids.length === 0) return;
+  const present = isNew ? [] : h.all<{ predecessor_id: number }>('SELECT predecessor_id FROM site_predecessors WHERE site_id = ? ORDER BY position', siteId).map((r) => r.predecessor_id);
   if (JSON.stringify(present) === JSON.stringify(ids)) return;
-  h.run('DELETE FROM site_predecessors WHERE site_id = ?', siteId);
+  if (!isNew) h.run('DELETE FROM site_predecessors WHERE site_id = ?', siteId);
   ids.forEach((id, position) => h.run('INSERT INTO site_predecessors (site_id, predecessor_id, position) VALUES (?, ?, ?)', siteId, id, position));
 }
 
-/** Inserts a checked site with its blackouts and, unless told not to, its predecessors (no readiness). Returns its id. */
-export function insertSite(h: WriteHandle, site: Site, options: { predecessors: boolean } = { predecessors: true }): number {
+/**
+ * Inserts a checked site with its blackouts and, unless told not to, its predecessors (no readiness).
+ * Returns its id. `dimensions`: the plan's dimension keys, when the caller has them already.
+ */
+export function insertSite(h: WriteHandle, site: Site, options: { predecessors?: boolean; dimensions?: Set<string> } = {}): number {
   if (siteIdOf(h, site.code) !== undefined) throw new UserError('conflict', `A site with code "${site.code}" already exists.`);
-  checkReferences(h, site.code, options.predecessors ? site : { ...site, predecessors: [] });
-  const dimensions = new Set(readDimensions(h).map((d) => d.key));
+  const withPredecessors = options.predecessors ?? true;
+  checkReferences(h, site.code, withPredecessors ? site : { ...site, predecessors: [] });
+  const dimensions = options.dimensions ?? new Set(readDimensions(h).map((d) => d.key));
   for (const dimension of Object.keys(site.readiness)) {
     if (!dimensions.has(dimension)) throw new UserError('invalid-input', `Site ${site.code}: unknown readiness dimension "${dimension}".`);
   }
   const siteId = insertSiteRow(h, site);
-  writeBlackouts(h, siteId, site.blackouts);
-  if (options.predecessors) writePredecessors(h, siteId, site.predecessors);
+  writeBlackouts(h, siteId, site.blackouts, true);
+  if (withPredecessors) writePredecessors(h, siteId, site.predecessors, true);
   return siteId;
 }
 

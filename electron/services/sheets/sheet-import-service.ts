@@ -12,7 +12,7 @@ import { checkImport, describeSheetProblem, planSheets, type ImportCheck, type S
 import { UserError } from '../errors';
 import { insertErp, readErps, writeErpRow } from '../plan/erps';
 import type { ReadHandle, WriteHandle } from '../plan/handles';
-import { currentRevision } from '../plan/history';
+import { revisionBefore } from '../plan/history';
 import type { PlanFile } from '../plan/plan-file';
 import { requirePlanRow } from '../plan/plan-settings';
 import { appendReadiness, readDimensions } from '../plan/readiness';
@@ -87,8 +87,9 @@ function writeImport(h: WriteHandle, fileName: string, { erps, sites }: ImportCh
     h.audit.recordChanges('erp', code, before, value);
   }
   // New sites first without predecessors, so that any site may wait for any other in the file.
+  const dimensions = new Set(readDimensions(h).map((d) => d.key));
   for (const site of sites.added) {
-    insertSite(h, site, { predecessors: false });
+    insertSite(h, site, { predecessors: false, dimensions });
     h.audit.record('site', site.code, 'created', null, site.name);
   }
   for (const { code, value } of sites.changed) {
@@ -99,7 +100,7 @@ function writeImport(h: WriteHandle, fileName: string, { erps, sites }: ImportCh
   }
   for (const site of sites.added) {
     const siteId = siteIdOf(h, site.code)!;
-    writePredecessors(h, siteId, site.predecessors);
+    writePredecessors(h, siteId, site.predecessors, true);
     // A new site's first assessments are its readiness history (with actor, time and source
     // 'import'); its "created" audit entry stands for the rest, as when a site is added in the app.
     for (const [dimension, value] of Object.entries(site.readiness)) {
@@ -118,7 +119,7 @@ export async function commitSheetImport(plan: PlanFile, fileName: string, bytes:
   const backupPath = total > 0 ? plan.backupNow('import') : null;
   return plan.mutate({ label: `Import ${fileName}`, source }, (h) => {
     // Checked again only if another program changed the plan since.
-    const result = currentRevision(h) === checkedAt ? early : check(h, sheets, choices).result;
+    const result = revisionBefore(h) === checkedAt ? early : check(h, sheets, choices).result;
     refuseProblems(fileName, result);
     writeImport(h, fileName, result);
     return {

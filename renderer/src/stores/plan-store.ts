@@ -24,6 +24,8 @@ interface PlanState {
   updateSettings(settings: Partial<PlanSettings>): Promise<void>;
 }
 
+const SAVING_SHOWN_AFTER_MS = 300;
+
 export const usePlanStore = create<PlanState>((set, get) => ({
   info: null,
   loading: true,
@@ -50,9 +52,9 @@ export const usePlanStore = create<PlanState>((set, get) => ({
     get().setInfo((await get().track(() => api['settings:update'](settings))).value);
   },
   async track(write) {
-    // The request leaves before the screen draws "Saving…".
     const pending = write();
-    set({ save: { kind: 'saving' } });
+    // "Saving…" only for a save that takes a while: a quick one would only flicker (and redraw).
+    const slow = setTimeout(() => set({ save: { kind: 'saving' } }), SAVING_SHOWN_AFTER_MS);
     try {
       const result = await pending;
       set({ save: { kind: 'saved', at: Date.now() } });
@@ -60,6 +62,8 @@ export const usePlanStore = create<PlanState>((set, get) => ({
     } catch (error) {
       set({ save: { kind: 'failed', message: (error as Error).message } });
       throw error;
+    } finally {
+      clearTimeout(slow);
     }
   },
 }));

@@ -31,9 +31,12 @@ interface ScheduleState {
 }
 
 export const useScheduleStore = create<ScheduleState>((set, get) => {
-  /** Runs a change and shows the schedule it stored; on failure, says why and keeps the schedule as it was. */
-  const change = async (write: () => Promise<ScheduleView>) => {
-    set({ busy: true, error: null });
+  /**
+   * Runs a change and shows the schedule it stored; on failure, says why and keeps the schedule as
+   * it was. `busy` (the Re-plan button's spinner) is for the changes that compute a whole schedule.
+   */
+  const change = async (write: () => Promise<ScheduleView>, options: { busy?: boolean } = {}) => {
+    if (options.busy || get().error) set({ busy: options.busy ?? false, error: null });
     try {
       const view = await usePlanStore.getState().track(write);
       set({ view, busy: false });
@@ -46,7 +49,7 @@ export const useScheduleStore = create<ScheduleState>((set, get) => {
       const { value } = await write();
       set({ replanned: { summary: describeScheduleDiff(value.diff), at: Date.now() } });
       return value.view;
-    });
+    }, { busy: true });
   return {
     view: null,
     loaded: false,
@@ -58,7 +61,8 @@ export const useScheduleStore = create<ScheduleState>((set, get) => {
         const view = await api['schedule:current']();
         const current = get().view;
         const same = view && current && view.revision === current.revision && view.stale === current.stale;
-        set({ ...(same ? {} : { view }), loaded: true, error: null });
+        // A schedule changed elsewhere (an undo, another window) is not what the last re-plan made.
+        set({ ...(same ? {} : { view, replanned: null }), loaded: true, error: null });
       } catch (error) {
         set({ loaded: true, error: (error as Error).message });
       }
