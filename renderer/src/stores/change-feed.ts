@@ -14,13 +14,10 @@ import { useScheduleStore } from './schedule-store';
 
 interface ChangeCounters {
   counters: Record<ChangeEntity, number>;
-  /** The last change made by someone else (another window, the command line), for the title bar. */
-  lastElsewhere: { label: string; actor: string; at: string } | null;
 }
 
 export const useChangeCounters = create<ChangeCounters>(() => ({
   counters: Object.fromEntries(CHANGE_ENTITIES.map((e) => [e, 0])) as Record<ChangeEntity, number>,
-  lastElsewhere: null,
 }));
 
 /** A number that moves whenever `entity` changed: a dependency for screens that load their own data. */
@@ -59,6 +56,5 @@ export function startChangeFeed(): () => void {
   return onChange((event) => {
     // In order, one at a time, and after this page's own writes have come back.
     queue = queue.then(() => whenWritesSettled()).then(() => apply(event)).catch((error: unknown) => console.error('Could not apply a change:', error));
-    if (event.type === 'commit' && event.source !== 'ui') useChangeCounters.setState({ lastElsewhere: { label: event.label, actor: event.actor, at: event.at } });
   });
 }
