@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PlanFile } from '../electron/services/plan/plan-file';
 import { generateSchedule } from '../shared/scheduler/schedule';
+import type { Crew } from '../shared/domain';
 import type { ScheduleInput } from '../shared/scheduler/types';
 import { generatePlan, wavePlanOf } from '../test/support/generate-plan';
 import type { BenchCase, BenchResult, Target } from './harness';
@@ -15,6 +16,13 @@ const BIN = fileURLToPath(new URL('../electron/cli/bin.mjs', import.meta.url));
 export function benchPlan(sites: number): ScheduleInput {
   return generatePlan({ seed: 20261123, sites, erps: 8, regions: 5, predecessorShare: 0.05 });
 }
+
+/** Three crews, one per kind of work, sized so that they shape the schedule without halting it. */
+export const BENCH_CREWS: Crew[] = [
+  { name: 'Deployment squads', size: 4, phase: 'rollout', notes: '' },
+  { name: 'Trainers', size: 2, phase: 'cutover', notes: '' },
+  { name: 'Hypercare desk', size: 3, phase: 'hypercare', notes: '' },
+];
 
 /** The generated plan as a plan file, so the command line can be timed as a user runs it. */
 export function planFileFor(input: ScheduleInput, dir: string): string {
@@ -34,6 +42,19 @@ export function schedulerCases(): { cases: BenchCase[]; cleanup: () => void } {
       runs: n >= 5000 ? 7 : 15,
       setup: () => {
         input = benchPlan(n);
+      },
+      run: () => {
+        generateSchedule(input);
+      },
+    });
+  }
+  for (const n of [2000, 20000]) {
+    let input: ScheduleInput;
+    cases.push({
+      name: `schedule ${n} sites with three crews in-process`,
+      runs: n >= 5000 ? 7 : 15,
+      setup: () => {
+        input = { ...benchPlan(n), crews: BENCH_CREWS };
       },
       run: () => {
         generateSchedule(input);
@@ -63,7 +84,12 @@ export function schedulerTargets(results: BenchResult[]): Target[] {
   const ratio = t20k / at('schedule 2000 sites in-process');
   const commandRatio = at('wave-planner schedule 5000 sites (whole process)') / at('wave-planner schedule 50 sites (whole process)');
   const round = (x: number) => Math.round(x * 100) / 100;
+  const crews2k = at('schedule 2000 sites with three crews in-process');
+  const crews20k = at('schedule 20000 sites with three crews in-process');
   return [
+    { name: 'schedule 2,000 sites with three crews in-process', value: crews2k, unit: 'ms', limit: 100, pass: crews2k < 100 },
+    { name: 'schedule 20,000 sites with three crews in-process', value: crews20k, unit: 'ms', limit: 1000, pass: crews20k < 1000 },
+    { name: 'with crews: time(20,000) / time(2,000)', value: round(crews20k / crews2k), unit: '×', limit: Number.POSITIVE_INFINITY, pass: true },
     { name: 'schedule 20,000 sites in-process', value: t20k, unit: 'ms', limit: 250, pass: t20k < 250 },
     { name: 'time(20,000) / time(2,000)', value: round(ratio), unit: '×', limit: 15, pass: ratio < 15 },
     { name: 'command on 5,000 sites / command on 50 sites', value: round(commandRatio), unit: '×', limit: 2, pass: commandRatio < 2 },

@@ -4,11 +4,11 @@
  */
 import type { AuditSource } from './domain';
 
-export const CHANGE_ENTITIES = ['plan', 'settings', 'erps', 'sites', 'readiness', 'dimensions', 'checklist', 'schedule', 'playbook', 'baselines'] as const;
+export const CHANGE_ENTITIES = ['plan', 'settings', 'crews', 'erps', 'sites', 'readiness', 'dimensions', 'checklist', 'schedule', 'playbook', 'baselines'] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 /** The entities the scheduler reads: a change to one of them can make the stored schedule out of date. */
-export const SCHEDULER_INPUTS: readonly ChangeEntity[] = ['plan', 'settings', 'erps', 'sites', 'readiness', 'dimensions'];
+export const SCHEDULER_INPUTS: readonly ChangeEntity[] = ['plan', 'settings', 'crews', 'erps', 'sites', 'readiness', 'dimensions'];
 
 export interface Change {
   entity: ChangeEntity;

@@ -20,6 +20,7 @@ import {
   checklistStatusSchema,
   type AuditEntry,
   type ChecklistItem,
+  type Crew,
   type DateWindow,
   type Erp,
   type PlaybookTask,
@@ -71,6 +72,7 @@ export interface PlanInfo {
   holidays: string[];
   freezeWindows: DateWindow[];
   lighthouseOverride: string | null;
+  crews: Crew[];
   counts: { sites: number; activeSites: number; erps: number };
   schemaVersion: number;
   actor: string;
@@ -277,6 +279,8 @@ export const contract = {
     }),
   ),
   'settings:update': write<PlanInfo>()(settingsPatchSchema),
+  /** Replaces the plan's crews (rule 13) with this list: add, change, remove and reorder in one step. */
+  'crews:save': write<PlanInfo>()(z.strictObject({ crews: z.array(z.unknown()).max(200, 'must hold at most 200 crews') })),
   'erps:list': read<Erp[]>()(noInput),
   'erps:create': write<Erp>()(z.strictObject({ erp: erpSchema })),
   'erps:update': write<Erp>()(z.strictObject({ code: codeSchema, patch: erpPatchSchema })),

@@ -99,6 +99,18 @@ export const readinessDimensionSchema = z.strictObject({
 });
 export type ReadinessDimension = z.infer<typeof readinessDimensionSchema>;
 
+export const CREW_PHASES = ['prep', 'cutover', 'hypercare', 'rollout'] as const;
+export type CrewPhase = (typeof CREW_PHASES)[number];
+
+/** A shared team that serves several sites at once (rule 13): at most `size` sites on any one day. */
+export const crewSchema = z.strictObject({
+  name: nameSchema,
+  size: z.number({ error: 'must be a whole number from 1 to 1000' }).int('must be a whole number from 1 to 1000').min(1, 'must be a whole number from 1 to 1000').max(1000, 'must be a whole number from 1 to 1000'),
+  phase: z.enum(CREW_PHASES, { error: `must be one of ${CREW_PHASES.join(', ')}` }),
+  notes: longTextSchema.default(''),
+});
+export type Crew = z.infer<typeof crewSchema>;
+
 export const APPLIES_TO = ['all', 'lighthouse', 'first-on-erp', 'followers'] as const;
 export const playbookTaskSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must hold only lowercase letters, digits and "-"').max(60),

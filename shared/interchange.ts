@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   codeSchema,
+  crewSchema,
   dateWindowSchema,
   erpSchema,
   isoDateSchema,
@@ -29,6 +30,8 @@ export const wavePlanSchema = z.strictObject({
     freezeWindows: z.array(dateWindowSchema).default([]),
     /** The program manager's lighthouse choice, overriding the computed one (rule 4). */
     lighthouseOverride: codeSchema.nullable().default(null),
+    /** Shared teams that limit how many sites can be in a phase at once (rule 13). */
+    crews: z.array(crewSchema).max(200).default([]),
   }),
   readinessDimensions: z.array(readinessDimensionSchema).min(1, 'needs at least one readiness dimension'),
   erps: z.array(erpSchema).default([]),
@@ -113,6 +116,7 @@ function crossReferenceProblems(plan: ParsedWavePlan): InputProblem[] {
   const erps = firstIndex(plan.erps, (e) => e.code, 'code', 'erps');
   const sites = firstIndex(plan.sites, (s) => s.code, 'code', 'sites');
   firstIndex(plan.playbook.tasks, (t) => t.id, 'id', 'playbook.tasks', false);
+  firstIndex(plan.plan.crews, (c) => c.name, 'name', 'plan.crews');
   const holidays = new Set<string>();
   plan.plan.holidays.forEach((day, index) => {
     if (holidays.has(day)) problems.push({ path: `plan.holidays[${index}]`, message: `"${day}" is listed twice` });

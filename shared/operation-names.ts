@@ -12,6 +12,7 @@ export const OPERATION_NAMES = [
   'plan:saveCopy',
   'plan:update',
   'settings:update',
+  'crews:save',
   'erps:list',
   'erps:create',
   'erps:update',

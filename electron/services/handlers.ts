@@ -15,6 +15,7 @@ import { listAudit } from './plan/audit';
 import { compareBaseline, listBaselines, saveBaseline } from './plan/baselines';
 import { readChecklist, readChecklistItem, updateChecklistItem, updateChecklistItems } from './plan/checklists';
 import { exportContent, replaceContent } from './plan/content';
+import { saveCrews } from './plan/crews';
 import { createErp, readErps, updateErp } from './plan/erps';
 import { requirePlanRow, updatePlanFields, updateSettings } from './plan/plan-settings';
 import type { PlanFile } from './plan/plan-file';
@@ -95,6 +96,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     },
     'plan:update': (input) => withInfo(plan().mutate({ label: planEditLabel(input), source }, (h) => updatePlanFields(h, input))),
     'settings:update': (input) => withInfo(plan().mutate({ label: settingsLabel(input), source }, (h) => updateSettings(h, input))),
+    'crews:save': (input) => withInfo(plan().mutate({ label: 'Change the crews', source }, (h) => saveCrews(h, input.crews))),
     'erps:list': () => readErps(reader()),
     'erps:create': (input) => plan().mutate({ label: `Add ERP ${input.erp.code}`, source }, (h) => createErp(h, input.erp)),
     'erps:update': (input) => plan().mutate({ label: `Edit ${fields(input.patch)} of ERP ${input.code}`, source }, (h) => updateErp(h, input.code, input.patch)),

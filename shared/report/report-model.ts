@@ -5,6 +5,7 @@
 import { addDaysIso, addMonthsIso, daysBetween, monthStartIso } from '../dates';
 import type { ChecklistItem, ReadinessDimension, Site } from '../domain';
 import type { WavePlan } from '../interchange';
+import { crewLoadSeries, type CrewLoadSeries } from '../scheduler/crew-load';
 import type { Unscheduled, Violation, WaveSchedule } from '../scheduler/types';
 
 /** A score within this many points below its threshold is amber; further below, red. */
@@ -133,6 +134,8 @@ export interface ReportModel {
    * sites already live, the actual days from their first completed checklist item to go-live.
    */
   learning: { wave: number; label: string; prepLeadDays: number; sites: number; spanDays: number; actualPrepDays: number | null }[];
+  /** Each crew's load week by week against its size (rule 13); empty for a plan without crews. */
+  crewLoad: CrewLoadSeries[];
 }
 
 export function waveLabel(number: number): string {
@@ -314,5 +317,6 @@ export function buildReport(input: ReportInput): ReportModel {
         actualPrepDays: actual.length ? Math.round(actual.reduce((a, b) => a + b, 0) / actual.length) : null,
       };
     }),
+    crewLoad: crewLoadSeries(schedule, content.plan.crews, content.plan.settings.hypercareDays),
   };
 }

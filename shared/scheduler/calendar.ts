@@ -1,6 +1,15 @@
 /** Working days, blackouts and freezes: which days a site can go live on (rules 2 and 3). */
 import type { DateWindow } from '../domain';
+import { dayAfterBlock, type CrewBlock, type CrewLoads } from './crews';
 import { toDay, weekdayOf, type DayNumber } from './day-numbers';
+
+/** The crews a go-live must fit (rule 13), with the prep lead of the wave it would join. */
+export interface CrewFit {
+  loads: CrewLoads;
+  prepLead: number;
+  /** Filled with the last crew that pushed the day later or left no day: the site's reason to wait. */
+  blocked?: CrewBlock;
+}
 
 /** An inclusive range of days, with the reason shown to the user. */
 export interface DayRange {
@@ -40,8 +49,8 @@ export class WorkCalendar {
 
   /**
    * The first day in [from, to] that is a working day, whose hypercare meets no freeze and none of
-   * `blackouts`, and that is at least `stagger` days from each of `taken`. Also says which blackout,
-   * if any, pushed the day later.
+   * `blackouts`, that is at least `stagger` days from each of `taken`, and (given `crews`) that
+   * keeps every crew within its size. Also says which blackout, if any, pushed the day later.
    */
   firstFeasibleDay(
     from: DayNumber,
@@ -49,6 +58,7 @@ export class WorkCalendar {
     blackouts: readonly DayRange[],
     taken: readonly DayNumber[] = [],
     stagger = 0,
+    crews?: CrewFit,
   ): { day: DayNumber; pushedBy: DayRange | null } | null {
     let day = from;
     let pushedBy: DayRange | null = null;
@@ -72,6 +82,12 @@ export class WorkCalendar {
       for (const other of taken) if (Math.abs(other - day) < stagger) next = Math.max(next, other + stagger);
       if (next !== day) {
         day = next;
+        continue;
+      }
+      const block = crews && !crews.loads.empty ? crews.loads.blocking(day, crews.prepLead) : null;
+      if (block) {
+        crews!.blocked = block;
+        day = dayAfterBlock(block, day, crews!.prepLead, this.hypercareDays);
         continue;
       }
       return { day, pushedBy };

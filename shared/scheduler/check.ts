@@ -4,6 +4,7 @@
  * reported); the property tests run it on generated plans, where an unpinned schedule must be clean.
  */
 import type { WorkCalendar } from './calendar';
+import { crewSpan, CrewLoads, overloadRuns } from './crews';
 import { fromDay, toDay, type DayNumber } from './day-numbers';
 import type { PlanModel, SiteModel } from './site-model';
 import type { ScheduleInput, Violation } from './types';
@@ -99,5 +100,36 @@ export function checkSchedule(input: ScheduleInput, model: PlanModel, calendar: 
       }
     }
   }
+  violations.push(...crewOverloads(input, model, waves));
+  return violations;
+}
+
+/**
+ * Rule 13: the days on which a crew serves more sites than its size, one violation per run of such
+ * days and per site that is pinned there or in a locked wave (the scheduler never overloads a crew
+ * with the sites it places itself); when none is, per site of the run.
+ */
+function crewOverloads(input: ScheduleInput, model: PlanModel, waves: WaveToCheck[]): Violation[] {
+  const crews = input.crews ?? [];
+  if (crews.length === 0) return [];
+  const hypercare = input.settings.hypercareDays;
+  const loads = new CrewLoads(crews, hypercare);
+  const placed = waves.flatMap((w) => w.sites.map((p) => ({ ...p, lead: w.prepLeadDays, kept: p.pinned || w.locked })));
+  for (const p of placed) loads.add(p.goLive, p.lead);
+  const violations: Violation[] = [];
+  crews.forEach((crew, c) => {
+    const spans = placed.map((p) => ({ p, span: crewSpan(crew.phase, p.goLive, p.lead, hypercare) })).filter((x) => x.span.to >= x.span.from);
+    if (spans.length === 0) return;
+    const first = Math.min(...spans.map((x) => x.span.from));
+    const last = Math.max(...spans.map((x) => x.span.to));
+    for (const run of overloadRuns(loads, c, first, last)) {
+      const involved = spans.filter((x) => x.span.from <= run.to && x.span.to >= run.from).map((x) => x.p);
+      const blamed = involved.some((p) => p.kept) ? involved.filter((p) => p.kept) : involved;
+      const days = run.from === run.to ? fromDay(run.to) : `${fromDay(run.from)} – ${fromDay(run.to)}`;
+      for (const p of blamed) {
+        violations.push({ site: model.sites[p.index]!.code, rule: 'crew', message: `crew "${crew.name}" (${crew.size} at a time) would serve ${run.peak} sites on ${days}` });
+      }
+    }
+  });
   return violations;
 }

@@ -14,5 +14,6 @@ export function scheduleInputFromPlan(content: WavePlan, asOf: string, lockedWav
     asOf,
     lighthouseOverride: content.plan.lighthouseOverride,
     lockedWaves,
+    crews: content.plan.crews,
   };
 }

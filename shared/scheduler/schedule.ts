@@ -6,8 +6,9 @@
  */
 import TinyQueue from 'tinyqueue';
 import type { PlanSettings } from '../settings';
-import { toRanges, WorkCalendar } from './calendar';
+import { toRanges, WorkCalendar, type CrewFit } from './calendar';
 import { checkSchedule, type WaveToCheck } from './check';
+import { CrewLoads, crewSpan, type CrewBlock } from './crews';
 import { fromDay, toDay, type DayNumber } from './day-numbers';
 import { lighthouseGoLive, rankLighthouseCandidates, SEARCH_HORIZON_DAYS, type ScoredCandidate } from './lighthouse';
 import { buildPlanModel, earliestReason, earliestWithLead, type PlanModel, type SiteModel } from './site-model';
@@ -38,6 +39,10 @@ interface BuiltWave {
   locked: boolean;
   placements: Placement[];
   newErps: number[];
+  /** Its sites already count in the crews' load (a filled window adds each site as it takes it). */
+  loaded?: boolean;
+  /** The crew that left no day in the window for another site, and until when (rule 13). */
+  crewStop?: CrewBlock;
 }
 
 interface Group {
@@ -75,6 +80,9 @@ class WaveScheduler {
   private readonly predecessorsLeft: Int32Array;
   /** The wave each site first waited for, to explain why it went later. */
   readonly released = new Map<number, number>();
+  /** Rule 13: how many sites each crew serves on each day, counting the sites placed so far. */
+  readonly crews: CrewLoads;
+
   private readonly reserved = new Set<number>();
   private readonly pins = new Map<number, number[]>();
   private readonly groups = new Map<number, Group>();
@@ -92,6 +100,7 @@ class WaveScheduler {
     this.settings = input.settings;
     this.model = buildPlanModel(input);
     this.calendar = new WorkCalendar(input.holidays.map(toDay), toRanges(input.freezeWindows), input.settings.hypercareDays);
+    this.crews = new CrewLoads(input.crews ?? [], input.settings.hypercareDays);
     const n = this.model.sites.length;
     this.waveOf = new Int32Array(n).fill(-1);
     this.predecessorsLeft = new Int32Array(n);
@@ -129,6 +138,7 @@ class WaveScheduler {
 
   private closeWave(wave: BuiltWave): void {
     this.waves.push(wave);
+    if (!wave.loaded) for (const p of wave.placements) this.crews.add(p.goLive, wave.prepLeadDays);
     for (const p of wave.placements) {
       this.waveOf[p.index] = wave.number;
       const site = this.model.sites[p.index]!;
@@ -243,6 +253,18 @@ class WaveScheduler {
     };
   }
 
+  /**
+   * Whether any day of a window is open to some site going live with `lead`: a working day clear of
+   * freezes, the stagger from `taken` and, with crews, one that keeps every crew within its size.
+   * When none is, and a crew was in the way, which crew and until when.
+   */
+  roomInWindow(start: DayNumber, end: DayNumber, lead: number, taken: DayNumber[]): { open: boolean; crew: CrewBlock | null } {
+    if (this.crews.empty && taken.length === 0) return { open: true, crew: null };
+    const crews: CrewFit = { loads: this.crews, prepLead: lead };
+    const open = this.calendar.firstFeasibleDay(start, end, [], taken, this.settings.staggerDays, crews) !== null;
+    return { open, crew: open ? null : (crews.blocked ?? null) };
+  }
+
   /** The day a pinned site goes live in a window: the best the rules allow, or the window's first working day. */
   private pinnedDay(m: SiteModel, start: DayNumber, end: DayNumber, lead: number, taken: DayNumber[]): DayNumber {
     if (m.site.pinnedGoLive) return toDay(m.site.pinnedGoLive);
@@ -252,12 +274,13 @@ class WaveScheduler {
 
   private fillWindow(number: number, start: DayNumber, end: DayNumber, lead: number, pinned: number[]): BuiltWave {
     const s = this.settings;
-    const wave: BuiltWave = { number, windowStart: start, windowEnd: end, prepLeadDays: lead, locked: false, placements: [], newErps: [] };
+    const wave: BuiltWave = { number, windowStart: start, windowEnd: end, prepLeadDays: lead, locked: false, placements: [], newErps: [], loaded: true };
     const taken: DayNumber[] = [];
     const regions = new Uint8Array(this.model.regions.length);
     const take = (m: SiteModel, placement: Placement) => {
       wave.placements.push(placement);
       taken.push(placement.goLive);
+      this.crews.add(placement.goLive, lead);
       regions[m.regionIndex] = 1;
       if (m.erpIndex >= 0 && !this.liveErps[m.erpIndex] && !wave.newErps.includes(m.erpIndex)) wave.newErps.push(m.erpIndex);
     };
@@ -268,11 +291,16 @@ class WaveScheduler {
 
     const deferred: SiteModel[] = [];
     while (wave.placements.length < s.maxSitesPerWave) {
-      // Stop early when the stagger leaves no day in the window for anyone.
-      if (taken.length > 0 && !this.calendar.firstFeasibleDay(start, end, [], taken, s.staggerDays)) break;
+      // Stop early when nobody can go live in the rest of the window: the stagger, a freeze or a crew
+      // (whose days depend on the go-live and the wave, not on the site) leaves no day for anyone.
+      const room = this.roomInWindow(start, end, lead, taken);
+      if (!room.open) {
+        if (room.crew) wave.crewStop = room.crew;
+        break;
+      }
       // The best waiting site by rule 10 that has a go-live day in this window. Sites that have none
       // wait out the window aside, so each is tried at most once per step.
-      let chosen: { group: Group; m: SiteModel; day: DayNumber; pushedBy: string | null } | null = null;
+      let chosen: { group: Group; m: SiteModel; day: DayNumber; pushedBy: string | null; crew: CrewBlock | null } | null = null;
       while (!chosen) {
         // Rule 10 across groups: ready date, then a proven ERP, then a region already in the wave,
         // then the order within groups (willingness, representativeness, code), precomputed as rank.
@@ -304,14 +332,16 @@ class WaveScheduler {
         if (!best) break;
         const m = best.queue.peek()!;
         const from = Math.max(start, earliestWithLead(m, lead));
-        const fit = from <= end ? this.calendar.firstFeasibleDay(from, end, m.blackouts, taken, s.staggerDays) : null;
-        if (fit) chosen = { group: best, m, day: fit.day, pushedBy: fit.pushedBy ? fit.pushedBy.reason || 'a blackout' : null };
+        const crews: CrewFit = { loads: this.crews, prepLead: lead };
+        const fit = from <= end ? this.calendar.firstFeasibleDay(from, end, m.blackouts, taken, s.staggerDays, crews) : null;
+        if (fit) chosen = { group: best, m, day: fit.day, pushedBy: fit.pushedBy ? fit.pushedBy.reason || 'a blackout' : null, crew: crews.blocked ?? null };
         else deferred.push(best.queue.pop()!);
       }
       if (!chosen) break;
       chosen.group.queue.pop();
       const notes: string[] = [];
       if (chosen.pushedBy) notes.push(`go-live moved to ${fromDay(chosen.day)} to keep hypercare clear of ${chosen.pushedBy}`);
+      if (chosen.crew) notes.push(crewWaitNote(chosen.crew, chosen.day, lead, s.hypercareDays));
       take(chosen.m, { index: chosen.m.index, goLive: chosen.day, pinned: false, notes });
     }
     for (const m of deferred) this.groups.get(m.erpIndex * (this.model.regions.length + 1) + m.regionIndex)!.queue.push(m);
@@ -360,7 +390,9 @@ class WaveScheduler {
         this.pins.set(number, pinned);
       }
       const hasPool = this.groupList.some((g) => g.queue.length > 0);
-      if (hasPool || pinned.length > 0) {
+      // A window in which no crew has room is skipped like one in which nobody can go live.
+      const crewFull = hasPool && pinned.length === 0 && !this.crews.empty && !this.roomInWindow(gridStart, end, lead, []).open;
+      if ((hasPool && !crewFull) || pinned.length > 0) {
         const wave = this.fillWindow(number, gridStart, end, lead, pinned);
         if (wave.placements.length > 0) {
           this.pins.delete(number);
@@ -397,9 +429,14 @@ function placedSite(scheduler: WaveScheduler, wave: BuiltWave, placement: Placem
     const held = builtByNumber.get(releasedIn);
     if (held) {
       const erpWasNew = m.erpIndex >= 0 && !held.newErps.includes(m.erpIndex) && held.newErps.length >= s.maxNewErpsPerWave && (scheduler.waveOf[firstOnErp.get(m.erpIndex) ?? -1] ?? -1) >= releasedIn;
+      const stop = held.crewStop;
       if (held.placements.length >= s.maxSitesPerWave) reasons.push(`Held back from wave ${releasedIn}: it was full (${held.placements.length} sites)`);
       else if (erpWasNew) reasons.push(`Held back from wave ${releasedIn}: it already brought a new ERP (${held.newErps.map((e) => scheduler.model.erps[e]!.name).join(', ')})`);
+      else if (stop) reasons.push(`Held back from wave ${releasedIn}: crew "${stop.crew.name}" (${stop.crew.size} at a time) was full until ${fromDay(stop.busyUntil)}, frees up on ${fromDay(stop.busyUntil + 1)}`);
       else reasons.push(`Held back from wave ${releasedIn}: no go-live day in its window clear of blackouts, freezes and the ${s.staggerDays}-day stagger`);
+    } else if (!scheduler.crews.empty) {
+      // The windows after it were skipped: no crew had room in them.
+      reasons.push(`Held back from the windows after wave ${releasedIn - 1}: no crew had room for another site`);
     }
   }
   return {
@@ -472,4 +509,12 @@ export function generateSchedule(input: ScheduleInput): WaveSchedule {
     violations,
     warnings,
   };
+}
+
+/** Why a go-live waited for a crew, with the day the crew starts on the site when that is before go-live. */
+function crewWaitNote(block: CrewBlock, goLive: DayNumber, prepLead: number, hypercareDays: number): string {
+  const { crew, busyUntil } = block;
+  const starts = crewSpan(crew.phase, goLive, prepLead, hypercareDays).from;
+  const needed = starts < goLive ? `; the site needs it from ${fromDay(starts)}` : '';
+  return `go-live moved to ${fromDay(goLive)}: crew "${crew.name}" (${crew.size} at a time) is full until ${fromDay(busyUntil)}${needed}`;
 }

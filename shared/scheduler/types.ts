@@ -1,6 +1,6 @@
 /** The scheduler's input and the `wave-schedule` output format of PRODUCT.md section 4. */
 import type { IsoDate } from '../dates';
-import type { DateWindow, Erp, ReadinessDimension, Site } from '../domain';
+import type { Crew, DateWindow, Erp, ReadinessDimension, Site } from '../domain';
 import type { PlanSettings } from '../settings';
 
 /** A wave kept as it is on re-plan (rule 11). */
@@ -32,6 +32,8 @@ export interface ScheduleInput {
   /** Go-live days of pinned sites, by site code (the wave comes from `site.pinnedWave`). */
   pinnedGoLives?: Record<string, IsoDate>;
   lockedWaves?: LockedWave[];
+  /** Shared teams that limit how many sites can be in a phase at once (rule 13); none: rules 1–12 only. */
+  crews?: Crew[];
 }
 
 export interface LighthouseCandidate {
@@ -73,6 +75,7 @@ export const SCHEDULE_RULES = [
   'learning-gap',
   'lighthouse',
   'pin',
+  'crew',
   'horizon',
 ] as const;
 export type ScheduleRule = (typeof SCHEDULE_RULES)[number];

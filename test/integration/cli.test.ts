@@ -89,6 +89,27 @@ describe('the wave-planner command line', () => {
     expect((await run('schedule', '--plan', plan, '--as-of', '2027-02-30')).code).toBe(2);
   });
 
+  it('schedule --json says which crew a site waited for, and names the crew a pinned site overloads', async () => {
+    const dir = tempDir();
+    await run('demo', '--out', dir);
+    const planned = JSON.parse((await run('schedule', '--plan', join(dir, 'sample.waveplan'), '--as-of', '2026-11-23', '--json')).stdout);
+    const reasons = planned.waves.flatMap((w: { sites: { site: string; reasons: string[] }[] }) => w.sites.flatMap((s) => s.reasons.map((r) => `${s.site}: ${r}`)));
+    expect(reasons).toContain('US-DET: go-live moved to 2027-07-21: crew "Trainers" (2 at a time) is full until 2027-07-13; the site needs it from 2027-07-14');
+    expect(planned.violations).toEqual([]);
+
+    // Wave 1 pinned as planned, with a fifth site beside it: more sites than the four deployment squads.
+    const document = JSON.parse(readFileSync(join(dir, 'sample.wave-plan.json'), 'utf8'));
+    const pins: Record<string, string> = { 'CZ-PLZ': '2027-04-19', 'ES-ZAZ': '2027-04-26', 'IN-PNQ': '2027-05-04', 'JP-NGY': '2027-05-11', 'PL-WRO': '2027-04-27' };
+    for (const site of document.sites) if (pins[site.code]) Object.assign(site, { pinnedWave: 1, pinnedGoLive: pins[site.code] });
+    const pinnedFile = join(dir, 'pinned.json');
+    writeFileSync(pinnedFile, JSON.stringify(document));
+    expect((await run('import', pinnedFile, '--plan', join(dir, 'pinned.waveplan'))).code).toBe(0);
+    const overloaded = JSON.parse((await run('schedule', '--plan', join(dir, 'pinned.waveplan'), '--as-of', '2026-11-23', '--json')).stdout);
+    const crewViolations = overloaded.violations.filter((v: { rule: string }) => v.rule === 'crew');
+    expect(crewViolations.length).toBeGreaterThan(0);
+    expect(crewViolations[0].message).toMatch(/^crew "Deployment squads" \(4 at a time\) would serve 5 sites on \d{4}-\d{2}-\d{2}/);
+  });
+
   it('answers usage mistakes with exit code 2 and help with 0', async () => {
     expect((await run()).code).toBe(2);
     expect((await run('frobnicate')).code).toBe(2);

@@ -35,9 +35,13 @@ describe('the steering-committee PDF', () => {
     const path = await writeReport(plan, dir);
     const text = pdfText(path);
     for (const wave of schedule.waves) for (const site of wave.sites) expect(text).toContain(site.site);
-    for (const heading of ['Program at a glance', 'The three biggest risks', 'Wave Gantt', 'Lighthouse', 'Wave 1', 'Wave 8', 'Readiness heat map', 'Risks and decisions', 'Learning curve']) {
+    for (const heading of ['Program at a glance', 'The three biggest risks', 'Wave Gantt', 'Lighthouse', 'Wave 1', 'Wave 8', 'Readiness heat map', 'Risks and decisions', 'Crew load', 'Learning curve']) {
       expect(text).toContain(heading);
     }
+    // The crew page: each crew with its size and phase, and the verdict in words.
+    expect(text).toContain('Deployment squads · 4 at a time');
+    expect(text).toContain('Trainers · 2 at a time');
+    expect(text).toContain('Every crew stays within its size on every day of the plan.');
     const { count, sizes } = pages(path);
     for (let n = 1; n <= count; n += 1) expect(text).toContain(`Page ${n} of ${count}`);
     expect(sizes[0]).toContain('595.28 x 841.89'); // A4 portrait

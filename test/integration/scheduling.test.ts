@@ -73,9 +73,9 @@ describe('the schedule of a plan file', () => {
   it('pins a site so that a re-plan keeps it in its wave', async () => {
     const { plan } = await scheduled();
     await plan.call('schedule:pin', { site: 'SE-GOT', pinned: true });
-    expect(plan.read.site('SE-GOT').pinnedWave).toBe(8);
+    expect(plan.read.site('SE-GOT').pinnedWave).toBe(9);
     const again = await plan.call('schedule:generate', { asOf: AS_OF });
-    expect(placementOf(again.view, 'SE-GOT')).toMatchObject({ wave: 8, pinned: true });
+    expect(placementOf(again.view, 'SE-GOT')).toMatchObject({ wave: 9, pinned: true });
     await plan.call('schedule:pin', { site: 'SE-GOT', pinned: false });
     expect(plan.read.site('SE-GOT').pinnedWave).toBeNull();
     plan.close();
@@ -88,6 +88,8 @@ describe('the schedule of a plan file', () => {
     const rules = moved.schedule.violations.filter((v) => v.site === 'FR-LYO').map((v) => v.rule);
     expect(rules).toContain('max-sites');
     expect(rules).toContain('readiness');
+    // A fifth site in wave 1 overloads the four deployment squads of the sample plan.
+    expect(moved.schedule.violations.find((v) => v.site === 'FR-LYO' && v.rule === 'crew')?.message).toMatch(/^crew "Deployment squads" \(4 at a time\) would serve 5 sites on /);
     expect(plan.read.site('FR-LYO')).toMatchObject({ pinnedWave: 1 });
     // A move is what the user asked for: the schedule is not out of date after it.
     expect(moved.stale).toBe(false);
@@ -105,15 +107,15 @@ describe('the schedule of a plan file', () => {
 
   it('keeps a locked wave through a re-plan and refuses moves into it', async () => {
     const { plan, view: first } = await scheduled();
-    const wave2 = first.schedule.waves.find((w) => w.number === 2)!;
-    await plan.call('schedule:lock', { wave: 2, locked: true });
-    // DE-STR is in wave 2; its data now lags, which would move it later on an unlocked re-plan.
+    const wave4 = first.schedule.waves.find((w) => w.number === 4)!;
+    await plan.call('schedule:lock', { wave: 4, locked: true });
+    // DE-STR is in wave 4; its data now lags, which would move it later on an unlocked re-plan.
     await plan.call('readiness:set', { site: 'DE-STR', dimension: 'data', score: 30, targetDate: '2027-09-01', comment: '' });
     const again = (await plan.call('schedule:generate', { asOf: AS_OF })).view;
-    expect(again.lockedWaves).toEqual([2]);
-    expect(again.schedule.waves.find((w) => w.number === 2)!.sites.map((s) => [s.site, s.goLive])).toEqual(wave2.sites.map((s) => [s.site, s.goLive]));
+    expect(again.lockedWaves).toEqual([4]);
+    expect(again.schedule.waves.find((w) => w.number === 4)!.sites.map((s) => [s.site, s.goLive])).toEqual(wave4.sites.map((s) => [s.site, s.goLive]));
     expect(again.schedule.violations.map((v) => [v.site, v.rule])).toContainEqual(['DE-STR', 'readiness']);
-    expect(await plan.refusal('schedule:move', { site: 'SE-GOT', wave: 2 })).toMatchObject({ code: 'refused', message: expect.stringContaining('locked') });
+    expect(await plan.refusal('schedule:move', { site: 'SE-GOT', wave: 4 })).toMatchObject({ code: 'refused', message: expect.stringContaining('locked') });
     plan.close();
   });
 

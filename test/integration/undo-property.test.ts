@@ -102,6 +102,13 @@ async function run(plan: TestPlan, s: Step): Promise<void> {
       await call('sites:update', { code: site, patch: { notes: `before restore ${s.pick}` } });
       return void (await call('backups:restore', { file: (taken.value as { file: string }).file }));
     }
+    case 'crews:save': {
+      const crews = plan.read.info().crews;
+      const phases = ['prep', 'cutover', 'hypercare', 'rollout'] as const;
+      return void (await call('crews:save', {
+        crews: s.pick % 3 === 0 ? crews.slice(1) : [...crews.map((c, i) => (i === 0 ? { ...c, size: s.value } : c)), { name: `Crew ${s.pick}`, size: s.value, phase: phases[s.pick % 4], notes: s.text }],
+      }));
+    }
     case 'baselines:save':
       return void (await call('baselines:save', { name: `Baseline ${s.pick}` }));
     default:

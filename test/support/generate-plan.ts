@@ -2,7 +2,7 @@
  * Random but reproducible plans for property tests and benchmarks: unknown scores, missing target
  * dates, connectors in every state, blackouts, holidays, freeze windows, predecessor chains and cycles.
  */
-import type { Erp, Site } from '../../shared/domain';
+import { CREW_PHASES, type Crew, type Erp, type Site } from '../../shared/domain';
 import { fromDay, toDay } from '../../shared/scheduler/day-numbers';
 import { DEFAULT_PLAYBOOK } from '../../shared/defaults';
 import type { WavePlan } from '../../shared/interchange';
@@ -30,6 +30,8 @@ export interface GenerateOptions {
   varySettings?: boolean;
   /** Share of sites with a predecessor link; a few of those links may close a cycle. */
   predecessorShare?: number;
+  /** Add one to three crews of random phase and size (rule 13), or exactly these. */
+  crews?: boolean | Crew[];
 }
 
 export function generatePlan(options: GenerateOptions): ScheduleInput {
@@ -124,11 +126,18 @@ export function generatePlan(options: GenerateOptions): ScheduleInput {
     const from = int(start + 30, start + 700);
     return { from: fromDay(from), to: fromDay(from + int(2, 40)), reason: 'Freeze' };
   });
+  // Drawn last, so that a plan without crews is the same plan as before crews existed.
+  const crews: Crew[] = Array.isArray(options.crews)
+    ? options.crews
+    : options.crews
+      ? Array.from({ length: int(1, 3) }, (_, i) => ({ name: `Crew ${i}`, size: int(1, 4), phase: pick(CREW_PHASES), notes: '' }))
+      : [];
   return {
     startDate: fromDay(start),
     settings,
     holidays,
     freezeWindows,
+    crews,
     dimensions,
     erps,
     sites,
@@ -143,7 +152,7 @@ export function wavePlanOf(input: ScheduleInput, name: string): WavePlan {
   return {
     format: 'wave-plan',
     version: 1,
-    plan: { name, startDate: input.startDate, settings: input.settings, holidays: input.holidays, freezeWindows: input.freezeWindows, lighthouseOverride: null },
+    plan: { name, startDate: input.startDate, settings: input.settings, holidays: input.holidays, freezeWindows: input.freezeWindows, lighthouseOverride: null, crews: input.crews ?? [] },
     readinessDimensions: input.dimensions,
     erps: input.erps,
     sites: input.sites,

@@ -1,3 +1,4 @@
+import { differenceInCalendarDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { tileGantt } from '../../shared/report/gantt-tiles';
 import { buildReport, ragOf, slippedTargets, type ReportInput } from '../../shared/report/report-model';
@@ -14,7 +15,7 @@ function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
 describe('the report content', () => {
   it('summarises the sample program at a glance', () => {
     const report = buildReport(sampleInput());
-    expect(report.glance).toMatchObject({ sitesInScope: 23, scheduled: 21, unscheduled: 2, waves: 8, live: 0, plannedCompletion: '2027-11-22' });
+    expect(report.glance).toMatchObject({ sitesInScope: 23, scheduled: 21, unscheduled: 2, waves: 9, live: 0, plannedCompletion: '2028-01-13' });
     expect(report.glance.lighthouse).toEqual({ site: 'US-GRV', name: 'Greenville Assembly', goLive: '2027-03-05' });
     expect(report.glance.readyCount).toBe(7);
   });
@@ -49,7 +50,26 @@ describe('the report content', () => {
 
   it('measures slippage against a baseline', () => {
     const report = buildReport(sampleInput({ baseline: { name: 'Q4 plan', entries: [{ site: 'US-DET', wave: 2, goLive: '2027-06-29' }, { site: 'CZ-PLZ', wave: 1, goLive: '2027-04-19' }] } }));
-    expect(report.baselineSlip).toEqual({ name: 'Q4 plan', rows: [{ site: 'US-DET', baselineGoLive: '2027-06-29', currentGoLive: '2027-07-13', daysLate: 14 }] });
+    expect(report.baselineSlip).toEqual({ name: 'Q4 plan', rows: [{ site: 'US-DET', baselineGoLive: '2027-06-29', currentGoLive: '2027-07-21', daysLate: 22 }] });
+  });
+
+  it("shows each crew's weekly load against its size, and the days a pinned site overloads it", () => {
+    const planned = buildReport(sampleInput()).crewLoad;
+    expect(planned.map((c) => [c.crew.name, c.crew.size, Math.max(...c.weeks.map((w) => w.peak)), c.overloads])).toEqual([
+      ['Deployment squads', 4, 4, []],
+      ['Trainers', 2, 2, []],
+    ]);
+    expect(planned[0]!.weeks.every((w, i) => i === 0 || differenceInCalendarDays(w.start, planned[0]!.weeks[i - 1]!.start) === 7)).toBe(true);
+
+    // Wave 1 pinned as planned, and PL-WRO pinned beside ES-ZAZ: a fifth site for the four squads.
+    const content = samplePlan();
+    const pins = new Map([['CZ-PLZ', '2027-04-19'], ['ES-ZAZ', '2027-04-26'], ['IN-PNQ', '2027-05-04'], ['JP-NGY', '2027-05-11'], ['PL-WRO', '2027-04-27']]);
+    const pinned = { ...content, sites: content.sites.map((s) => (pins.has(s.code) ? { ...s, pinnedWave: 1, pinnedGoLive: pins.get(s.code)! } : s)) };
+    const report = buildReport(sampleInput({ content: pinned, schedule: generateSchedule(scheduleInputFromPlan(pinned, '2026-11-23')) }));
+    const squads = report.crewLoad.find((c) => c.crew.name === 'Deployment squads')!;
+    expect(squads.overloads.length).toBeGreaterThan(0);
+    expect(squads.overloads.every((o) => o.peak === 5 && o.from <= '2027-04-27' && o.to >= '2027-03-13')).toBe(true);
+    expect(report.violations.some((v) => v.site === 'PL-WRO' && v.rule === 'crew' && v.message.includes('"Deployment squads" (4 at a time)'))).toBe(true);
   });
 
   it('gives an empty plan a short, sensible report', () => {

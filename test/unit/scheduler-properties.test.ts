@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toRanges, WorkCalendar } from '../../shared/scheduler/calendar';
 import { checkSchedule } from '../../shared/scheduler/check';
+import { CrewLoads } from '../../shared/scheduler/crews';
 import { toDay } from '../../shared/scheduler/day-numbers';
 import { generateSchedule } from '../../shared/scheduler/schedule';
 import { buildPlanModel, earliestWithLead } from '../../shared/scheduler/site-model';
@@ -13,6 +14,11 @@ import { generatePlan } from '../support/generate-plan';
 const plans = fc
   .record({ seed: fc.integer(), sites: fc.integer({ min: 1, max: 300 }), varySettings: fc.boolean() })
   .map((o) => ({ options: o, input: generatePlan(o) }));
+
+/** The same plans with one to three crews of random phase and size (rule 13). */
+const plansWithCrews = fc
+  .record({ seed: fc.integer(), sites: fc.integer({ min: 1, max: 200 }), varySettings: fc.boolean() })
+  .map((o) => ({ options: o, input: generatePlan({ ...o, crews: true }) }));
 
 const RUNS = { numRuns: 120 };
 
@@ -30,7 +36,7 @@ function checked(input: ScheduleInput, schedule: WaveSchedule) {
   return { model, calendar, waves, violations: checkSchedule(input, model, calendar, waves) };
 }
 
-describe('the scheduler on generated plans', () => {
+function properties(plans: fc.Arbitrary<{ input: ScheduleInput }>, runs: { numRuns: number }) {
   it('keeps every hard rule for every placed site', () => {
     fc.assert(
       fc.property(plans, ({ input }) => {
@@ -41,7 +47,7 @@ describe('the scheduler on generated plans', () => {
           if (wave.number >= 1) expect(wave.sites.length).toBeLessThanOrEqual(input.settings.maxSitesPerWave);
         }
       }),
-      RUNS,
+      runs,
     );
   });
 
@@ -60,7 +66,7 @@ describe('the scheduler on generated plans', () => {
         }
         if (placed.length > 0) expect(schedule.waves[0]!.number).toBe(0);
       }),
-      RUNS,
+      runs,
     );
   });
 
@@ -71,7 +77,7 @@ describe('the scheduler on generated plans', () => {
         expect(JSON.stringify(generateSchedule(input))).toBe(once);
         expect(JSON.stringify(generateSchedule({ ...input, sites: [...input.sites].reverse() }))).toBe(once);
       }),
-      { numRuns: 60 },
+      { numRuns: Math.ceil(runs.numRuns / 2) },
     );
   });
 
@@ -89,18 +95,24 @@ describe('the scheduler on generated plans', () => {
           const liveBefore = new Set(waves.filter((w) => w.number < wave.number).flatMap((w) => w.sites.map((p) => model.sites[p.index]!.erpIndex)));
           const newErps = new Set(wave.sites.map((p) => model.sites[p.index]!.erpIndex).filter((e) => !liveBefore.has(e)));
           const taken = wave.sites.map((p) => p.goLive);
+          // Rule 13: the crews' load of the sites placed up to this wave, when it was filled.
+          const loads = new CrewLoads(input.crews ?? [], s.hypercareDays);
+          for (const w of waves) if (w.number <= wave.number) for (const p of w.sites) loads.add(p.goLive, w.prepLeadDays);
           for (const m of later) {
             const placedIn = waveOf.get(m.index);
             if (placedIn !== undefined && placedIn <= wave.number) continue;
             if (m.predecessors.some((p) => (waveOf.get(p) ?? Infinity) >= wave.number)) continue;
             if (!liveBefore.has(m.erpIndex) && !newErps.has(m.erpIndex) && newErps.size >= s.maxNewErpsPerWave) continue;
             const from = Math.max(wave.windowStart, earliestWithLead(m, wave.prepLeadDays));
-            const fit = calendar.firstFeasibleDay(from, wave.windowEnd, m.blackouts, taken, s.staggerDays);
+            const fit = calendar.firstFeasibleDay(from, wave.windowEnd, m.blackouts, taken, s.staggerDays, { loads, prepLead: wave.prepLeadDays });
             expect(fit, `${m.code} fits wave ${wave.number} but went to ${placedIn ?? 'no wave'}`).toBeNull();
           }
         }
       }),
-      RUNS,
+      runs,
     );
   });
-});
+}
+
+describe('the scheduler on generated plans', () => properties(plans, RUNS));
+describe('the scheduler on generated plans with crews', () => properties(plansWithCrews, { numRuns: 80 }));

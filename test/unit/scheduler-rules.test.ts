@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSchedule, prepLeadDays } from '../../shared/scheduler/schedule';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
+import type { Crew } from '../../shared/domain';
 import { erp, placements, scheduleInput, site } from '../support/schedule-input';
 
 const lighthouse = () => site('A-LH', { leadershipWillingness: 5, workflowRepresentativeness: 5 });
@@ -215,5 +216,63 @@ describe('rule 12: determinism', () => {
     const a = JSON.stringify(generateSchedule(scheduleInput(sites)));
     const b = JSON.stringify(generateSchedule(scheduleInput([...sites].reverse())));
     expect(b).toBe(a);
+  });
+});
+
+describe('rule 13: crews', () => {
+  // Lighthouse A-LH on 2027-03-05 (prep from 01-04, hypercare to 03-19); wave 1 opens 04-18 with
+  // 45 days of prep, wave 2 on 05-18 with 41, wave 3 on 06-17 with 37. B, C and D are ready at once.
+  const three = () => [lighthouse(), site('B'), site('C'), site('D')];
+  const withCrew = (phase: Crew['phase'], size: number) => scheduleInput(three(), { crews: [{ name: 'Team', size, phase, notes: '' }] });
+
+  it('hypercare: one site at a time from its go-live to the end of its hypercare', () => {
+    const schedule = generateSchedule(withCrew('hypercare', 1));
+    // B 04-19 (hypercare to 05-03); C the day after, 05-04 (to 05-18); D cannot start before 05-19: wave 2.
+    expect(placements(schedule)).toMatchObject({ B: [1, '2027-04-19'], C: [1, '2027-05-04'], D: [2, '2027-05-19'] });
+    const d = schedule.waves[2]!.sites[0]!;
+    expect(d.reasons).toContain('Held back from wave 1: crew "Team" (1 at a time) was full until 2027-05-18, frees up on 2027-05-19');
+    expect(schedule.waves[1]!.sites[1]!.reasons).toContain('go-live moved to 2027-05-04: crew "Team" (1 at a time) is full until 2027-05-03');
+    expect(schedule.violations).toEqual([]);
+  });
+
+  it('prep: one site at a time from its prep start to the day before its go-live', () => {
+    const schedule = generateSchedule(withCrew('prep', 1));
+    // B 04-19 (prep 03-05 – 04-18). C's prep starts 04-19 at the earliest: in wave 2 (41 days) that is 05-30, a Sunday, so 05-31.
+    // D's prep then starts 05-31: in wave 3 (37 days), 07-07.
+    expect(placements(schedule)).toMatchObject({ B: [1, '2027-04-19'], C: [2, '2027-05-31'], D: [3, '2027-07-07'] });
+    expect(schedule.violations).toEqual([]);
+  });
+
+  it('cutover: one site at a time from a week before its go-live to a week after', () => {
+    const schedule = generateSchedule(withCrew('cutover', 1));
+    // B 04-19 (cutover 04-12 – 04-26); C 05-04 (04-27 – 05-11); D from 05-19 (after 05-11): wave 2.
+    expect(placements(schedule)).toMatchObject({ B: [1, '2027-04-19'], C: [1, '2027-05-04'], D: [2, '2027-05-19'] });
+  });
+
+  it('rollout: two sites at a time from prep start to the end of hypercare', () => {
+    const schedule = generateSchedule(withCrew('rollout', 2));
+    // Lighthouse 01-04 – 03-19, B 03-05 – 05-03: C may start its prep on 03-20 only (go-live 05-04, to 05-18);
+    // D on 05-04 only, after B: in wave 2 (41 days) that is 06-14.
+    expect(placements(schedule)).toMatchObject({ B: [1, '2027-04-19'], C: [1, '2027-05-04'], D: [2, '2027-06-14'] });
+    expect(schedule.violations).toEqual([]);
+  });
+
+  it('keeps pins that overload a crew and names the crew and the days', () => {
+    // C and D pinned to wave 1 go live a week apart (04-19, 04-26): their hypercares overlap 04-26 – 05-03.
+    const pinned = three().map((s) => (s.code === 'C' || s.code === 'D' ? { ...s, pinnedWave: 1 } : s));
+    const schedule = generateSchedule(scheduleInput(pinned, { crews: [{ name: 'Hypercare desk', size: 1, phase: 'hypercare', notes: '' }] }));
+    expect(placements(schedule)).toMatchObject({ C: [1, '2027-04-19'], D: [1, '2027-04-26'] });
+    const message = 'crew "Hypercare desk" (1 at a time) would serve 2 sites on 2027-04-26 – 2027-05-03';
+    expect(schedule.violations.filter((v) => v.rule === 'crew')).toEqual([
+      { site: 'C', rule: 'crew', message },
+      { site: 'D', rule: 'crew', message },
+    ]);
+    // The scheduler's own sites keep clear of the crew around the pins: B after D's hypercare (to 05-10).
+    expect(placements(schedule).B).toEqual([1, '2027-05-11']);
+  });
+
+  it('changes nothing for a plan without crews', () => {
+    const sites = three();
+    expect(JSON.stringify(generateSchedule(scheduleInput(sites, { crews: [] })))).toBe(JSON.stringify(generateSchedule(scheduleInput(sites))));
   });
 });

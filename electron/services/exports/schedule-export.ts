@@ -6,8 +6,11 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { todayIso } from '../../../shared/dates';
-import type { ChecklistItem, Erp, PlaybookTask, ReadinessDimension, Site } from '../../../shared/domain';
+import type { ChecklistItem, Crew, Erp, PlaybookTask, ReadinessDimension, Site } from '../../../shared/domain';
 import { readinessSummary } from '../../../shared/readiness';
+import { crewLoadSeries } from '../../../shared/scheduler/crew-load';
+import { crewSpan } from '../../../shared/scheduler/crews';
+import { fromDay, toDay } from '../../../shared/scheduler/day-numbers';
 import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
 import type { WaveSchedule } from '../../../shared/scheduler/types';
@@ -18,7 +21,9 @@ import type { ReadHandle } from '../plan/handles';
 import { requirePlanRow } from '../plan/plan-settings';
 import { readCurrentSchedule } from '../plan/schedules';
 
-export const SCHEDULE_COLUMNS = ['Site code', 'Site name', 'Region', 'ERP', 'Wave', 'Go-live', 'Prep start', 'Hypercare end', 'Pinned', 'Readiness', 'Ready date', 'Status', 'Reasons'] as const;
+export const SCHEDULE_COLUMNS = ['Site code', 'Site name', 'Region', 'ERP', 'Wave', 'Go-live', 'Prep start', 'Hypercare end', 'Pinned', 'Readiness', 'Ready date', 'Status', 'Reasons', 'Crews'] as const;
+
+export const CREW_LOAD_COLUMNS = ['Crew', 'Phase', 'Size', 'Week of', 'Most sites on a day', 'Over size'] as const;
 
 export interface ScheduleExportInput {
   schedule: WaveSchedule;
@@ -27,6 +32,8 @@ export interface ScheduleExportInput {
   dimensions: ReadinessDimension[];
   checklist: ChecklistItem[];
   tasks: PlaybookTask[];
+  crews: Crew[];
+  hypercareDays: number;
   planName: string;
   planUid: string;
 }
@@ -35,11 +42,22 @@ export function scheduleExportInput(h: ReadHandle): ScheduleExportInput {
   const content = exportContent(h);
   const schedule = readCurrentSchedule(h)?.schedule ?? generateSchedule(scheduleInputFromPlan(content, todayIso()));
   const row = requirePlanRow(h);
-  return { schedule, sites: content.sites, erps: content.erps, dimensions: content.readinessDimensions, checklist: readChecklist(h), tasks: content.playbook.tasks, planName: row.name, planUid: row.uid };
+  return {
+    schedule,
+    sites: content.sites,
+    erps: content.erps,
+    dimensions: content.readinessDimensions,
+    checklist: readChecklist(h),
+    tasks: content.playbook.tasks,
+    crews: content.plan.crews,
+    hypercareDays: content.plan.settings.hypercareDays,
+    planName: row.name,
+    planUid: row.uid,
+  };
 }
 
 /** One row per site of the plan: placed sites by wave and go-live, then unscheduled, then excluded. */
-export function scheduleRows({ schedule, sites, dimensions }: ScheduleExportInput): (string | number)[][] {
+export function scheduleRows({ schedule, sites, dimensions, crews, hypercareDays }: ScheduleExportInput): (string | number)[][] {
   const byCode = new Map(sites.map((s) => [s.code, s]));
   const rows: (string | number)[][] = [];
   const readiness = (site: Site | undefined) => {
@@ -47,21 +65,49 @@ export function scheduleRows({ schedule, sites, dimensions }: ScheduleExportInpu
     const summary = readinessSummary(site, dimensions);
     return [Math.round(summary.overall), summary.readyDate ?? ''];
   };
+  // The days each crew works on the site (rule 13), e.g. "Trainers 2027-03-29 – 2027-04-12".
+  const crewDays = (goLive: string, prepLead: number) =>
+    crews
+      .map((crew) => ({ crew, span: crewSpan(crew.phase, toDay(goLive), prepLead, hypercareDays) }))
+      .filter(({ span }) => span.to >= span.from)
+      .map(({ crew, span }) => `${crew.name} ${fromDay(span.from)} – ${fromDay(span.to)}`)
+      .join(' | ');
   const listed = new Set<string>();
   for (const wave of schedule.waves) {
     for (const s of wave.sites) {
       const site = byCode.get(s.site);
       listed.add(s.site);
-      rows.push([s.site, site?.name ?? '', site?.region ?? '', site?.erp ?? '', wave.number === 0 ? 'Lighthouse' : wave.number, s.goLive, s.prepStart, s.hypercareEnd, s.pinned ? 'yes' : 'no', ...readiness(site), 'scheduled', s.reasons.join(' | ')]);
+      rows.push([
+        s.site,
+        site?.name ?? '',
+        site?.region ?? '',
+        site?.erp ?? '',
+        wave.number === 0 ? 'Lighthouse' : wave.number,
+        s.goLive,
+        s.prepStart,
+        s.hypercareEnd,
+        s.pinned ? 'yes' : 'no',
+        ...readiness(site),
+        'scheduled',
+        s.reasons.join(' | '),
+        crewDays(s.goLive, wave.prepLeadDays),
+      ]);
     }
   }
   for (const u of schedule.unscheduled) {
     const site = byCode.get(u.site);
     listed.add(u.site);
-    rows.push([u.site, site?.name ?? '', site?.region ?? '', site?.erp ?? '', '', '', '', '', 'no', ...readiness(site), 'unscheduled', u.reason]);
+    rows.push([u.site, site?.name ?? '', site?.region ?? '', site?.erp ?? '', '', '', '', '', 'no', ...readiness(site), 'unscheduled', u.reason, '']);
   }
-  for (const site of sites) if (!listed.has(site.code)) rows.push([site.code, site.name, site.region, site.erp, '', '', '', '', 'no', ...readiness(site), site.excluded ? 'excluded' : 'not placed', '']);
+  for (const site of sites) if (!listed.has(site.code)) rows.push([site.code, site.name, site.region, site.erp, '', '', '', '', 'no', ...readiness(site), site.excluded ? 'excluded' : 'not placed', '', '']);
   return rows;
+}
+
+/** Each crew's load week by week: the most sites it serves on a day of the week, against its size. */
+export function crewLoadRows({ schedule, crews, hypercareDays }: ScheduleExportInput): (string | number)[][] {
+  return crewLoadSeries(schedule, crews, hypercareDays).flatMap((series) =>
+    series.weeks.map((week) => [series.crew.name, series.crew.phase, series.crew.size, week.start, week.peak, week.peak > series.crew.size ? 'yes' : 'no']),
+  );
 }
 
 export function scheduleCsv(input: ScheduleExportInput): string {
@@ -91,5 +137,6 @@ export async function scheduleXlsx(input: ScheduleExportInput): Promise<Buffer> 
   addTable(workbook, 'Sites', sites.headers, sites.rows);
   const erps = erpSheetRows(input.erps);
   addTable(workbook, 'ERPs', erps.headers, erps.rows);
+  if (input.crews.length > 0) addTable(workbook, 'Crew load', CREW_LOAD_COLUMNS, crewLoadRows(input));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

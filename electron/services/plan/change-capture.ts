@@ -12,6 +12,7 @@ import { statement } from './statements';
 export const CAPTURED_TABLES = [
   'plan',
   'plan_settings',
+  'crews',
   'holidays',
   'freeze_windows',
   'erps',

@@ -1,6 +1,7 @@
 /** A plan's whole content in the `wave-plan` interchange format: read out, or written in place of what was there. */
 import type { WavePlan } from '../../../shared/interchange';
 import { CAPTURED_TABLES } from './change-capture';
+import { insertCrews, readCrews } from './crews';
 import { readErps, insertErp } from './erps';
 import type { ReadHandle, WriteHandle } from './handles';
 import { readFreezeWindows, readHolidays, readSettings, requirePlanRow, writeFreezeWindows, writeHolidays, writeSettings } from './plan-settings';
@@ -20,6 +21,7 @@ export function exportContent(h: ReadHandle): WavePlan {
       holidays: readHolidays(h),
       freezeWindows: readFreezeWindows(h),
       lighthouseOverride: row.lighthouse_override,
+      crews: readCrews(h),
     },
     readinessDimensions: readDimensions(h),
     erps: readErps(h),
@@ -39,6 +41,7 @@ export function replaceContent(h: WriteHandle, plan: WavePlan): void {
   writeSettings(h, plan.plan.settings);
   writeHolidays(h, plan.plan.holidays);
   writeFreezeWindows(h, plan.plan.freezeWindows);
+  insertCrews(h, plan.plan.crews);
   writeDimensions(h, plan.readinessDimensions);
   for (const erp of plan.erps) insertErp(h, erp);
   // Predecessors once every site exists, so that any site may wait for any other.

@@ -49,6 +49,7 @@ const ENTITY_OF: Record<CapturedTable, ChangeEntity> = {
   holidays: 'plan',
   freeze_windows: 'plan',
   plan_settings: 'settings',
+  crews: 'crews',
   erps: 'erps',
   sites: 'sites',
   site_blackouts: 'sites',
@@ -74,6 +75,7 @@ const KEY_OF: Partial<Record<CapturedTable, { column: string; site: boolean }>> 
   checklist_items: { column: 'site_id', site: true },
   erps: { column: 'code', site: false },
   plan_settings: { column: 'key', site: false },
+  crews: { column: 'name', site: false },
   baselines: { column: 'name', site: false },
 };
 
@@ -236,6 +238,8 @@ function describeRow(db: Database.Database, table: CapturedTable, image: string 
       return `ERP ${String(column('code'))}`;
     case 'settings':
       return `the setting ${String(column('key'))}`;
+    case 'crews':
+      return `crew ${String(column('name'))}`;
     case 'schedule':
       return 'the schedule';
     case 'playbook':

@@ -336,6 +336,22 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(V4_SCHEMA);
     },
   },
+  {
+    version: 5,
+    name: 'crews: shared teams that limit how many sites can be in a phase at once',
+    up(db) {
+      db.exec(`
+        CREATE TABLE crews (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          size INTEGER NOT NULL CHECK (size >= 1),
+          phase TEXT NOT NULL CHECK (phase IN ('prep', 'cutover', 'hypercare', 'rollout')),
+          notes TEXT NOT NULL DEFAULT '',
+          position INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -37,6 +37,7 @@ import {
 } from './history';
 import { readHandle, writeHandle, type ReadHandle, type WriteHandle } from './handles';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { readCrews } from './crews';
 import { readFreezeWindows, readHolidays, readPlanRow, readSettings, requirePlanRow } from './plan-settings';
 
 export interface PlanFileOptions {
@@ -176,6 +177,7 @@ export class PlanFile {
       holidays: readHolidays(this.reader),
       freezeWindows: readFreezeWindows(this.reader),
       lighthouseOverride: row.lighthouse_override,
+      crews: readCrews(this.reader),
       counts,
       schemaVersion: LATEST_SCHEMA_VERSION,
       actor: this.options.actor,

@@ -1,6 +1,7 @@
 import { Document } from '@react-pdf/renderer';
 import type { ReportModel } from '../../../shared/report/report-model';
 import { coverPage } from './CoverPage';
+import { crewLoadPages } from './CrewLoadPage';
 import { decisionsPages } from './DecisionsPages';
 import { ganttPages } from './GanttPages';
 import { heatmapPages } from './HeatmapPages';
@@ -10,7 +11,7 @@ import { wavePages } from './WavePages';
 
 /** Every page of the report, in the order a committee reads it. */
 export function reportPages(model: ReportModel, frame: PageFrame): PageBody[] {
-  return [coverPage(model), ...ganttPages(model, frame), ...wavePages(model, frame), ...heatmapPages(model, frame), ...decisionsPages(model, frame), ...learningPages(model, frame)];
+  return [coverPage(model), ...ganttPages(model, frame), ...wavePages(model, frame), ...heatmapPages(model, frame), ...decisionsPages(model, frame), ...crewLoadPages(model, frame), ...learningPages(model, frame)];
 }
 
 export function ReportDocument({ model, frame }: { model: ReportModel; frame: PageFrame }) {

@@ -12,8 +12,8 @@ import { UserError } from '../errors';
 /** A cell longer than this is not a site attribute: refused rather than stored. */
 export const MAX_CELL_CHARS = 10_000;
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** An exported workbook's schedule sheet is for reading; its Sites and ERPs sheets import. */
-const READ_ONLY_SHEETS = new Set(['schedule']);
+/** An exported workbook's schedule and crew load sheets are for reading; its Sites and ERPs sheets import. */
+const READ_ONLY_SHEETS = new Set(['schedule', 'crew load']);
 
 function refuse(message: string): never {
   throw new UserError('invalid-input', message);

@@ -8,6 +8,7 @@ import type { Timeline } from 'vis-timeline';
 import { LighthousePanel, UnscheduledPanel, ViolationsPanel } from '../plan/PlanPanels';
 import { timelineData, type GroupBy } from '../plan/timeline-data';
 import { BaselinesPanel } from '../plan/BaselinesPanel';
+import { CrewLoadPanel } from '../plan/CrewLoadPanel';
 import { downloadPackets } from '../packets/download-packets';
 import { TimelineView, type ContextTarget } from '../plan/TimelineView';
 import { usePlanStore } from '../stores/plan-store';
@@ -119,11 +120,19 @@ export function PlanScreen() {
         </div>
         {view && (
           // Only the panel shown is drawn: the others hold hundreds of rows on a large plan.
-          <Tabs value={tab} onChange={setTab} w={380} style={{ display: 'flex', flexDirection: 'column' }} keepMounted={false}>
+          <Tabs
+            value={tab}
+            onChange={setTab}
+            w={440}
+            style={{ display: 'flex', flexDirection: 'column' }}
+            styles={{ tab: { paddingInline: 7, fontSize: 12 } }}
+            keepMounted={false}
+          >
             <Tabs.List>
               <Tabs.Tab value="violations">Violations {view.schedule.violations.length}</Tabs.Tab>
               <Tabs.Tab value="unscheduled">Unscheduled {view.schedule.unscheduled.length}</Tabs.Tab>
               <Tabs.Tab value="lighthouse">Lighthouse</Tabs.Tab>
+              <Tabs.Tab value="crews">Crews</Tabs.Tab>
               <Tabs.Tab value="baselines">Baselines</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="violations" style={{ flex: 1, minHeight: 0 }}>
@@ -138,6 +147,9 @@ export function PlanScreen() {
             </Tabs.Panel>
             <Tabs.Panel value="lighthouse">
               <LighthousePanel view={view} sites={sites} override={info?.lighthouseOverride ?? null} onOverride={(site) => void overrideLighthouse(site)} />
+            </Tabs.Panel>
+            <Tabs.Panel value="crews" style={{ flex: 1, minHeight: 0 }}>
+              {info && <CrewLoadPanel schedule={view.schedule} crews={info.crews} hypercareDays={info.settings.hypercareDays} />}
             </Tabs.Panel>
             <Tabs.Panel value="baselines">
               <BaselinesPanel scheduleRevision={view.revision} />

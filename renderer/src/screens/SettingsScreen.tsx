@@ -10,6 +10,7 @@ import { SETTING_KEYS, SETTING_SPECS, type SettingKey } from '../../../shared/se
 import { api } from '../api/client';
 import { useAction } from '../components/use-action';
 import { usePlanStore } from '../stores/plan-store';
+import { CrewsCard } from './settings/CrewsCard';
 
 function SettingField({ settingKey, value, onSave }: { settingKey: SettingKey; value: number; onSave(value: number): Promise<void> }) {
   const spec = SETTING_SPECS[settingKey];
@@ -133,6 +134,7 @@ export function SettingsScreen() {
             ))}
           </SimpleGrid>
         </Card>
+        <CrewsCard guard={guard} />
         <Card withBorder>
           <Title order={4}>Plan holidays ({info.holidays.length})</Title>
           <Text size="sm" c="dimmed" mb="sm">

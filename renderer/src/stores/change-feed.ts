@@ -41,7 +41,7 @@ async function apply(event: FeedEvent): Promise<void> {
   }
   const entities = changedEntities(event.changes);
   const work: Promise<unknown>[] = [useHistoryStore.getState().load()];
-  if (entities.has('plan') || entities.has('settings')) work.push(usePlanStore.getState().refresh());
+  if (entities.has('plan') || entities.has('settings') || entities.has('crews')) work.push(usePlanStore.getState().refresh());
   if (['sites', 'readiness', 'erps', 'dimensions'].some((e) => entities.has(e as ChangeEntity))) work.push(usePortfolioStore.getState().refresh(event.changes));
   if (entities.has('schedule')) work.push(useScheduleStore.getState().refreshIfOlder(event.revision));
   // A change to what the schedule was computed from may make it out of date: its banner follows.

@@ -1,6 +1,7 @@
 /** The open plan and its save state. */
 import { create } from 'zustand';
 import type { PlanInfo } from '../../../shared/contract';
+import type { Crew } from '../../../shared/domain';
 import type { PlanSettings } from '../../../shared/settings';
 import { api } from '../api/client';
 
@@ -22,6 +23,8 @@ interface PlanState {
   updatePlan(fields: Parameters<(typeof api)['plan:update']>[0]): Promise<void>;
   /** Changes scheduling settings: one step. */
   updateSettings(settings: Partial<PlanSettings>): Promise<void>;
+  /** Replaces the crews with this list: one step. */
+  saveCrews(crews: Crew[]): Promise<void>;
 }
 
 const SAVING_SHOWN_AFTER_MS = 300;
@@ -50,6 +53,9 @@ export const usePlanStore = create<PlanState>((set, get) => ({
   },
   async updateSettings(settings) {
     get().setInfo((await get().track(() => api['settings:update'](settings))).value);
+  },
+  async saveCrews(crews) {
+    get().setInfo((await get().track(() => api['crews:save']({ crews }))).value);
   },
   async track(write) {
     const pending = write();
