@@ -10,6 +10,8 @@ import type { Site } from '../../shared/domain';
 import { TestPlan } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
+type ExcelBuffer = import('exceljs').Buffer;
+
 const tempDir = useTempDir();
 const AS_OF = '2026-11-23';
 
@@ -54,6 +56,46 @@ describe('exporting the schedule', () => {
     const revision = plan.file.revision();
     expect(await plan.call('sheets:import', { fileName: file.fileName, base64: file.base64 })).toMatchObject({ sitesChanged: 0, erpsChanged: 0, sitesAdded: 0 });
     expect(plan.file.revision()).toBe(revision);
+    plan.close();
+    empty.close();
+  });
+
+  it('writes Excel dates, numbers, empty cells, an autofilter and ERP names into the XLSX', async () => {
+    const { plan, view } = await scheduledSample();
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.load(bytesOf(await plan.call('exports:file', { format: 'xlsx' })) as unknown as ExcelBuffer);
+    const sheet = workbook.getWorksheet('Schedule')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => headers.indexOf(name) + 1;
+    expect(sheet.autoFilter).toBeTruthy();
+    const grv = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(column('Site code')).value === 'US-GRV')!;
+    const goLive = grv.getCell(column('Go-live'));
+    expect(goLive.value).toBeInstanceOf(Date);
+    expect((goLive.value as Date).toISOString().slice(0, 10)).toBe(view.schedule.waves[0]!.sites[0]!.goLive);
+    expect(goLive.numFmt).toBe('yyyy-mm-dd');
+    expect(grv.getCell(column('ERP name')).value).toBe(plan.read.erps().find((e) => e.code === plan.read.sites().find((s) => s.code === 'US-GRV')!.erp)!.name);
+    const second = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(column('Wave')).value === 1)!;
+    expect(typeof second.getCell(column('Wave')).value).toBe('number');
+    const excluded = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(column('Status')).value === 'excluded')!;
+    expect(excluded.getCell(column('Go-live')).value).toBeNull();
+    plan.close();
+  });
+
+  it('writes formula-like names as text in CSV and XLSX, and reads them back as the same names', async () => {
+    const { plan } = await scheduledSample();
+    const names = { 'US-GRV': '=HYPERLINK("http://evil.example","Open")', 'MX-QRO': '+1 Querétaro', 'MX-MTY': '@SUM(A1)', 'US-DET': '－Detroit' };
+    for (const [code, name] of Object.entries(names)) await plan.call('sites:update', { code, patch: { name } });
+    const csv = textOf(await plan.call('exports:file', { format: 'csv' }));
+    const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+    for (const [code, name] of Object.entries(names)) expect(rows.find((r) => r['Site code'] === code)!['Site name']).toBe(`'${name}`);
+    const xlsx = await plan.call('exports:file', { format: 'xlsx' });
+    const empty = TestPlan.create(tempDir(), { ...samplePlan(), sites: [], erps: [] }, 'empty.waveplan');
+    await empty.call('sheets:import', { fileName: xlsx.fileName, base64: xlsx.base64 });
+    for (const [code, name] of Object.entries(names)) expect(empty.read.sites().find((s) => s.code === code)!.name).toBe(name);
+    // A formula typed into a sheet by hand is still refused, naming the cell.
+    const typed = Buffer.from('Site code,Site name,Region,ERP\r\nUS-NEW,=1+1,North America,SAP-S4\r\n').toString('base64');
+    await expect(empty.call('sheets:import', { fileName: 'typed.csv', base64: typed })).rejects.toThrow(/typed\.csv, row 2, column "Site name": holds a formula/);
     plan.close();
     empty.close();
   });

@@ -14,6 +14,7 @@ import { fromDay, toDay } from '../../../shared/scheduler/day-numbers';
 import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
 import type { WaveSchedule } from '../../../shared/scheduler/types';
+import { guardCell } from '../../../shared/sheets/formula-guard';
 import { erpSheetRows, siteSheetRows } from '../../../shared/sheets/site-rows';
 import { readChecklist } from '../plan/checklists';
 import { exportContent } from '../plan/content';
@@ -21,7 +22,7 @@ import type { ReadHandle } from '../plan/handles';
 import { requirePlanRow } from '../plan/plan-settings';
 import { readCurrentSchedule } from '../plan/schedules';
 
-export const SCHEDULE_COLUMNS = ['Site code', 'Site name', 'Region', 'ERP', 'Wave', 'Go-live', 'Prep start', 'Hypercare end', 'Pinned', 'Readiness', 'Ready date', 'Status', 'Reasons', 'Crews'] as const;
+export const SCHEDULE_COLUMNS = ['Site code', 'Site name', 'Region', 'ERP', 'ERP name', 'Wave', 'Go-live', 'Prep start', 'Hypercare end', 'Pinned', 'Readiness', 'Ready date', 'Status', 'Reasons', 'Crews'] as const;
 
 export const CREW_LOAD_COLUMNS = ['Crew', 'Phase', 'Size', 'Week of', 'Most sites on a day', 'Over size'] as const;
 
@@ -57,8 +58,10 @@ export function scheduleExportInput(h: ReadHandle): ScheduleExportInput {
 }
 
 /** One row per site of the plan: placed sites by wave and go-live, then unscheduled, then excluded. */
-export function scheduleRows({ schedule, sites, dimensions, crews, hypercareDays }: ScheduleExportInput): (string | number)[][] {
+export function scheduleRows({ schedule, sites, erps, dimensions, crews, hypercareDays }: ScheduleExportInput): (string | number)[][] {
   const byCode = new Map(sites.map((s) => [s.code, s]));
+  const erpNames = new Map(erps.map((e) => [e.code.toLowerCase(), e.name]));
+  const erpOf = (site: Site | undefined) => [site?.erp ?? '', site ? (erpNames.get(site.erp.toLowerCase()) ?? '') : ''];
   const rows: (string | number)[][] = [];
   const readiness = (site: Site | undefined) => {
     if (!site) return ['', ''];
@@ -81,7 +84,7 @@ export function scheduleRows({ schedule, sites, dimensions, crews, hypercareDays
         s.site,
         site?.name ?? '',
         site?.region ?? '',
-        site?.erp ?? '',
+        ...erpOf(site),
         wave.number === 0 ? 'Lighthouse' : wave.number,
         s.goLive,
         s.prepStart,
@@ -97,9 +100,9 @@ export function scheduleRows({ schedule, sites, dimensions, crews, hypercareDays
   for (const u of schedule.unscheduled) {
     const site = byCode.get(u.site);
     listed.add(u.site);
-    rows.push([u.site, site?.name ?? '', site?.region ?? '', site?.erp ?? '', '', '', '', '', 'no', ...readiness(site), 'unscheduled', u.reason, '']);
+    rows.push([u.site, site?.name ?? '', site?.region ?? '', ...erpOf(site), '', '', '', '', 'no', ...readiness(site), 'unscheduled', u.reason, '']);
   }
-  for (const site of sites) if (!listed.has(site.code)) rows.push([site.code, site.name, site.region, site.erp, '', '', '', '', 'no', ...readiness(site), site.excluded ? 'excluded' : 'not placed', '', '']);
+  for (const site of sites) if (!listed.has(site.code)) rows.push([site.code, site.name, site.region, ...erpOf(site), '', '', '', '', 'no', ...readiness(site), site.excluded ? 'excluded' : 'not placed', '', '']);
   return rows;
 }
 
@@ -111,15 +114,33 @@ export function crewLoadRows({ schedule, crews, hypercareDays }: ScheduleExportI
 }
 
 export function scheduleCsv(input: ScheduleExportInput): string {
-  return Papa.unparse({ fields: [...SCHEDULE_COLUMNS], data: scheduleRows(input) }, { newline: '\r\n' });
+  const rows = scheduleRows(input).map((row) => row.map((cell) => (typeof cell === 'string' ? guardCell(cell) : cell)));
+  return Papa.unparse({ fields: [...SCHEDULE_COLUMNS], data: rows }, { newline: '\r\n' });
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A cell as Excel should hold it: a number as a number, a calendar day as an Excel date (shown
+ * yyyy-mm-dd; the importer reads it back as the same day), nothing as an empty cell, and text guarded
+ * against formula injection.
+ */
+function excelValue(value: string | number | boolean): ExcelJS.CellValue {
+  if (typeof value !== 'string') return value;
+  if (value === '') return null;
+  if (ISO_DAY.test(value)) return new Date(`${value}T00:00:00Z`);
+  return guardCell(value);
 }
 
 function addTable(workbook: ExcelJS.Workbook, name: string, headers: readonly string[], rows: (string | number | boolean)[][]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow([...headers]).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) sheet.addRow(row.map(excelValue));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   sheet.columns.forEach((column, i) => {
-    const longest = Math.max(headers[i]?.length ?? 0, ...rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
+    const values = rows.slice(0, 500).map((r) => r[i] ?? '');
+    if (values.some((v) => typeof v === 'string' && ISO_DAY.test(v))) column.numFmt = 'yyyy-mm-dd';
+    const longest = Math.max(headers[i]?.length ?? 0, ...values.map((v) => String(v).length));
     column.width = Math.min(60, Math.max(8, longest + 2));
   });
 }

@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { fromCalendarDate } from '../../../shared/dates';
+import { isFormula, unguardCell } from '../../../shared/sheets/formula-guard';
 import type { Sheet } from '../../../shared/sheets/sheet-import';
 import { UserError } from '../errors';
 
@@ -53,17 +54,18 @@ function checkedSheet(source: string, rawHeaders: string[], rows: string[][]): S
   const headers = rawHeaders.map((h) => h.trim());
   if (headers.length === 0 || headers.every((h) => h === '')) refuse(`${source}: the first row must name the columns.`);
   headers.forEach((h, i) => checkCell(source, 1, h || `column ${i + 1}`, h));
-  rows.forEach((cells, index) => {
+  const values = rows.map((cells, index) => {
     const row = index + 2;
-    cells.forEach((cell, column) => {
+    return cells.map((cell, column) => {
       const name = headers[column] || `column ${column + 1}`;
       checkCell(source, row, name, cell);
       if (column >= headers.length && cell.trim() !== '') refuse(`${source}, row ${row}: it has ${cells.length} cells but the header names ${headers.length} columns.`);
-      if (/^=/.test(cell.trim())) refuse(`${source}, row ${row}, column "${name}": holds a formula (${cell.trim().slice(0, 30)}); import values only.`);
+      if (isFormula(cell)) refuse(`${source}, row ${row}, column "${name}": holds a formula (${cell.trim().slice(0, 30)}); import values only.`);
+      return unguardCell(cell);
     });
   });
-  if (rows.length === 0) refuse(`${source}: there are column names but no rows.`);
-  return { source, headers, rows };
+  if (values.length === 0) refuse(`${source}: there are column names but no rows.`);
+  return { source, headers, rows: values };
 }
 
 /** A cell's value as the text a user sees: numbers as written, dates as YYYY-MM-DD. */
