@@ -141,4 +141,44 @@ describe('exporting the schedule', () => {
     expect(tasks.filter((t) => t.OutlineLevel === 3 && t.Milestone === 0).length).toBeGreaterThan(placed.length * 5);
     plan.close();
   });
+
+  it('writes MS Project XML that a recalculation keeps in place: working days only, holidays in the calendar, summaries enclosing, go-lives fixed', async () => {
+    const { plan, view } = await scheduledSample();
+    const holidays = plan.read.content().plan.holidays;
+    expect(holidays.length).toBeGreaterThan(0);
+    // Outline numbers such as 1.10 stay text.
+    const xml = new XMLParser({ ignoreAttributes: false, numberParseOptions: { hex: false, leadingZeros: false, skipLike: /\./ }, isArray: (name) => ['Task', 'Exception', 'WeekDay', 'PredecessorLink'].includes(name) }).parse(
+      textOf(await plan.call('exports:file', { format: 'mspdi' })),
+    );
+    const calendar = xml.Project.Calendars.Calendar;
+    expect(xml.Project.CalendarUID).toBe(calendar.UID);
+    expect(calendar.WeekDays.WeekDay.map((d: { DayType: number; DayWorking: number }) => [d.DayType, d.DayWorking])).toEqual([[1, 0], [2, 1], [3, 1], [4, 1], [5, 1], [6, 1], [7, 0]]);
+    const exceptions = calendar.Exceptions.Exception as { TimePeriod: { FromDate: string }; DayWorking: number }[];
+    expect(exceptions.map((e) => e.TimePeriod.FromDate.slice(0, 10))).toEqual([...new Set(holidays)].sort());
+    expect(exceptions.every((e) => e.DayWorking === 0)).toBe(true);
+
+    type Task = { UID: number; Name: string; OutlineNumber: string; Summary: number; Milestone: number; Start: string; Finish: string; ConstraintType: number; ConstraintDate?: string };
+    const tasks = (xml.Project.Tasks.Task as Task[]).map((t) => ({ ...t, OutlineNumber: String(t.OutlineNumber) }));
+    const holidaySet = new Set(holidays);
+    const offDay = (instant: string) => {
+      const day = instant.slice(0, 10);
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+      return weekday === 0 || weekday === 6 || holidaySet.has(day);
+    };
+    expect(tasks.filter((t) => offDay(t.Start) || offDay(t.Finish)).map((t) => `${t.Name} ${t.Start} – ${t.Finish}`)).toEqual([]);
+    expect(tasks.filter((t) => t.Finish < t.Start)).toEqual([]);
+    for (const summary of tasks.filter((t) => t.Summary === 1)) {
+      const prefix = summary.OutlineNumber === '0' ? '' : `${summary.OutlineNumber}.`;
+      const children = tasks.filter((t) => t !== summary && t.OutlineNumber.startsWith(prefix) && t.OutlineNumber.split('.').length === (prefix ? summary.OutlineNumber.split('.').length + 1 : 1));
+      expect(children.length, summary.Name).toBeGreaterThan(0);
+      expect(summary.Start, summary.Name).toBe(children.map((c) => c.Start).sort()[0]);
+      expect(summary.Finish, summary.Name).toBe(children.map((c) => c.Finish).sort().at(-1));
+    }
+    for (const placed of view.schedule.waves.flatMap((w) => w.sites)) {
+      const goLive = tasks.find((t) => t.Name === `Go-live ${placed.site}`)!;
+      expect(goLive).toMatchObject({ Milestone: 1, ConstraintType: 2, ConstraintDate: `${placed.goLive}T08:00:00`, Start: `${placed.goLive}T08:00:00` });
+    }
+    expect(tasks.filter((t) => t.Summary === 0 && t.Milestone === 0).every((t) => t.ConstraintType === 4 && t.ConstraintDate === t.Start)).toBe(true);
+    plan.close();
+  });
 });

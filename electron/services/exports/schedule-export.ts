@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { todayIso } from '../../../shared/dates';
+import { todayIso, type IsoDate } from '../../../shared/dates';
 import type { ChecklistItem, Crew, Erp, PlaybookTask, ReadinessDimension, Site } from '../../../shared/domain';
 import { readinessSummary } from '../../../shared/readiness';
 import { crewLoadSeries } from '../../../shared/scheduler/crew-load';
@@ -34,6 +34,7 @@ export interface ScheduleExportInput {
   checklist: ChecklistItem[];
   tasks: PlaybookTask[];
   crews: Crew[];
+  holidays: IsoDate[];
   hypercareDays: number;
   planName: string;
   planUid: string;
@@ -51,6 +52,7 @@ export function scheduleExportInput(h: ReadHandle): ScheduleExportInput {
     checklist: readChecklist(h),
     tasks: content.playbook.tasks,
     crews: content.plan.crews,
+    holidays: content.plan.holidays,
     hypercareDays: content.plan.settings.hypercareDays,
     planName: row.name,
     planUid: row.uid,
