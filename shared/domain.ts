@@ -4,7 +4,9 @@ import { isIsoDate } from './dates';
 
 export const isoDateSchema = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
-  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' });
+  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' })
+  // For the JSON Schema, which cannot run the check above.
+  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const codeSchema = z
   .string({ error: 'must be a text code' })

@@ -13,15 +13,19 @@ import {
   playbookTaskSchema,
   readinessDimensionSchema,
   siteSchema,
+  type Site,
 } from './domain';
 import { settingsPatchSchema, withDefaultSettings, type PlanSettings } from './settings';
+import { recordOfDocument, wavePlanV2Schema, type PlanRecord, type WavePlanV2Document } from './wave-plan-v2';
 
 export const WAVE_PLAN_FORMAT = 'wave-plan';
-export const WAVE_PLAN_VERSION = 1;
+/** The version export writes (see wave-plan-v2.ts); version 1 still imports. */
+export const WAVE_PLAN_VERSION = 2;
 
+/** Version 1: the plan's content without its history (and the shape the rest of the app reads). */
 export const wavePlanSchema = z.strictObject({
   format: z.literal(WAVE_PLAN_FORMAT, { error: `must be "${WAVE_PLAN_FORMAT}"` }),
-  version: z.literal(WAVE_PLAN_VERSION, { error: `must be ${WAVE_PLAN_VERSION} (the only version this app reads)` }),
+  version: z.literal(1),
   plan: z.strictObject({
     name: nameSchema,
     startDate: isoDateSchema,
@@ -44,9 +48,13 @@ export const wavePlanSchema = z.strictObject({
 
 type ParsedWavePlan = z.infer<typeof wavePlanSchema>;
 
-/** A validated plan with every default filled in: what import writes and export reads back. */
+/**
+ * A validated plan with every default filled in: what import writes and export reads back. A
+ * version 2 document adds the plan's identity and its record (history, checklists, locks, baselines).
+ */
 export type WavePlan = Omit<ParsedWavePlan, 'plan'> & {
-  plan: Omit<ParsedWavePlan['plan'], 'settings'> & { settings: PlanSettings };
+  plan: Omit<ParsedWavePlan['plan'], 'settings'> & { settings: PlanSettings; id?: string };
+  record?: PlanRecord;
 };
 
 export interface InputProblem {
@@ -148,17 +156,93 @@ function crossReferenceProblems(plan: ParsedWavePlan): InputProblem[] {
   return problems;
 }
 
-/** Validates a parsed JSON value as a `wave-plan` document. */
+/** Validates a parsed JSON value as a `wave-plan` document of version 1 or 2. */
 export function validateWavePlan(input: unknown): Validation<WavePlan> {
   if (typeof input === 'object' && input !== null && 'format' in input && input.format !== WAVE_PLAN_FORMAT) {
     return { ok: false, problems: [{ path: 'format', message: `this is not a wave-plan file (format is ${describeInput(input.format)})` }] };
   }
+  const version = typeof input === 'object' && input !== null && 'version' in input ? input.version : undefined;
+  if (version !== 1 && version !== 2) {
+    return { ok: false, problems: [{ path: 'version', message: `must be 1 or 2, the versions this app reads (got ${describeInput(version)})` }] };
+  }
+  if (version === 2) return validateVersion2(input);
   const parsed = parseWithProblems(wavePlanSchema, input);
   if (!parsed.ok) return parsed;
   const problems = crossReferenceProblems(parsed.value);
   if (problems.length > 0) return { ok: false, problems };
   const value = parsed.value;
   return { ok: true, value: { ...value, plan: { ...value.plan, settings: withDefaultSettings(value.plan.settings) } } };
+}
+
+function validateVersion2(input: unknown): Validation<WavePlan> {
+  const parsed = parseWithProblems(wavePlanV2Schema, input);
+  if (!parsed.ok) return parsed;
+  const doc = parsed.value;
+  const { id, lighthouseOverride, pins, readiness, record } = recordOfDocument(doc);
+  const content: ParsedWavePlan = {
+    format: WAVE_PLAN_FORMAT,
+    version: 1,
+    // The override is checked where version 2 keeps it (schedule.lighthouseOverride).
+    plan: { name: doc.plan.name, startDate: doc.plan.startDate, settings: doc.plan.settings, holidays: doc.plan.holidays, freezeWindows: doc.plan.freezeWindows, lighthouseOverride: null, crews: doc.plan.crews },
+    readinessDimensions: doc.readinessDimensions,
+    erps: doc.erps,
+    sites: doc.sites.map(({ readinessHistory, checklist: _checklist, ...site }) => {
+      const pin = pins.get(site.code.toLowerCase());
+      const fromHistory = readinessHistory.length > 0 ? readiness.get(site.code.toLowerCase())! : {};
+      const fields: Record<string, unknown> = { ...site, pinnedWave: pin?.wave ?? null, pinnedGoLive: pin?.goLive ?? null, readiness: { ...site.readiness, ...fromHistory } };
+      // In version 1's field order, so that both versions of a plan read out the same.
+      return Object.fromEntries(Object.keys(siteSchema.shape).map((key) => [key, fields[key]])) as Site;
+    }),
+    playbook: { version: doc.playbook.version, tasks: doc.playbook.tasks },
+  };
+  const problems = [...crossReferenceProblems(content), ...recordProblems(doc)];
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { ...content, plan: { ...content.plan, id, lighthouseOverride, settings: withDefaultSettings(doc.plan.settings) }, record } };
+}
+
+/** Checks of what version 2 adds: references to sites, dimensions and tasks that resolve; one current readiness. */
+function recordProblems(doc: WavePlanV2Document): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const sites = new Set(doc.sites.map((s) => s.code.toLowerCase()));
+  const dimensions = new Set(doc.readinessDimensions.map((d) => d.key));
+  const tasks = new Set(doc.playbook.tasks.map((t) => t.id));
+  doc.sites.forEach((site, i) => {
+    const latest = new Map<string, { score: number | null; targetDate: string | null }>();
+    site.readinessHistory.forEach((entry, j) => {
+      if (!dimensions.has(entry.dimension)) problems.push({ path: `sites[${i}].readinessHistory[${j}].dimension`, message: `unknown readiness dimension "${entry.dimension}"` });
+      latest.set(entry.dimension, entry);
+    });
+    for (const [key, value] of Object.entries(site.readiness)) {
+      const last = latest.get(key);
+      if (last && (last.score !== value.score || last.targetDate !== value.targetDate)) {
+        problems.push({ path: `sites[${i}].readiness.${key}`, message: 'differs from the latest entry of its readinessHistory, which is the current value' });
+      }
+    }
+    const seen = new Set<string>();
+    site.checklist.forEach((item, j) => {
+      if (!tasks.has(item.task)) problems.push({ path: `sites[${i}].checklist[${j}].task`, message: `unknown playbook task "${item.task}"` });
+      else if (seen.has(item.task)) problems.push({ path: `sites[${i}].checklist[${j}].task`, message: `"${item.task}" is listed twice for this site` });
+      seen.add(item.task);
+    });
+  });
+  const knownSite = (path: string, code: string) => {
+    if (!sites.has(code.toLowerCase())) problems.push({ path, message: `unknown site "${code}"` });
+  };
+  if (doc.schedule.lighthouseOverride !== null) knownSite('schedule.lighthouseOverride', doc.schedule.lighthouseOverride);
+  doc.schedule.pins.forEach((pin, i) => knownSite(`schedule.pins[${i}].site`, pin.site));
+  doc.schedule.lockedWaves.forEach((wave, i) => wave.sites.forEach((s, j) => knownSite(`schedule.lockedWaves[${i}].sites[${j}].site`, s.site)));
+  const names = new Set<string>();
+  doc.baselines.forEach((baseline, i) => {
+    if (names.has(baseline.name)) problems.push({ path: `baselines[${i}].name`, message: `"${baseline.name}" is used by an earlier baseline` });
+    names.add(baseline.name);
+  });
+  const versions = new Set([doc.playbook.version]);
+  doc.playbook.earlierVersions.forEach((v, i) => {
+    if (versions.has(v.version)) problems.push({ path: `playbook.earlierVersions[${i}].version`, message: `version ${v.version} is listed twice` });
+    else if (v.version > doc.playbook.version) problems.push({ path: `playbook.earlierVersions[${i}].version`, message: `must be earlier than the current version ${doc.playbook.version}` });
+    versions.add(v.version);
+  });
+  return problems;
 }
 
 /** Parses JSON text; a syntax error names its line and column. */
@@ -182,8 +266,12 @@ export function parseJsonText(text: string): Validation<unknown> {
 }
 
 /** The interchange document as text: stable key order and a final newline, so round trips are byte-identical. */
-export function serializeWavePlan(plan: WavePlan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
+export function serializeWavePlan(plan: WavePlan | WavePlanV2Document): string {
+  if (plan.version === 2) return `${JSON.stringify(plan, null, 2)}\n`;
+  // Version 1 has no place for the plan's identity or record.
+  const { record: _record, ...content } = plan;
+  const { id: _id, ...fields } = content.plan;
+  return `${JSON.stringify({ ...content, plan: fields }, null, 2)}\n`;
 }
 
 export function describeProblems(source: string, problems: InputProblem[], limit = 20): string {

@@ -14,7 +14,7 @@ import { importPacket, makePackets, openPacket, packetFile, previewPacket, sealP
 import { listAudit } from './plan/audit';
 import { compareBaseline, listBaselines, saveBaseline } from './plan/baselines';
 import { readChecklist, readChecklistItem, updateChecklistItem, updateChecklistItems } from './plan/checklists';
-import { exportContent, replaceContent } from './plan/content';
+import { exportDocument, replaceContent } from './plan/content';
 import { saveCrews } from './plan/crews';
 import { createErp, readErps, updateErp } from './plan/erps';
 import { requirePlanRow, updatePlanFields, updateSettings } from './plan/plan-settings';
@@ -118,7 +118,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'history:redo': () => plan().redo(source),
     'interchange:export': () => {
       const h = reader();
-      return downloadOf(`${safeFileStem(requirePlanRow(h).name)}.wave-plan.json`, 'application/json', serializeWavePlan(exportContent(h)));
+      return downloadOf(`${safeFileStem(requirePlanRow(h).name)}.wave-plan.json`, 'application/json', serializeWavePlan(exportDocument(h)));
     },
     'interchange:import': (input) => {
       const content = wavePlanFrom(input.fileName, input.content);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { useTempDir } from '../support/temp';
+import { expectMatchesShippedSchema } from '../support/wave-plan-schema';
 
 const tempDir = useTempDir();
 const BIN = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
@@ -49,7 +50,9 @@ describe('the wave-planner command line', () => {
     const dir = tempDir();
     await run('demo', '--out', dir);
     const plan = join(dir, 'sample.waveplan');
-    const document = JSON.parse(readFileSync(join(dir, 'sample.wave-plan.json'), 'utf8'));
+    const written = readFileSync(join(dir, 'sample.wave-plan.json'), 'utf8');
+    expectMatchesShippedSchema(written);
+    const document = JSON.parse(written);
     document.sites[12].readiness.data.score = 140;
     document.sites[3].earliestGoLive = '2027-02-30';
     const bad = join(dir, 'bad.json');
@@ -98,9 +101,11 @@ describe('the wave-planner command line', () => {
     expect(planned.violations).toEqual([]);
 
     // Wave 1 pinned as planned, with a fifth site beside it: more sites than the four deployment squads.
-    const document = JSON.parse(readFileSync(join(dir, 'sample.wave-plan.json'), 'utf8'));
+    const written = readFileSync(join(dir, 'sample.wave-plan.json'), 'utf8');
+    expectMatchesShippedSchema(written);
+    const document = JSON.parse(written);
     const pins: Record<string, string> = { 'CZ-PLZ': '2027-04-19', 'ES-ZAZ': '2027-04-26', 'IN-PNQ': '2027-05-04', 'JP-NGY': '2027-05-11', 'PL-WRO': '2027-04-27' };
-    for (const site of document.sites) if (pins[site.code]) Object.assign(site, { pinnedWave: 1, pinnedGoLive: pins[site.code] });
+    for (const [site, goLive] of Object.entries(pins)) document.schedule.pins.push({ site, wave: 1, goLive });
     const pinnedFile = join(dir, 'pinned.json');
     writeFileSync(pinnedFile, JSON.stringify(document));
     expect((await run('import', pinnedFile, '--plan', join(dir, 'pinned.waveplan'))).code).toBe(0);

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Crew } from '../../shared/domain';
 import { serializeWavePlan } from '../../shared/interchange';
-import { sampleDocument, TestPlan } from '../support/plans';
+import { contentOfText, sampleDocument, TestPlan } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
@@ -59,7 +59,7 @@ describe('the crews of a plan', () => {
     const plan = TestPlan.create(tempDir());
     const text = plan.read.exportText();
     expect(JSON.parse(text).plan.crews).toEqual(plan.read.info().crews);
-    const copy = TestPlan.create(tempDir(), plan.read.content(), 'copy.waveplan');
+    const copy = TestPlan.create(tempDir(), contentOfText(text), 'copy.waveplan');
     expect(copy.read.exportText()).toBe(text);
 
     const document = sampleDocument();

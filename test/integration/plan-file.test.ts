@@ -7,7 +7,8 @@ import { backupFolderOf } from '../../electron/services/plan/backup';
 import { PLAN_APPLICATION_ID } from '../../electron/services/plan/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/services/plan/migrations';
 import { PlanFile } from '../../electron/services/plan/plan-file';
-import { makePlanFile, reads, sampleDocument, TEST_ACTOR, TestPlan } from '../support/plans';
+import { serializeWavePlan } from '../../shared/interchange';
+import { contentOfText, makePlanFile, reads, sampleDocument, TEST_ACTOR, TestPlan } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 const tempDir = useTempDir();
@@ -45,8 +46,10 @@ describe('a plan file', () => {
     const dir = tempDir();
     const plan = TestPlan.create(dir);
     const exported = plan.read.exportText();
-    expect(exported).toBe(readFileSync(new URL('../../resources/sample-plan.json', import.meta.url), 'utf8'));
-    const other = makePlanFile(dir, JSON.parse(exported), 'other.waveplan');
+    expect(JSON.parse(exported)).toMatchObject({ format: 'wave-plan', version: 2, plan: { id: plan.read.info().uid } });
+    // Read as version 1 (without its identity and record), it is the sample file, byte for byte.
+    expect(serializeWavePlan(contentOfText(exported))).toBe(readFileSync(new URL('../../resources/sample-plan.json', import.meta.url), 'utf8'));
+    const other = makePlanFile(dir, contentOfText(exported), 'other.waveplan');
     expect(reads(other).exportText()).toBe(exported);
     await plan.call('interchange:import', { fileName: 'again.json', content: exported });
     expect(plan.read.exportText()).toBe(exported);

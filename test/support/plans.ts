@@ -4,14 +4,13 @@
  */
 import { join } from 'node:path';
 import { accessOf, type ApiErrorBody, type OperationInput, type OperationName, type OperationOutput, type OperationValue } from '../../shared/contract';
-import type { WavePlan } from '../../shared/interchange';
-import { serializeWavePlan } from '../../shared/interchange';
+import { describeProblems, serializeWavePlan, validateWavePlan, type WavePlan } from '../../shared/interchange';
 import { createDispatch, type Dispatch } from '../../electron/services/dispatch';
 import { UserError } from '../../electron/services/errors';
 import { createHandlers } from '../../electron/services/handlers';
 import { listAudit } from '../../electron/services/plan/audit';
 import { readChecklist } from '../../electron/services/plan/checklists';
-import { exportContent } from '../../electron/services/plan/content';
+import { exportContent, exportDocument } from '../../electron/services/plan/content';
 import { readErps } from '../../electron/services/plan/erps';
 import { PlanFile } from '../../electron/services/plan/plan-file';
 import { readPlaybook } from '../../electron/services/plan/playbooks';
@@ -20,12 +19,20 @@ import { readCurrentSchedule } from '../../electron/services/plan/schedules';
 import { getSite, readSites } from '../../electron/services/plan/sites';
 import { samplePlan } from '../../electron/services/sample-plan';
 import { Workspace } from '../../electron/services/workspace';
+import { expectMatchesShippedSchema } from './wave-plan-schema';
 
 export const TEST_ACTOR = 'test-user';
 
 /** A plan file made from the sample plan (or `content`) in `dir`. */
 export function makePlanFile(dir: string, content: WavePlan = samplePlan(), name = 'plan.waveplan'): PlanFile {
   return PlanFile.create(join(dir, name), content, { actor: TEST_ACTOR, source: 'ui' });
+}
+
+/** The content of a wave-plan file's text, as import reads it. */
+export function contentOfText(text: string): WavePlan {
+  const validation = validateWavePlan(JSON.parse(text));
+  if (!validation.ok) throw new Error(describeProblems('wave-plan', validation.problems));
+  return validation.value;
 }
 
 /** A deep copy of the sample plan as plain JSON, to break on purpose. */
@@ -49,7 +56,11 @@ export function reads(plan: PlanFile) {
     schedule: () => readCurrentSchedule(h),
     content: () => exportContent(h),
     /** The plan as wave-plan JSON text: equal texts, equal plans. */
-    exportText: () => serializeWavePlan(exportContent(h)),
+    exportText: () => {
+      const text = serializeWavePlan(exportDocument(h));
+      expectMatchesShippedSchema(text);
+      return text;
+    },
   };
 }
 export type PlanReads = ReturnType<typeof reads>;

@@ -120,7 +120,7 @@ export class PlanFile {
     const file = new PlanFile(path, opened.db, options, opened.warnings);
     try {
       file.#commit({ label: `Create ${content.plan.name}`, source: options.source, kind: 'create' }, (h) => {
-        h.run('INSERT INTO plan (id, uid, name, start_date, created_at) VALUES (1, ?, ?, ?, ?)', randomUUID(), content.plan.name, content.plan.startDate, h.audit.context.at);
+        h.run('INSERT INTO plan (id, uid, name, start_date, created_at) VALUES (1, ?, ?, ?, ?)', content.plan.id ?? randomUUID(), content.plan.name, content.plan.startDate, h.audit.context.at);
         replaceContent(h, content);
         h.audit.record('plan', content.plan.name, 'created', null, basename(path));
       });

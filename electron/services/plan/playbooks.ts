@@ -8,20 +8,31 @@ export interface PlaybookVersion {
   tasks: PlaybookTask[];
 }
 
-export function readPlaybook(h: ReadHandle): PlaybookVersion {
-  const latest = h.get<{ id: number; version: number }>('SELECT id, version FROM playbook_versions ORDER BY version DESC LIMIT 1');
-  if (!latest) return { version: 1, tasks: [] };
+function tasksOf(h: ReadHandle, versionId: number): PlaybookTask[] {
   const tasks = h.all<Omit<PlaybookTask, 'gate'> & { gate: number }>(
     `SELECT task_key AS id, title, phase, owner_role AS ownerRole, offset_days AS offsetDays,
             duration_days AS durationDays, applies_to AS appliesTo, gate
        FROM playbook_tasks WHERE playbook_version_id = ? ORDER BY position`,
-    latest.id,
+    versionId,
   );
-  return { version: latest.version, tasks: tasks.map((t) => ({ ...t, gate: t.gate === 1 })) };
+  return tasks.map((t) => ({ ...t, gate: t.gate === 1 }));
 }
 
-export function writePlaybookVersion(h: WriteHandle, version: number, tasks: PlaybookTask[], note: string): void {
-  const id = h.run('INSERT INTO playbook_versions (version, created_at, note) VALUES (?, ?, ?)', version, h.audit.context.at, note).lastInsertRowid;
+export function readPlaybook(h: ReadHandle): PlaybookVersion {
+  const latest = h.get<{ id: number; version: number }>('SELECT id, version FROM playbook_versions ORDER BY version DESC LIMIT 1');
+  if (!latest) return { version: 1, tasks: [] };
+  return { version: latest.version, tasks: tasksOf(h, latest.id) };
+}
+
+/** Every version of the playbook, oldest first, with when it was saved and its note. */
+export function readPlaybookVersions(h: ReadHandle): (PlaybookVersion & { note: string; createdAt: string })[] {
+  return h
+    .all<{ id: number; version: number; note: string; created_at: string }>('SELECT id, version, note, created_at FROM playbook_versions ORDER BY version')
+    .map((v) => ({ version: v.version, note: v.note, createdAt: v.created_at, tasks: tasksOf(h, v.id) }));
+}
+
+export function writePlaybookVersion(h: WriteHandle, version: number, tasks: PlaybookTask[], note: string, createdAt = h.audit.context.at): void {
+  const id = h.run('INSERT INTO playbook_versions (version, created_at, note) VALUES (?, ?, ?)', version, createdAt, note).lastInsertRowid;
   tasks.forEach((t, i) =>
     h.run(
       'INSERT INTO playbook_tasks (playbook_version_id, task_key, title, phase, owner_role, offset_days, duration_days, applies_to, gate, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

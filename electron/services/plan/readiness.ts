@@ -14,11 +14,12 @@ export function writeDimensions(h: WriteHandle, dimensions: ReadinessDimension[]
 }
 
 /** Appends one assessment, recorded with the commit's actor, time and source. */
-export function appendReadiness(h: WriteHandle, entry: { siteId: number; dimension: string; score: number | null; targetDate: string | null; comment: string }): void {
+/** Records an assessment, by this commit's actor now unless it is an imported one (`by`, `at`). */
+export function appendReadiness(h: WriteHandle, entry: { siteId: number; dimension: string; score: number | null; targetDate: string | null; comment: string; by?: string; at?: string }): void {
   const { actor, at, source } = h.audit.context;
   h.run(
     'INSERT INTO readiness_entries (site_id, dimension_key, score, target_date, comment, actor, recorded_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    entry.siteId, entry.dimension, entry.score, entry.targetDate, entry.comment, actor, at, source,
+    entry.siteId, entry.dimension, entry.score, entry.targetDate, entry.comment, entry.by ?? actor, entry.at ?? at, source,
   );
 }
 

@@ -5,7 +5,12 @@
  * also keeps what it was computed from (the inputs' fingerprint, the revision it read, the basis its
  * checklists were expanded from). Earlier schedules live in the undo history.
  */
-import type { PlacedSite, Unscheduled, Violation, WaveSchedule, WaveWarning } from '../../../shared/scheduler/types';
+import { createHash } from 'node:crypto';
+import type { WavePlan } from '../../../shared/interchange';
+import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
+import { schedulingInputsKey } from '../../../shared/scheduler/inputs-key';
+import { generateSchedule } from '../../../shared/scheduler/schedule';
+import type { LockedWave, PlacedSite, Unscheduled, Violation, WaveSchedule, WaveWarning } from '../../../shared/scheduler/types';
 import type { ReadHandle, WriteHandle } from './handles';
 
 export interface StoredSchedule {
@@ -169,4 +174,36 @@ function writeEntries(h: WriteHandle, id: number, wanted: EntryRow[]): void {
 
 export function setWaveLock(h: WriteHandle, scheduleId: number, number: number, locked: boolean): boolean {
   return h.run('UPDATE waves SET locked = ? WHERE schedule_id = ? AND number = ?', locked ? 1 : 0, scheduleId, number).changes > 0;
+}
+
+/** The locked waves of a stored schedule, as the scheduler keeps them on re-plan. */
+export function lockedWavesOf(stored: { schedule: WaveSchedule; lockedWaves: number[] } | null): LockedWave[] {
+  if (!stored) return [];
+  return stored.schedule.waves
+    .filter((w) => stored.lockedWaves.includes(w.number))
+    .map((w) => ({ number: w.number, windowStart: w.windowStart, windowEnd: w.windowEnd, prepLeadDays: w.prepLeadDays, sites: w.sites.map((s) => ({ site: s.site, goLive: s.goLive })) }));
+}
+
+export function inputsHash(content: WavePlan): string {
+  return createHash('sha256').update(schedulingInputsKey(content)).digest('hex');
+}
+
+/** The numbers of the waves of `schedule` that hold the sites of `locks`. */
+export function lockedNumbersOf(schedule: WaveSchedule, locks: LockedWave[]): number[] {
+  const lockedSites = new Set(locks.flatMap((l) => l.sites.map((s) => s.site.toLowerCase())));
+  return schedule.waves.filter((w) => w.sites.some((s) => lockedSites.has(s.site.toLowerCase()))).map((w) => w.number);
+}
+
+/** What a schedule's checklists are expanded from: the playbook version and the holidays. */
+export function checklistBasisOf(content: WavePlan): string {
+  return `${content.playbook.version}|${content.plan.holidays.join(',')}`;
+}
+
+/**
+ * Stores a schedule that keeps `locks` as its locked waves (an imported plan's locks), as of
+ * `asOf`. Its checklists are the plan's own, so none are expanded here.
+ */
+export function storeLockedSchedule(h: WriteHandle, content: WavePlan, locks: LockedWave[], asOf: string): void {
+  const schedule = generateSchedule(scheduleInputFromPlan(content, asOf, locks));
+  storeSchedule(h, { schedule, lockedWaves: lockedNumbersOf(schedule, locks), checklistBasis: checklistBasisOf(content), inputsHash: inputsHash(content), inputsRevision: h.revision });
 }

@@ -2,7 +2,6 @@
  * Generating, storing and editing the schedule of an open plan, each change one commit. The stored
  * schedule knows what it was computed from, so reading it says whether the plan changed since.
  */
-import { createHash } from 'node:crypto';
 import { SCHEDULER_INPUTS, type ChangeEvent, type Committed } from '../../../shared/changes';
 import type { ReplanResult, ScheduleView, SitePatch } from '../../../shared/contract';
 import { localMinute, todayIso } from '../../../shared/dates';
@@ -12,9 +11,8 @@ import { expandChecklists, siteRoles } from '../../../shared/playbook';
 import { compareSchedules } from '../../../shared/scheduler/diff';
 import { moveAndPin, MoveError } from '../../../shared/scheduler/edit';
 import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
-import { schedulingInputsKey } from '../../../shared/scheduler/inputs-key';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
-import type { LockedWave, WaveSchedule } from '../../../shared/scheduler/types';
+import type { WaveSchedule } from '../../../shared/scheduler/types';
 import { UserError } from '../errors';
 import { syncChecklist } from './checklists';
 import { exportContent } from './content';
@@ -23,22 +21,10 @@ import { commitsAfter, currentRevision, revisionBefore } from './history';
 import { setLighthouseOverride } from './plan-settings';
 import type { PlanFile } from './plan-file';
 import { addPlaybookVersion, readPlaybook, type PlaybookVersion } from './playbooks';
-import { readCurrentSchedule, setWaveLock, storeSchedule, type StoredSchedule } from './schedules';
+import { checklistBasisOf, inputsHash, lockedNumbersOf, lockedWavesOf, readCurrentSchedule, setWaveLock, storeSchedule, type StoredSchedule } from './schedules';
 import { getSite, updateSite } from './sites';
 
 const waveName = (n: number) => (n === 0 ? 'the lighthouse wave' : `wave ${n}`);
-
-/** The locked waves of a stored schedule, as the scheduler keeps them on re-plan. */
-export function lockedWavesOf(stored: { schedule: WaveSchedule; lockedWaves: number[] } | null): LockedWave[] {
-  if (!stored) return [];
-  return stored.schedule.waves
-    .filter((w) => stored.lockedWaves.includes(w.number))
-    .map((w) => ({ number: w.number, windowStart: w.windowStart, windowEnd: w.windowEnd, prepLeadDays: w.prepLeadDays, sites: w.sites.map((s) => ({ site: s.site, goLive: s.goLive })) }));
-}
-
-function inputsHash(content: WavePlan): string {
-  return createHash('sha256').update(schedulingInputsKey(content)).digest('hex');
-}
 
 /** Per site, what its checklist items are derived from: go-live day and role. */
 function checklistInputs(schedule: WaveSchedule, erpOf: (code: string) => string | undefined): Map<string, string> {
@@ -58,7 +44,7 @@ function checklistInputs(schedule: WaveSchedule, erpOf: (code: string) => string
  * sites whose go-live or role changed while the playbook and holidays stay the same.
  */
 function keep(h: WriteHandle, schedule: WaveSchedule, lockedWaves: number[], content: WavePlan, previous: StoredSchedule | null): StoredSchedule {
-  const basis = `${content.playbook.version}|${content.plan.holidays.join(',')}`;
+  const basis = checklistBasisOf(content);
   const erpBySite = new Map(content.sites.map((s) => [s.code.toLowerCase(), s.erp]));
   const erpOf = (code: string) => erpBySite.get(code.toLowerCase());
   let changed: Set<string> | undefined;
@@ -161,9 +147,7 @@ function compute(h: ReadHandle, asOf: string): Computed {
   const locks = lockedWavesOf(previous);
   const content = exportContent(h);
   const schedule = generateSchedule(scheduleInputFromPlan(content, asOf, locks));
-  const lockedSites = new Set(locks.flatMap((l) => l.sites.map((s) => s.site.toLowerCase())));
-  const lockedNumbers = schedule.waves.filter((w) => w.sites.some((s) => lockedSites.has(s.site.toLowerCase()))).map((w) => w.number);
-  return { revision: currentRevision(h), content, previous, schedule, lockedNumbers };
+  return { revision: currentRevision(h), content, previous, schedule, lockedNumbers: lockedNumbersOf(schedule, locks) };
 }
 
 function replanned(h: WriteHandle, computed: Computed): ReplanResult {

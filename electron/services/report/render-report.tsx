@@ -12,8 +12,7 @@ import { readChecklist } from '../plan/checklists';
 import { exportContent } from '../plan/content';
 import type { ReadHandle } from '../plan/handles';
 import { readTargetDateHistory } from '../plan/readiness';
-import { readCurrentSchedule } from '../plan/schedules';
-import { lockedWavesOf } from '../plan/scheduling';
+import { lockedWavesOf, readCurrentSchedule } from '../plan/schedules';
 import { ReportDocument } from './ReportDocument';
 import { FONT, registerFonts, type Paper } from './theme';
 
