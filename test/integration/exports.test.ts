@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../electron/services/sample-plan';
 import type { DownloadFile } from '../../shared/contract';
 import type { Site } from '../../shared/domain';
-import { TestPlan } from '../support/plans';
+import { addDaysIso } from '../../shared/dates';
+import { contentOfText, TestPlan } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
 type ExcelBuffer = import('exceljs').Buffer;
@@ -113,6 +114,38 @@ describe('exporting the schedule', () => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     expect(events.some((e) => e.summary.startsWith('Gate: Go/no-go decision (US-GRV)'))).toBe(true);
     plan.close();
+  });
+
+  it('keeps iCalendar UIDs through export and import into a new plan file, names the calendar, and raises SEQUENCE when a day moves', async () => {
+    const { plan, view } = await scheduledSample();
+    const eventsOf = async (p: TestPlan) => {
+      const calendar = new ICAL.Component(ICAL.parse(textOf(await p.call('exports:file', { format: 'ics' }))));
+      return { name: calendar.getFirstPropertyValue('name'), events: new Map(calendar.getAllSubcomponents('vevent').map((e) => [e.getFirstPropertyValue('uid') as string, { day: String(e.getFirstPropertyValue('dtstart')), sequence: Number(e.getFirstPropertyValue('sequence')) }])) };
+    };
+    const first = await eventsOf(plan);
+    expect(first.name).toBe('Northwind VisionQC rollout go-lives');
+    expect([...first.events.values()].every((e) => e.sequence === 0)).toBe(true);
+    const copy = TestPlan.create(tempDir(), contentOfText(plan.read.exportText()), 'copy.waveplan');
+    await copy.call('schedule:generate', { asOf: AS_OF });
+    expect([...(await eventsOf(copy)).events.keys()].sort()).toEqual([...first.events.keys()].sort());
+
+    // Move a wave 2 site by a week: its go-live event moves and outranks the one calendars hold.
+    const moved = view.schedule.waves.find((w) => w.number === 2)!.sites[0]!;
+    const uid = [...first.events.keys()].find((k) => k.endsWith(`-${moved.site}-go-live@wave-planner`))!;
+    const later = addDaysIso(moved.goLive, 7);
+    await plan.call('schedule:move', { site: moved.site, wave: 2, goLive: later });
+    const second = await eventsOf(plan);
+    expect(second.events.get(uid)).toMatchObject({ day: later });
+    expect(second.events.get(uid)!.sequence).toBeGreaterThan(0);
+    const untouched = [...first.events.keys()].find((k) => k.includes('-go-live@') && k !== uid && second.events.get(k)!.day === first.events.get(k)!.day)!;
+    expect(second.events.get(untouched)!.sequence).toBe(0);
+    // Undo puts the day back: that is a change too, so SEQUENCE rises again rather than falling back.
+    await plan.call('history:undo', {});
+    const third = await eventsOf(plan);
+    expect(third.events.get(uid)!.day).toBe(moved.goLive);
+    expect(third.events.get(uid)!.sequence).toBeGreaterThan(second.events.get(uid)!.sequence);
+    plan.close();
+    copy.close();
   });
 
   it('exports a plan that has no schedule yet as scheduled today, and stores nothing', async () => {

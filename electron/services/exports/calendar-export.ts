@@ -1,10 +1,13 @@
 /**
  * Go-lives and go/no-go gates as an iCalendar file (RFC 5545) that Outlook and Google Calendar
- * import: one all-day event per go-live and per open gate item, with stable UIDs so a re-import
- * updates the events instead of doubling them.
+ * import: one all-day event per go-live and per open gate item. UIDs come from the plan's identity
+ * (kept through wave-plan export and import), so a re-import updates the events instead of doubling
+ * them, and each event's SEQUENCE rises when its day moves (see calendar-events.ts), so calendars
+ * take the new day.
  */
 import { addDaysIso } from '../../../shared/dates';
 import type { ChecklistItem, PlaybookTask } from '../../../shared/domain';
+import { gateEventKey, goLiveEventKey } from '../plan/calendar-events';
 import type { ScheduleExportInput } from './schedule-export';
 
 /** Escapes text values (RFC 5545 §3.3.11). */
@@ -32,10 +35,19 @@ function fold(line: string): string {
 
 const compact = (iso: string) => iso.replace(/-/g, '');
 
-function allDayEvent(uid: string, day: string, summary: string, description: string, stamp: string): string[] {
+interface CalendarEvent {
+  uid: string;
+  sequence: number;
+  day: string;
+  summary: string;
+  description: string;
+}
+
+function allDayEvent({ uid, sequence, day, summary, description }: CalendarEvent, stamp: string): string[] {
   return [
     'BEGIN:VEVENT',
     `UID:${uid}`,
+    `SEQUENCE:${sequence}`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${compact(day)}`,
     `DTEND;VALUE=DATE:${compact(addDaysIso(day, 1))}`,
@@ -46,20 +58,30 @@ function allDayEvent(uid: string, day: string, summary: string, description: str
   ];
 }
 
-export function scheduleIcs(input: ScheduleExportInput, checklist: ChecklistItem[], tasks: PlaybookTask[], now = new Date()): string {
+/**
+ * @param sequences each event's SEQUENCE by its key in the plan's calendar ledger
+ */
+export function scheduleIcs(input: ScheduleExportInput, checklist: ChecklistItem[], tasks: PlaybookTask[], sequences: ReadonlyMap<string, number>, now = new Date()): string {
   const stamp = `${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
   const names = new Map(input.sites.map((s) => [s.code, s.name]));
   const gates = new Set(tasks.filter((t) => t.gate).map((t) => t.id));
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Wave Planner//Wave Planner//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(`${input.planName} go-lives`)}`];
+  const calendarName = escapeText(`${input.planName} go-lives`);
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Wave Planner//Wave Planner//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `NAME:${calendarName}`, `X-WR-CALNAME:${calendarName}`];
+  const event = (key: string, fields: Omit<CalendarEvent, 'uid' | 'sequence'>) =>
+    lines.push(...allDayEvent({ uid: `${input.planUid}-${key.replace('|', '-')}@wave-planner`, sequence: sequences.get(key) ?? 0, ...fields }, stamp));
   for (const wave of input.schedule.waves) {
     const label = wave.number === 0 ? 'Lighthouse' : `Wave ${wave.number}`;
     for (const s of wave.sites) {
-      lines.push(...allDayEvent(`${input.planUid}-${s.site}-go-live@wave-planner`, s.goLive, `Go-live: ${s.site} ${names.get(s.site) ?? ''}`.trim(), `${label}. Prep from ${s.prepStart}, hypercare to ${s.hypercareEnd}.`, stamp));
+      event(goLiveEventKey(s.site), { day: s.goLive, summary: `Go-live: ${s.site} ${names.get(s.site) ?? ''}`.trim(), description: `${label}. Prep from ${s.prepStart}, hypercare to ${s.hypercareEnd}.` });
     }
   }
   for (const item of checklist) {
     if (!gates.has(item.taskKey) || item.status === 'done' || item.status === 'n/a') continue;
-    lines.push(...allDayEvent(`${input.planUid}-${item.site}-${item.taskKey}@wave-planner`, item.dueDate, `Gate: ${item.title} (${item.site})`, `Go/no-go gate for ${item.site} ${names.get(item.site) ?? ''}; owner ${item.owner || 'not set'}; status ${item.status}.`, stamp));
+    event(gateEventKey(item.site, item.taskKey), {
+      day: item.dueDate,
+      summary: `Gate: ${item.title} (${item.site})`,
+      description: `Go/no-go gate for ${item.site} ${names.get(item.site) ?? ''}; owner ${item.owner || 'not set'}; status ${item.status}.`,
+    });
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;

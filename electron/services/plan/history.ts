@@ -9,6 +9,7 @@ import { CHANGE_ENTITIES, type Change, type ChangeEntity, type ChangeEvent, type
 import type { History, HistoryStep } from '../../../shared/contract';
 import type { AuditSource } from '../../../shared/domain';
 import { UserError } from '../errors';
+import { recordCalendarEventDays } from './calendar-events';
 import { CAPTURED_TABLES, columnsOf, currentImage, writeImage, type CapturedTable } from './change-capture';
 import type { ReadHandle, WriteHandle } from './handles';
 import { statement } from './statements';
@@ -128,8 +129,12 @@ export function summarizeChanges(db: Database.Database, revision: number): Chang
   });
 }
 
+/** Entities whose change can move a calendar event's day. */
+const CALENDAR_SOURCES: readonly ChangeEntity[] = ['schedule', 'checklist', 'playbook'];
+
 export function finishCommit(db: Database.Database, revision: number, changes: Change[]): void {
   statement(db, 'UPDATE commits SET changes_json = ? WHERE revision = ?').run(JSON.stringify(changes), revision);
+  if (changes.some((c) => CALENDAR_SOURCES.includes(c.entity))) recordCalendarEventDays(db, revision);
 }
 
 interface CommitRow {

@@ -352,6 +352,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'the days calendar events were last seen on, for iCalendar SEQUENCE',
+    up(db) {
+      db.exec(`
+        CREATE TABLE calendar_events (
+          event_key TEXT PRIMARY KEY,
+          day TEXT NOT NULL,
+          sequence INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
