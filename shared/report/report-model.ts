@@ -6,7 +6,9 @@ import { addDaysIso, addMonthsIso, daysBetween, monthStartIso } from '../dates';
 import type { ChecklistItem, ReadinessDimension, Site } from '../domain';
 import type { WavePlan } from '../interchange';
 import { crewLoadSeries, type CrewLoadSeries } from '../scheduler/crew-load';
-import type { Unscheduled, Violation, WaveSchedule } from '../scheduler/types';
+import type { LockedWave, Unscheduled, Violation, WaveSchedule, WaveWarning } from '../scheduler/types';
+import { decisionsOf, type Decision } from './decisions';
+import { risksOf, type Risk } from './risks';
 
 /** A score within this many points below its threshold is amber; further below, red. */
 export const AMBER_BAND = 15;
@@ -64,6 +66,8 @@ export interface ReportInput {
   baseline: { name: string; entries: BaselineEntry[] } | null;
   generatedOn: string;
   range?: { from?: string | undefined; to?: string | undefined };
+  /** The stored schedule's locked waves, kept in the what-if runs behind each decision. */
+  lockedWaves?: LockedWave[];
 }
 
 export interface GanttSite {
@@ -110,15 +114,33 @@ export interface ReportModel {
   glance: {
     sitesInScope: number;
     live: number;
+    /** Sites with a go-live date, the lighthouse among them. */
     scheduled: number;
     unscheduled: number;
+    /** Waves after the lighthouse, and the sites in them. */
     waves: number;
+    sitesInWaves: number;
     lighthouse: { site: string; name: string; goLive: string } | null;
     plannedCompletion: string | null;
     readyCount: number;
     readyShare: number;
   };
-  risks: string[];
+  /** Why this lighthouse: its score against the runners-up (rule 4), or the program manager's choice. */
+  lighthouseWhy: { site: string; score: number | null; chosenByHand: boolean; runnersUp: { site: string; name: string; score: number }[] } | null;
+  /** The next wave to go live after the as-of day, with its sites in go-live order. */
+  next: {
+    label: string;
+    windowStart: string;
+    windowEnd: string;
+    sites: { site: string; name: string; goLive: string }[];
+    /** The wave after it. */
+    then: { label: string; sites: number; firstGoLive: string } | null;
+  } | null;
+  /** What blocks the unscheduled sites, grouped by cause, largest first. */
+  decisions: Decision[];
+  /** Every risk, largest impact (sites × days) first. */
+  risks: Risk[];
+  warnings: WaveWarning[];
   gantt: { from: string; to: string; today: string; rows: GanttRow[]; freezes: { from: string; to: string; reason: string }[] };
   waves: { number: number; label: string; windowStart: string; windowEnd: string; prepLeadDays: number; sites: WaveSiteDetail[] }[];
   /** The playbook's go/no-go gate tasks, in playbook order. */
@@ -127,6 +149,8 @@ export interface ReportModel {
   heatmap: { site: string; name: string; cells: ReadinessCell[] }[];
   violations: Violation[];
   unscheduled: (Unscheduled & { name: string })[];
+  /** The unscheduled sites by cause, in the order of `decisions`. */
+  unscheduledGroups: { cause: string; action: string; sites: (Unscheduled & { name: string })[] }[];
   slippedTargets: { site: string; dimension: string; from: string; to: string; days: number }[];
   baselineSlip: { name: string; rows: SlipRow[] } | null;
   /**
@@ -170,8 +194,33 @@ export function slippedTargets(history: ReadinessRecord[], dimensions: Readiness
   return out.sort((a, b) => b.days - a.days || (a.site < b.site ? -1 : 1));
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+function lighthouseWhy(schedule: WaveSchedule, content: WavePlan, sites: Map<string, Site>): ReportModel['lighthouseWhy'] {
+  const chosen = schedule.lighthouse;
+  if (!chosen) return null;
+  const chosenByHand = content.plan.lighthouseOverride?.toLowerCase() === chosen.site.toLowerCase();
+  const scored = chosen.candidates.find((c) => c.site === chosen.site);
+  const runnersUp = chosen.candidates
+    .filter((c) => c.site !== chosen.site)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 2)
+    .map((c) => ({ site: c.site, name: sites.get(c.site)?.name ?? '', score: c.score }));
+  return { site: chosen.site, score: scored?.score ?? chosen.score, chosenByHand, runnersUp };
+}
+
+function nextWave(schedule: WaveSchedule, asOf: string, sites: Map<string, Site>): ReportModel['next'] {
+  const index = schedule.waves.findIndex((w) => w.sites.some((s) => s.goLive > asOf));
+  if (index < 0) return null;
+  const wave = schedule.waves[index]!;
+  const byDay = (a: { goLive: string }, b: { goLive: string }) => (a.goLive < b.goLive ? -1 : a.goLive > b.goLive ? 1 : 0);
+  const upcoming = wave.sites.filter((s) => s.goLive > asOf).sort(byDay);
+  const after = schedule.waves.slice(index + 1).find((w) => w.sites.length > 0);
+  return {
+    label: waveLabel(wave.number),
+    windowStart: wave.windowStart,
+    windowEnd: wave.windowEnd,
+    sites: upcoming.map((s) => ({ site: s.site, name: sites.get(s.site)?.name ?? '', goLive: s.goLive })),
+    then: after ? { label: waveLabel(after.number), sites: after.sites.length, firstGoLive: [...after.sites].sort(byDay)[0]!.goLive } : null,
+  };
 }
 
 export function buildReport(input: ReportInput): ReportModel {
@@ -226,41 +275,10 @@ export function buildReport(input: ReportInput): ReportModel {
   }));
 
   const slipped = slippedTargets(input.readinessHistory, dimensions);
+  const decisions = decisionsOf(content, schedule, input.lockedWaves);
+  const unscheduled = schedule.unscheduled.map((u) => ({ ...u, name: sites.get(u.site)?.name ?? '' }));
+  const unscheduledBySite = new Map(unscheduled.map((u) => [u.site, u]));
   const baselineSlip: ReportModel['baselineSlip'] = input.baseline ? { name: input.baseline.name, rows: slipAgainstBaseline(input.baseline.entries, input.schedule) } : null;
-
-  // The three biggest risks, in plain words, weighted by how many sites each touches.
-  const risks: { weight: number; text: string }[] = [];
-  if (schedule.unscheduled.length > 0) {
-    const first = schedule.unscheduled[0]!;
-    risks.push({
-      weight: schedule.unscheduled.length * 2,
-      text: `${plural(schedule.unscheduled.length, 'site')} cannot be scheduled yet (${schedule.unscheduled.map((u) => u.site).join(', ')}). For example ${first.site}: ${first.reason}.`,
-    });
-  }
-  for (const erp of content.erps) {
-    if (erp.connectorStatus === 'validated') continue;
-    const depending = placed.filter((p) => sites.get(p.site)?.erp.toLowerCase() === erp.code.toLowerCase());
-    if (depending.length === 0) continue;
-    const first = depending.reduce((a, b) => (a.goLive < b.goLive ? a : b));
-    risks.push({
-      weight: depending.length,
-      text: `The ${erp.name} connector is still ${erp.connectorStatus}${erp.connectorReadyDate ? `, due ${erp.connectorReadyDate}` : ''}; ${plural(depending.length, 'scheduled site')} depend on it, the first going live ${first.goLive} (${first.site}).`,
-    });
-  }
-  if (schedule.violations.length > 0) {
-    const v = schedule.violations[0]!;
-    risks.push({ weight: schedule.violations.length * 3, text: `${plural(schedule.violations.length, 'rule is', 'rules are')} broken by pinned or moved sites, for example ${v.site}: ${v.message}.` });
-  }
-  if (slipped.length > 0) {
-    const worst = slipped[0]!;
-    risks.push({ weight: slipped.length, text: `${plural(slipped.length, 'readiness target date has', 'readiness target dates have')} slipped; the worst is ${worst.site} ${worst.dimension}, ${worst.days} days later than planned (now ${worst.to}).` });
-  }
-  if (baselineSlip) {
-    const late = baselineSlip.rows.filter((r) => (r.daysLate ?? 0) > 0);
-    if (late.length > 0) risks.push({ weight: late.length, text: `${plural(late.length, 'site goes', 'sites go')} live later than in baseline "${baselineSlip.name}", by up to ${Math.max(...late.map((r) => r.daysLate!))} days.` });
-  }
-  const overdue = waves.flatMap((w) => w.sites.flatMap((s) => s.overdue.map(() => s.site)));
-  if (overdue.length > 0) risks.push({ weight: new Set(overdue).size, text: `${plural(overdue.length, 'checklist item is', 'checklist items are')} overdue across ${plural(new Set(overdue).size, 'site')}.` });
 
   const from = input.range?.from ?? placed.reduce<string | null>((min, p) => (min === null || p.prepStart < min ? p.prepStart : min), null) ?? asOf;
   const to = input.range?.to ?? placed.reduce<string | null>((max, p) => (max === null || p.hypercareEnd > max ? p.hypercareEnd : max), null) ?? addDaysIso(asOf, 90);
@@ -283,13 +301,18 @@ export function buildReport(input: ReportInput): ReportModel {
       live: placed.filter((p) => p.goLive <= asOf).length,
       scheduled: placed.length,
       unscheduled: schedule.unscheduled.length,
-      waves: schedule.waves.filter((w) => w.number > 0).length,
+      waves: schedule.waves.filter((w) => w.number > 0 && w.sites.length > 0).length,
+      sitesInWaves: placed.filter((p) => p.wave > 0).length,
       lighthouse: lighthouse ? { site: lighthouse.site, name: sites.get(lighthouse.site)?.name ?? '', goLive: lighthouse.goLive } : null,
       plannedCompletion: lastGoLive,
       readyCount: ready.length,
       readyShare: active.length ? ready.length / active.length : 0,
     },
-    risks: risks.sort((a, b) => b.weight - a.weight).slice(0, 3).map((r) => r.text),
+    lighthouseWhy: lighthouseWhy(schedule, content, sites),
+    next: nextWave(schedule, asOf, sites),
+    decisions,
+    risks: risksOf({ schedule, sites: content.sites, erps: content.erps, checklist: input.checklist, slippedTargets: slipped, baselineSlip }),
+    warnings: schedule.warnings,
     // Freezes anywhere in the months the chart shows: its tiles run from month start to month end.
     gantt: { from, to, today: asOf, rows, freezes: content.plan.freezeWindows.filter((f) => f.to >= monthStartIso(from) && f.from <= addDaysIso(addMonthsIso(monthStartIso(to), 1), -1)) },
     waves,
@@ -297,7 +320,8 @@ export function buildReport(input: ReportInput): ReportModel {
     dimensions,
     heatmap: active.map((s) => ({ site: s.code, name: s.name, cells: readinessCells(s, dimensions) })),
     violations: schedule.violations,
-    unscheduled: schedule.unscheduled.map((u) => ({ ...u, name: sites.get(u.site)?.name ?? '' })),
+    unscheduled,
+    unscheduledGroups: decisions.map((d) => ({ cause: d.cause, action: d.action, sites: d.sites.map((code) => unscheduledBySite.get(code)!) })),
     slippedTargets: slipped,
     baselineSlip,
     learning: schedule.waves.map((w) => {

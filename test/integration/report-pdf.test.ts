@@ -35,7 +35,7 @@ describe('the steering-committee PDF', () => {
     const path = await writeReport(plan, dir);
     const text = pdfText(path);
     for (const wave of schedule.waves) for (const site of wave.sites) expect(text).toContain(site.site);
-    for (const heading of ['Program at a glance', 'The three biggest risks', 'Wave Gantt', 'Lighthouse', 'Wave 1', 'Wave 8', 'Readiness heat map', 'Risks and decisions', 'Crew load', 'Learning curve']) {
+    for (const heading of ['Where are we', 'What goes live next', 'What must we decide', 'The biggest risks', 'Wave Gantt', 'Lighthouse', 'Wave 1', 'Wave 8', 'Readiness heat map', 'Risks and decisions', 'Crew load', 'Learning curve']) {
       expect(text).toContain(heading);
     }
     // The crew page: each crew with its size and phase, and the verdict in words.
@@ -49,6 +49,35 @@ describe('the steering-committee PDF', () => {
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
     for (const font of fonts) expect(font).toMatch(/Inter.*\s+yes\s+yes\s+yes\s/);
+    plan.close();
+  });
+
+  it('reads as a committee reads it: contents with the right page numbers, bookmarks for every section and wave, nothing under 7 pt, four-digit years', async () => {
+    const dir = tempDir();
+    const plan = TestPlan.create(dir);
+    const { schedule } = (await plan.call('schedule:generate', { asOf: '2026-11-23' })).view;
+    const path = await writeReport(plan, dir);
+    const first = pdfText(path, 1);
+    const words = first.replace(/\s+/g, ' ');
+    expect(words).toContain('the lighthouse and 20 sites in 9 waves');
+    expect(words).toMatch(/Lighthouse US-GRV Greenville Assembly, live 2027-03-05: the best lighthouse score, [\d.]+, ahead of/);
+    expect(words).toContain('QAD Adaptive ERP connector is not-started with no ready date: 1 site waits (US-KNX).');
+    // Each contents entry names the page its section starts on.
+    const contents = [...first.matchAll(/^(Wave Gantt|Waves|Readiness heat map|Risks and decisions|Crew load|Learning curve)\s+(\d+)$/gm)].map((m) => [m[1]!, Number(m[2])] as const);
+    expect(contents.map(([title]) => title)).toEqual(['Wave Gantt', 'Waves', 'Readiness heat map', 'Risks and decisions', 'Crew load', 'Learning curve']);
+    for (const [title, page] of contents) expect(pdfText(path, page).split('\n')[0]).toContain(title);
+    // The outline: every section, and every wave under Waves.
+    const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', path], { encoding: 'utf8' });
+    const outline = xml.slice(xml.indexOf('<outline>'));
+    for (const [title, page] of contents) expect(outline).toContain(`<item page="${page}">${title}</item>`);
+    const waves = /<item page="\d+">Waves<\/item>\s*<outline>([\s\S]*?)<\/outline>/.exec(outline)![1]!;
+    expect([...waves.matchAll(/>([^<]+)<\/item>/g)].map((m) => m[1])).toEqual(schedule.waves.map((w) => (w.number === 0 ? 'Lighthouse' : `Wave ${w.number}`)));
+    // Inter's word boxes are 1.21 em tall: 8.47 pt is 7 pt text.
+    const heights = [...execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' }).matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ size: (Number(m[2]) - Number(m[1])) / 1.21, word: m[3] }));
+    expect(heights.filter((h) => h.size < 6.95)).toEqual([]);
+    expect(pdfText(path)).not.toMatch(/(^|[^\d-])\d{2}-\d{2}-\d{2}(?!\d)/m);
+    // The learning curve gives each wave its sites.
+    expect(pdfText(path, contents.at(-1)![1])).toMatch(/Wave 1\s+4\s+45 days/);
     plan.close();
   });
 
@@ -86,7 +115,7 @@ describe('the steering-committee PDF', () => {
     const blocked = TestPlan.create(dir, document as never, 'blocked.waveplan');
     const blockedPath = await writeReport(blocked, dir, { paper: 'letter', asOf: '2026-11-23' }, 'blocked.pdf');
     const text = pdfText(blockedPath);
-    expect(text).toContain('23 sites cannot be scheduled yet');
+    expect(text).toContain('Data quality has no target date: 23 sites wait.');
     expect(text).toContain('Data quality is 10, below 70, and has no target date');
     expect(pages(blockedPath).sizes[0]).toContain('612 x 792'); // Letter
     blocked.close();

@@ -5,6 +5,7 @@ import { buildReport, ragOf, slippedTargets, type ReportInput } from '../../shar
 import { scheduleInputFromPlan } from '../../shared/scheduler/input';
 import { generateSchedule } from '../../shared/scheduler/schedule';
 import { samplePlan } from '../../electron/services/sample-plan';
+import { generatePlan, wavePlanOf } from '../support/generate-plan';
 
 function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
   const content = samplePlan();
@@ -15,16 +16,55 @@ function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
 describe('the report content', () => {
   it('summarises the sample program at a glance', () => {
     const report = buildReport(sampleInput());
-    expect(report.glance).toMatchObject({ sitesInScope: 23, scheduled: 21, unscheduled: 2, waves: 9, live: 0, plannedCompletion: '2028-01-13' });
+    // 21 dated sites: the lighthouse and 20 in the 9 waves after it.
+    expect(report.glance).toMatchObject({ sitesInScope: 23, scheduled: 21, sitesInWaves: 20, unscheduled: 2, waves: 9, live: 0, plannedCompletion: '2028-01-13' });
     expect(report.glance.lighthouse).toEqual({ site: 'US-GRV', name: 'Greenville Assembly', goLive: '2027-03-05' });
     expect(report.glance.readyCount).toBe(7);
   });
 
-  it('names the three biggest risks in plain words', () => {
+  it('says why this lighthouse, against its runners-up, and what goes live next', () => {
     const report = buildReport(sampleInput());
-    expect(report.risks).toHaveLength(3);
-    expect(report.risks[0]).toContain('2 sites cannot be scheduled yet (TH-RYG, US-KNX)');
-    expect(report.risks.some((r) => r.startsWith('The Oracle E-Business Suite connector is still in-build, due 2027-03-15'))).toBe(true);
+    expect(report.lighthouseWhy).toMatchObject({ site: 'US-GRV', chosenByHand: false });
+    expect(report.lighthouseWhy!.runnersUp).toHaveLength(2);
+    expect(report.lighthouseWhy!.runnersUp.every((r) => r.score <= report.lighthouseWhy!.score!)).toBe(true);
+    expect(report.next).toMatchObject({ label: 'Lighthouse', sites: [{ site: 'US-GRV', goLive: '2027-03-05' }], then: { label: 'Wave 1', sites: 4, firstGoLive: '2027-04-19' } });
+  });
+
+  it('groups what blocks unscheduled sites by cause, with the first go-live settling it today would bring', () => {
+    const report = buildReport(sampleInput());
+    expect(report.decisions.map((d) => [d.cause, d.sites])).toEqual([
+      ['QAD Adaptive ERP connector is not-started with no ready date', ['US-KNX']],
+      ['Security & compliance review has no target date', ['TH-RYG']],
+    ]);
+    // A ready date today schedules US-KNX; TH-RYG then still waits for the same connector.
+    expect(report.decisions[0]!.earliestGoLive).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(report.decisions[1]).toMatchObject({ earliestGoLive: null, alsoBlockedBy: ['QAD Adaptive ERP connector is not-started with no ready date'] });
+  });
+
+  it('groups the dozens of unscheduled sites of a 400-site plan into a few causes and names no wall of codes', () => {
+    const input = generatePlan({ seed: 20261123, sites: 400, erps: 8, regions: 5, predecessorShare: 0.05 });
+    const content = wavePlanOf(input, 'Big');
+    const schedule = generateSchedule(scheduleInputFromPlan(content, input.asOf));
+    const report = buildReport(sampleInput({ content, schedule }));
+    expect(schedule.unscheduled.length).toBeGreaterThan(50);
+    expect(report.decisions.length).toBeLessThan(10);
+    expect(report.decisions.reduce((n, d) => n + d.sites.length, 0)).toBe(schedule.unscheduled.length);
+    expect(report.decisions.map((d) => d.sites.length)).toEqual([...report.decisions.map((d) => d.sites.length)].sort((a, b) => b - a));
+    for (const risk of report.risks) expect(risk.text.match(/S\d{5}/g)?.length ?? 0).toBeLessThanOrEqual(5);
+  });
+
+  it('ranks risks by sites × days, and a connector due the day its first site goes live is one', () => {
+    const base = sampleInput();
+    const oracleSites = base.content.sites.filter((s) => s.erp === 'ORA-EBS').map((s) => s.code);
+    const firstOracle = base.schedule.waves.flatMap((w) => w.sites).filter((s) => oracleSites.includes(s.site)).sort((a, b) => a.goLive.localeCompare(b.goLive))[0]!;
+    const content = { ...base.content, erps: base.content.erps.map((e) => (e.code === 'ORA-EBS' ? { ...e, connectorReadyDate: firstOracle.goLive } : e)) };
+    const report = buildReport(sampleInput({ content, schedule: generateSchedule(scheduleInputFromPlan(content, '2026-11-23')) }));
+    const connector = report.risks.find((r) => r.text.startsWith('The Oracle E-Business Suite connector'))!;
+    expect(connector.text).toContain('the day its first site goes live');
+    expect(connector).toMatchObject({ days: 14, impact: connector.sites * 14 });
+    expect(report.risks.map((r) => r.impact)).toEqual([...report.risks.map((r) => r.impact)].sort((a, b) => b - a));
+    // The sample's waves below the minimum size are risks too.
+    expect(report.risks.some((r) => /waves are outside the plan's wave size/.test(r.text))).toBe(true);
   });
 
   it('colours readiness by threshold and keeps unknown apart from low', () => {
@@ -77,7 +117,9 @@ describe('the report content', () => {
     const empty = buildReport({ ...input, content: { ...input.content, sites: [] }, schedule: { ...input.schedule, lighthouse: null, waves: [], unscheduled: [], violations: [], warnings: [] } });
     expect(empty.glance).toMatchObject({ sitesInScope: 0, scheduled: 0, lighthouse: null, plannedCompletion: null });
     expect(empty.gantt.rows).toEqual([]);
-    expect(empty.risks.some((r) => r.includes('cannot be scheduled'))).toBe(false);
+    expect(empty.risks).toEqual([]);
+    expect(empty.decisions).toEqual([]);
+    expect(empty.next).toBeNull();
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * The wave Gantt, tiled over landscape pages: each tile repeats the quarter and month headers and
- * the site names, and text never shrinks below 7 pt.
+ * The wave Gantt, tiled over landscape pages: each tile repeats the quarter and month headers, the
+ * site names and the label of a wave that continues from the tile before; every tile keeps the same
+ * time scale, and text never shrinks below 7 pt.
  */
 import { G, Line, Polygon, Rect, Svg, Text, View } from '@react-pdf/renderer';
 import { addDaysIso, daysBetween } from '../../../shared/dates';
 import { monthsBetween, tileGantt, type GanttTile } from '../../../shared/report/gantt-tiles';
-import type { GanttRow, ReportModel } from '../../../shared/report/report-model';
+import type { GanttRow, GanttWave, ReportModel } from '../../../shared/report/report-model';
 import type { PageBody, PageFrame } from './ReportPage';
 import { SVG_FONT, SvgText } from './svg';
 import { COLORS, FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, PAGE_SIZES } from './theme';
@@ -23,19 +24,35 @@ export function ganttLayout(frame: PageFrame) {
   const width = size.height - 2 * MARGIN; // landscape
   const height = size.width - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT;
   const chartWidth = width - LABEL_WIDTH;
+  const monthsPerPage = Math.max(1, Math.floor(chartWidth / MIN_MONTH_WIDTH));
   return {
     chartWidth,
-    rowsPerPage: Math.floor((height - SCALE_HEIGHT - LEGEND_HEIGHT - 6) / ROW_HEIGHT),
-    monthsPerPage: Math.max(1, Math.floor(chartWidth / MIN_MONTH_WIDTH)),
+    // One row kept free for the label of a wave that continues from the tile before.
+    rowsPerPage: Math.floor((height - SCALE_HEIGHT - LEGEND_HEIGHT - 6) / ROW_HEIGHT) - 1,
+    monthsPerPage,
+    // One scale for every tile: a tile of fewer months is shorter, not stretched.
+    dayWidth: chartWidth / (monthsPerPage * 31),
   };
+}
+
+/** Hatching, so a freeze window shows on a greyscale print as well as on screen. */
+function FreezeHatch({ x, y, width, height }: { x: number; y: number; width: number; height: number }) {
+  const lines: number[] = [];
+  for (let at = x + 1.5; at < x + width; at += 3) lines.push(at);
+  return (
+    <G>
+      <Rect x={x} y={y} width={width} height={height} fill={COLORS.freeze} stroke={COLORS.muted} strokeWidth={0.5} />
+      {lines.map((at) => (
+        <Line key={at} x1={at} y1={y} x2={at} y2={y + height} stroke={COLORS.faint} strokeWidth={0.4} />
+      ))}
+    </G>
+  );
 }
 
 /**
  * One tile: the names and the chart drawn as one SVG (see svg.tsx for why).
  */
-function GanttTileView({ model, rows, tile, chartWidth }: { model: ReportModel; rows: GanttRow[]; tile: GanttTile; chartWidth: number }) {
-  const days = daysBetween(tile.from, tile.to) + 1;
-  const dayWidth = chartWidth / days;
+function GanttTileView({ model, rows, tile, chartWidth, dayWidth }: { model: ReportModel; rows: GanttRow[]; tile: GanttTile; chartWidth: number; dayWidth: number }) {
   const left = LABEL_WIDTH;
   const x = (date: string) => left + daysBetween(tile.from, date < tile.from ? tile.from : date > tile.to ? addDaysIso(tile.to, 1) : date) * dayWidth;
   const top = SCALE_HEIGHT;
@@ -65,16 +82,18 @@ function GanttTileView({ model, rows, tile, chartWidth }: { model: ReportModel; 
         <Text style={{ marginRight: 10 }}>go-live</Text>
         <View style={{ width: 14, height: 7, backgroundColor: COLORS.hypercare, marginRight: 3 }} />
         <Text style={{ marginRight: 10 }}>hypercare</Text>
-        <View style={{ width: 14, height: 8, backgroundColor: COLORS.freeze, borderWidth: 0.5, borderColor: COLORS.faint, marginRight: 3 }} />
+        <Svg width={14} height={8} style={{ marginRight: 3 }}>
+          <FreezeHatch x={0} y={0} width={14} height={8} />
+        </Svg>
         <Text style={{ marginRight: 10 }}>freeze window</Text>
-        <View style={{ width: 1.5, height: 9, backgroundColor: COLORS.today, marginRight: 3 }} />
-        <Text>today ({model.gantt.today})</Text>
+        {today ? <View style={{ width: 1.5, height: 9, backgroundColor: COLORS.today, marginRight: 3 }} /> : null}
+        {today ? <Text>today ({today})</Text> : null}
       </View>
       <Svg width={width} height={height}>
-        {freezes.map((f) => (
-          <Rect key={`f${f.from}`} x={x(f.from)} y={top} width={x(addDaysIso(f.to, 1)) - x(f.from)} height={bodyHeight} fill={COLORS.freeze} stroke={COLORS.faint} strokeWidth={0.5} />
-        ))}
         {rows.map((row, i) => (row.kind === 'wave' ? <Rect key={`b${i}`} x={0} y={rowTop(i)} width={width} height={ROW_HEIGHT} fill={COLORS.band} /> : null))}
+        {freezes.map((f) => (
+          <FreezeHatch key={`f${f.from}`} x={x(f.from)} y={top} width={x(addDaysIso(f.to, 1)) - x(f.from)} height={bodyHeight} />
+        ))}
         {quarters.map((q) => (
           <Line key={q.label} x1={x(q.start)} y1={0} x2={x(q.start)} y2={12} stroke={COLORS.ink} strokeWidth={0.75} />
         ))}
@@ -165,6 +184,32 @@ export function ganttPages(model: ReportModel, frame: PageFrame): PageBody[] {
   return tiles.map((tile, i) => ({
     section: `Wave Gantt · part ${i + 1} of ${tiles.length}`,
     landscape: true,
-    body: <GanttTileView model={model} rows={rows.slice(tile.rowStart, tile.rowEnd)} tile={tile} chartWidth={layout.chartWidth} />,
+    body: <GanttTileView model={model} rows={tileRows(rows, tile)} tile={tile} chartWidth={layout.chartWidth} dayWidth={layout.dayWidth} />,
   }));
+}
+
+/**
+ * A tile's rows: only the sites with a bar in the tile's months, under their waves' labels, the
+ * first marked "(continued)" when the tile begins in the middle of a wave.
+ */
+function tileRows(rows: GanttRow[], tile: GanttTile): GanttRow[] {
+  const shown = (r: GanttRow) => r.kind === 'site' && r.hypercareEnd >= tile.from && r.prepStart <= tile.to;
+  const out: GanttRow[] = [];
+  let heading: GanttWave | undefined = rows.slice(0, tile.rowStart).findLast((r): r is GanttWave => r.kind === 'wave');
+  let continued = true;
+  for (const row of rows.slice(tile.rowStart, tile.rowEnd)) {
+    if (row.kind === 'wave') {
+      heading = row;
+      continued = false;
+      continue;
+    }
+    if (!shown(row)) continue;
+    if (heading) {
+      const [name, ...rest] = heading.label.split(' · ');
+      out.push({ ...heading, label: [continued ? `${name} (continued)` : name, ...rest].join(' · ') });
+      heading = undefined;
+    }
+    out.push(row);
+  }
+  return out;
 }

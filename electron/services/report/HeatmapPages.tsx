@@ -1,27 +1,28 @@
 /** Readiness heat map: every site in scope against every dimension, unknown shown apart from low. */
 import { Text, View } from '@react-pdf/renderer';
 import type { ReportModel } from '../../../shared/report/report-model';
-import { contentHeight, fitLine, paginate, type FlowBlock } from './flow';
+import { contentHeight, contentWidth, fitLine, paginate, type FlowBlock } from './flow';
 import { RagLegend } from './RagCell';
 import type { PageBody, PageFrame } from './ReportPage';
 import { CanvasBlock, drawRagBox, drawText } from './canvas';
 import { COLORS, styles } from './theme';
 
-const ROW = 16.5;
+const ROW = 21;
 const NAME_WIDTH = 170;
 
 export function heatmapPages(model: ReportModel, frame: PageFrame): PageBody[] {
-  const cellWidth = Math.min(62, Math.floor(330 / Math.max(1, model.dimensions.length)));
+  const cellWidth = Math.min(62, Math.floor((contentWidth(frame.paper, false) - NAME_WIDTH) / Math.max(1, model.dimensions.length)) - 2);
+  // Dimension names over up to three lines, so they are not cut where there is room.
   const header: FlowBlock = {
-    height: 26,
+    height: 42,
     keepWithNext: true,
     node: (
-      <View style={[styles.tableHeader, { alignItems: 'flex-end', height: 24 }]}>
+      <View style={[styles.tableHeader, { alignItems: 'flex-end', height: 40 }]}>
         <Text style={{ width: NAME_WIDTH }}>Site</Text>
         {model.dimensions.map((d) => (
           <View key={d.key} style={{ width: cellWidth + 1.5, alignItems: 'center' }}>
-            <Text style={{ fontSize: 7, textAlign: 'center' }}>{fitLine(d.label, 7, cellWidth)}</Text>
-            <Text style={{ fontSize: 6.5, color: COLORS.muted }}>threshold {d.threshold}</Text>
+            <Text style={{ fontSize: 7, textAlign: 'center', maxHeight: 27 }}>{fitLine(d.label, 7, cellWidth * 3 - 12)}</Text>
+            <Text style={{ fontSize: 7, color: COLORS.muted }}>threshold {d.threshold}</Text>
           </View>
         ))}
       </View>
@@ -44,10 +45,10 @@ export function heatmapPages(model: ReportModel, frame: PageFrame): PageBody[] {
           width={NAME_WIDTH + model.dimensions.length * (cellWidth + 1.5)}
           height={ROW}
           draw={(p) => {
-            drawText(p, row.site, 0, 10, { size: 7.5, weight: 600 });
-            drawText(p, fitLine(row.name, 7.5, 120), 46, 10, { size: 7.5, color: COLORS.muted });
+            drawText(p, row.site, 0, 12, { size: 7.5, weight: 600 });
+            drawText(p, fitLine(row.name, 7.5, NAME_WIDTH - 50), 46, 12, { size: 7.5, color: COLORS.muted });
             row.cells.forEach((cell, i) => {
-              const target = cell.rag !== 'green' && cell.targetDate ? `→${cell.targetDate.slice(2)}` : undefined;
+              const target = cell.rag !== 'green' && cell.targetDate ? `→${cell.targetDate}` : undefined;
               const score = cell.score === null ? '?' : String(Math.round(cell.score));
               drawRagBox(p, { x: NAME_WIDTH + i * (cellWidth + 1.5), y: 0, width: cellWidth, height: cellHeight, rag: cell.rag, label: score, note: target });
             });

@@ -5,7 +5,7 @@ import { RAG_STYLE } from './theme';
 /** One readiness score as a coloured cell that also reads in greyscale: the number, or "?" when never assessed. */
 export function RagCell({ cell, width, height = 12, showTarget = false }: { cell: ReadinessCell; width: number; height?: number; showTarget?: boolean }) {
   const style = RAG_STYLE[cell.rag];
-  const target = showTarget && cell.rag !== 'green' && cell.targetDate ? cell.targetDate.slice(2) : null;
+  const target = showTarget && cell.rag !== 'green' && cell.targetDate ? cell.targetDate : null;
   const score = cell.score === null ? '?' : String(Math.round(cell.score));
   // One Text node for a plain cell (there are thousands); a second line only where a target shows.
   // No "\n" inside a text: Inter has no glyph for it, and react-pdf would fall back to Helvetica.
@@ -15,7 +15,7 @@ export function RagCell({ cell, width, height = 12, showTarget = false }: { cell
   return (
     <View style={{ width, height, marginRight: 1.5, justifyContent: 'center', alignItems: 'center', ...style }}>
       <Text style={{ fontSize: 7, fontWeight: 600, lineHeight: 1, color: style.color }}>{score}</Text>
-      <Text style={{ fontSize: 5.5, lineHeight: 1, color: style.color }}>→{target}</Text>
+      <Text style={{ fontSize: 7, lineHeight: 1, color: style.color }}>→{target}</Text>
     </View>
   );
 }

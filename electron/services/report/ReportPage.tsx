@@ -14,8 +14,9 @@ export interface PageBody {
   section: string;
   landscape: boolean;
   body: ReactNode;
+  /** The PDF outline entry this page starts (a section's first page). */
+  bookmark?: string;
 }
-
 
 function pageSize(paper: Paper, landscape: boolean): { width: number; height: number } {
   const { width, height } = PAGE_SIZES[paper];
@@ -29,7 +30,7 @@ export function ReportPage(props: { frame: PageFrame; page: PageBody; pageNumber
   const size = pageSize(frame.paper, page.landscape);
   const bodyHeight = size.height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT;
   return (
-    <Page size={size} style={styles.page} wrap={false}>
+    <Page size={size} style={styles.page} wrap={false} bookmark={page.bookmark ? { title: page.bookmark, fit: true, expanded: true } : undefined}>
       <View style={styles.header}>
         <Text style={styles.headerTitle}>{frame.planName}</Text>
         <Text style={styles.headerSection}>{page.section}</Text>

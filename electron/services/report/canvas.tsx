@@ -100,11 +100,12 @@ export function drawRagBox(p: Painter, box: { x: number; y: number; width: numbe
   }
   const label = box.label ?? (box.rag === 'unknown' ? '?' : undefined);
   if (label === undefined) return;
-  const size = box.label === undefined ? 6.5 : 7;
+  // Nothing in the report is set smaller than 7 pt.
+  const size = 7;
   const centre = box.x + box.width / 2;
-  const baseline = box.note ? box.y + box.height / 2 - 0.5 : box.y + box.height / 2 + size * 0.36;
+  const baseline = box.note ? box.y + box.height / 2 - 1 : box.y + box.height / 2 + size * 0.36;
   drawText(p, label, centre, baseline, { size, weight: 600, color: style.color, align: 'center' });
-  if (box.note) drawText(p, box.note, centre, baseline + 6, { size: 5.5, color: style.color, align: 'center' });
+  if (box.note) drawText(p, box.note, centre, baseline + 7.5, { size: 7, color: style.color, align: 'center' });
 }
 
 /** Gate statuses as shapes that differ in greyscale too. */

@@ -29,9 +29,10 @@ export interface ReportOptions {
 export function reportModelOf(h: ReadHandle, options: ReportOptions): ReportModel {
   const stored = readCurrentSchedule(h);
   const content = exportContent(h);
+  const lockedWaves = lockedWavesOf(stored);
   let schedule = stored?.schedule;
   if (!schedule || (options.asOf && options.asOf !== schedule.asOf)) {
-    schedule = generateSchedule(scheduleInputFromPlan(content, options.asOf ?? todayIso(), lockedWavesOf(stored)));
+    schedule = generateSchedule(scheduleInputFromPlan(content, options.asOf ?? todayIso(), lockedWaves));
   }
   return buildReport({
     content,
@@ -41,6 +42,7 @@ export function reportModelOf(h: ReadHandle, options: ReportOptions): ReportMode
     baseline: options.baseline ? readBaseline(h, options.baseline) : null,
     generatedOn: options.generatedOn ?? todayIso(),
     range: { from: options.from, to: options.to },
+    lockedWaves,
   });
 }
 
