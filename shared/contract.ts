@@ -268,6 +268,8 @@ export const contract = {
   'plan:open': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
   'plan:recent': workspace<RecentPlan[]>()(noInput),
   'plan:restoreNewestBackup': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
+  /** A plan changed outside Wave Planner: its data in a fresh file beside it, opened. */
+  'plan:openCleanCopy': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
   'plan:saveCopy': workspace<{ path: string }>()(z.strictObject({ path: pathSchema })),
   'plan:update': write<PlanInfo>()(
     z.strictObject({

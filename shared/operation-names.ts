@@ -9,6 +9,7 @@ export const OPERATION_NAMES = [
   'plan:open',
   'plan:recent',
   'plan:restoreNewestBackup',
+  'plan:openCleanCopy',
   'plan:saveCopy',
   'plan:update',
   'settings:update',

@@ -31,6 +31,9 @@ Usage:
   wave-planner demo [--out DIR]
       Make the sample plan (DIR/sample.waveplan), schedule it, and write its wave-plan
       and wave-schedule JSON and its PDF report. Default DIR: ./wave-planner-demo
+  wave-planner clean-copy PLAN.waveplan
+      A plan changed outside Wave Planner (a trigger, view or table added) is not opened
+      for changes; this writes its data to "PLAN (clean copy).waveplan" without them.
   wave-planner web [--port N] [--plan PLAN.waveplan] [--data DIR]
       Serve the app on http://127.0.0.1 (run \`npm run web\`, which builds the UI first).
   wave-planner --help
@@ -50,6 +53,7 @@ const runSchedule = lazy(() => import('./commands/schedule'), (m) => m.runSchedu
 const runBaseline = lazy(() => import('./commands/baseline'), (m) => m.runBaseline);
 const runDemo = lazy(() => import('./commands/demo'), (m) => m.runDemo);
 const runWeb = lazy(() => import('./commands/web'), (m) => m.runWeb);
+const runCleanCopy = lazy(() => import('./commands/clean-copy'), (m) => m.runCleanCopy);
 
 const COMMANDS = {
   import: { run: runImport, options: { plan: { type: 'string' }, map: { type: 'string' }, kind: { type: 'string' } } },
@@ -65,6 +69,7 @@ const COMMANDS = {
   baseline: { run: runBaseline, options: { plan: { type: 'string' } } },
   demo: { run: runDemo, options: { out: { type: 'string' } } },
   web: { run: runWeb, options: { port: { type: 'string' }, plan: { type: 'string' }, data: { type: 'string' } } },
+  'clean-copy': { run: runCleanCopy, options: {} },
 } as const;
 
 type CommandName = keyof typeof COMMANDS;

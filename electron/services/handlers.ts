@@ -90,6 +90,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'plan:open': (input) => workspace.openPlan(input.path),
     'plan:recent': () => workspace.appSettings.recentPlans,
     'plan:restoreNewestBackup': (input) => workspace.restoreNewestBackup(input.path),
+    'plan:openCleanCopy': (input) => workspace.openCleanCopy(input.path),
     'plan:saveCopy': (input) => {
       plan().saveCopy(input.path);
       return { path: input.path };

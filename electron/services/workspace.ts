@@ -14,6 +14,7 @@ import type { WavePlan } from '../../shared/interchange';
 import { AppSettingsStore } from './app-settings';
 import { UserError } from './errors';
 import { EDITING_INTERVAL_MS, isIntact, listBackups, replaceWithBackup } from './plan/backup';
+import { writeCleanCopy } from './plan/clean-copy';
 import { openPlanDatabase } from './plan/database';
 import { requirePlanRow } from './plan/plan-settings';
 import { PlanFile } from './plan/plan-file';
@@ -194,6 +195,14 @@ export class Workspace {
     if (existsSync(full)) renameSync(full, `${full}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     replaceWithBackup(full, good.path);
     return this.openPlan(full);
+  }
+
+  /**
+   * Opens a clean copy of a plan file that was changed outside Wave Planner: its data in a fresh
+   * file beside it, without the triggers, views or tables that were added. The original stays as it is.
+   */
+  openCleanCopy(path: string): PlanInfo {
+    return this.openPlan(writeCleanCopy(resolve(path)));
   }
 
   /** A free path for a new plan called `name` in the plans folder. */

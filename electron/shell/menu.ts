@@ -92,6 +92,13 @@ export function buildMenu(workspace: Workspace, dispatch: Dispatch): void {
       await call('plan:restoreNewestBackup', { path: result.filePaths[0] });
     });
 
+  const openCleanCopy = () =>
+    guarded(focused(), async () => {
+      const result = await dialog.showOpenDialog(focused()!, { title: 'Open a clean copy of a plan changed outside Wave Planner', filters: PLAN_FILTERS, properties: ['openFile'] });
+      if (result.canceled || !result.filePaths[0]) return;
+      await call('plan:openCleanCopy', { path: result.filePaths[0] });
+    });
+
   const recent = workspace.appSettings.recentPlans;
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -107,6 +114,7 @@ export function buildMenu(workspace: Workspace, dispatch: Dispatch): void {
         { type: 'separator' },
         { label: 'Save a Copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void saveCopy() },
         { label: 'Restore a Damaged Plan from Its Newest Backup…', click: () => void restoreDamaged() },
+        { label: 'Open a Clean Copy of a Changed Plan…', click: () => void openCleanCopy() },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => void importFile() },
         { label: 'Import Sites from CSV or Excel…', accelerator: 'CmdOrCtrl+Shift+I', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'import-sheet' satisfies MenuCommand) },
         { label: 'Open a Readiness Packet (Site Lead)…', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'open-packet' satisfies MenuCommand) },

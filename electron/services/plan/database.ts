@@ -3,11 +3,12 @@
  * Wave Planner plan, and migrations to the current schema (after a backup).
  */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../errors';
 import { backupPlan } from './backup';
 import { networkFileSystemOf } from './network-drive';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { schemaDifferences } from './schema-check';
 
 /** `PRAGMA application_id` of every plan file: "WAVE" in ASCII. */
 export const PLAN_APPLICATION_ID = 0x57415645;
@@ -36,6 +37,8 @@ function requirePragma(db: Database.Database, statement: string, expected: strin
 export function openPlanDatabase(path: string, options: { create: boolean }): OpenedDatabase {
   const exists = existsSync(path);
   if (!exists && !options.create) throw new UserError('not-found', `No plan file at ${path}.`);
+  // SQLite would take an empty file for a new database and write a plan into it: refuse, and leave it be.
+  if (exists && !options.create && statSync(path).size === 0) throw new UserError('refused', `${path} is empty (0 bytes): it holds no plan. It was left as it is.`);
   let db: Database.Database;
   try {
     db = new Database(path, { fileMustExist: !options.create });
@@ -43,7 +46,7 @@ export function openPlanDatabase(path: string, options: { create: boolean }): Op
     throw new UserError('refused', `Could not open ${path}: ${(error as Error).message}.`);
   }
   try {
-    return prepareDatabase(db, path);
+    return prepareDatabase(db, path, options);
   } catch (error) {
     db.close();
     if (error instanceof UserError) throw error;
@@ -55,7 +58,9 @@ export function openPlanDatabase(path: string, options: { create: boolean }): Op
   }
 }
 
-function prepareDatabase(db: Database.Database, path: string): OpenedDatabase {
+function prepareDatabase(db: Database.Database, path: string, options: { create: boolean }): OpenedDatabase {
+  // Before anything is read: functions in a file's own schema (views, triggers) get no trust.
+  db.pragma('trusted_schema = OFF');
   const applicationId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
@@ -69,6 +74,20 @@ function prepareDatabase(db: Database.Database, path: string): OpenedDatabase {
       `${path} was saved by a newer Wave Planner (plan format ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Wave Planner to open it.`,
     );
   }
+  if (isEmpty && !options.create) throw new UserError('refused', `${path} holds no plan (an empty database). It was left as it is.`);
+
+  // Every check that can refuse the file comes before anything that writes to it.
+  const check = db.pragma('quick_check', { simple: true }) as string;
+  if (check !== 'ok') throw new UserError('refused', `${path} is damaged (${check}). Restore it from a backup.`);
+  if (!isEmpty) {
+    const differences = schemaDifferences(db, version);
+    if (differences.length > 0) {
+      throw new UserError(
+        'refused',
+        `${path} was changed outside Wave Planner: it has ${differences.slice(0, 3).join('; ')}${differences.length > 3 ? ` and ${differences.length - 3} more` : ''}. It was not opened for changes, since those could run with every edit. Open a clean copy instead (File › Open a clean copy, or wave-planner clean-copy): its data in a fresh plan file, without them.`,
+      );
+    }
+  }
 
   const warnings: string[] = [];
   const network = networkFileSystemOf(path);
@@ -81,9 +100,6 @@ function prepareDatabase(db: Database.Database, path: string): OpenedDatabase {
   requirePragma(db, 'synchronous = FULL', 2, 'full synchronous writes');
   requirePragma(db, 'foreign_keys = ON', 1, 'foreign keys');
   requirePragma(db, 'trusted_schema = OFF', 0, 'untrusted schema');
-
-  const check = db.pragma('quick_check', { simple: true }) as string;
-  if (check !== 'ok') throw new UserError('refused', `${path} is damaged (${check}). Restore it from a backup.`);
 
   if (version < LATEST_SCHEMA_VERSION) {
     if (!isEmpty) backupPlan(db, path, `migration-to-v${LATEST_SCHEMA_VERSION}`);

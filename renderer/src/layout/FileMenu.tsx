@@ -9,7 +9,7 @@ import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
 import { download } from './download';
 
-type Dialog = 'new' | 'open' | 'copy' | 'restore' | null;
+type Dialog = 'new' | 'open' | 'copy' | 'restore' | 'clean' | null;
 
 
 function PathDialog(props: { title: string; opened: boolean; onClose(): void; label: string; action: string; initial?: string; extra?: ReactNode; onSubmit(path: string): Promise<void> }) {
@@ -100,6 +100,7 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
           <Menu.Divider />
           <Menu.Item onClick={() => setDialog('copy')}>Save a copy…</Menu.Item>
           <Menu.Item onClick={() => setDialog('restore')}>Restore a damaged plan from its newest backup…</Menu.Item>
+          <Menu.Item onClick={() => setDialog('clean')}>Open a clean copy of a plan changed outside Wave Planner…</Menu.Item>
           <Menu.Item onClick={() => fileInput.current?.click()}>Import wave-plan JSON…</Menu.Item>
           <Menu.Item onClick={onImportSheet}>Import sites from CSV or Excel…</Menu.Item>
           <Menu.Item onClick={onImportPacket}>Import a returned readiness packet…</Menu.Item>
@@ -158,6 +159,18 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
         onSubmit={async (path) => {
           setInfo(await api['plan:restoreNewestBackup']({ path }));
           onNotice('Restored the newest good backup; the damaged file is kept beside it.', 'ok');
+        }}
+      />
+      <PathDialog
+        title="Open a clean copy"
+        label="The plan file that was changed outside Wave Planner (.waveplan)"
+        action="Open a clean copy"
+        opened={dialog === 'clean'}
+        onClose={() => setDialog(null)}
+        onSubmit={async (path) => {
+          const info = await api['plan:openCleanCopy']({ path });
+          setInfo(info);
+          onNotice(`Opened ${info.fileName}: the plan's data without what was added to the file. The original is left as it is.`, 'ok');
         }}
       />
       <PathDialog
