@@ -4,11 +4,12 @@
  * requests naming another Host or Origin are refused, which also defeats DNS rebinding.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ChangeEvent } from '../../shared/changes';
+import { invalidUtf8Message, invalidUtf8Offset } from '../../shared/utf8';
 import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../shared/web-security';
 import type { Dispatch } from '../services/dispatch';
 
@@ -58,20 +59,26 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+/** The request body, or why it is refused: too large (413) or not UTF-8 (400, with the byte offset). */
+async function readBody(req: IncomingMessage): Promise<{ text: string } | { status: number; message: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > MAX_BODY_BYTES) return { status: 413, message: 'The request is too large.' };
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) return { status: 400, message: `The request body ${invalidUtf8Message(bad)}.` };
+  return { text: bytes.toString('utf8') };
 }
+
+const jsonError = (message: string) => JSON.stringify({ ok: false, error: { code: 'invalid-input', message } });
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const staticRoot = resolve(options.staticDir);
+  const staticRoot = realpathSync(resolve(options.staticDir));
   const indexPath = join(staticRoot, 'index.html');
   if (!existsSync(indexPath)) {
     throw new Error(`The UI is not built (${indexPath} is missing). Run \`npm run build:renderer\` or use \`npm run web\`.`);
@@ -88,8 +95,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return send(res, 400, 'Bad path');
     }
     let file = resolve(staticRoot, relative);
-    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return send(res, 404, 'Not found');
+    const inside = (path: string) => path === staticRoot || path.startsWith(staticRoot + sep);
+    if (!inside(file)) return send(res, 404, 'Not found');
     if (!existsSync(file) || !statSync(file).isFile()) file = indexPath; // the app routes inside index.html
+    // A symbolic link inside the folder must not lead out of it.
+    else if (!inside(realpathSync(file))) return send(res, 404, 'Not found');
     const headers: Record<string, string> = {
       'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
@@ -144,14 +154,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'Missing or wrong token');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send JSON');
     const body = await readBody(req);
-    if (body === null) return send(res, 413, 'Request too large');
+    if (!('text' in body)) return send(res, body.status, jsonError(body.message), 'application/json');
     let input: unknown;
     try {
-      input = body === '' ? {} : JSON.parse(body);
+      input = body.text === '' ? {} : JSON.parse(body.text);
     } catch {
-      return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } }), 'application/json');
+      return send(res, 400, jsonError('The request body is not valid JSON.'), 'application/json');
     }
-    const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+    let operation: string;
+    try {
+      operation = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      return send(res, 400, jsonError('The address has a malformed % escape.'), 'application/json');
+    }
+    const result = await options.dispatch(operation, input);
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
   };
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { describeProblems, parseJsonText, validateWavePlan } from '../../../shared/interchange';
 import type { SheetChoice, SheetImportPreview } from '../../../shared/contract';
+import { invalidUtf8Message, invalidUtf8Offset } from '../../../shared/utf8';
 import { CliSession, withPlan } from '../cli-session';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
 
@@ -27,7 +28,13 @@ export async function runImport(args: CommandArgs, out: CommandOutput): Promise<
     return EXIT.usage;
   }
   const name = basename(file);
-  const content = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) {
+    out.stderr(`${name} ${invalidUtf8Message(bad)}.\n`);
+    return EXIT.refused;
+  }
+  const content = bytes.toString('utf8');
   const parsed = parseJsonText(content);
   const validation = parsed.ok ? validateWavePlan(parsed.value) : parsed;
   if (!validation.ok) {

@@ -13,6 +13,7 @@ import { FileMenu } from './FileMenu';
 import { ReportDialog } from './ReportDialog';
 import { SheetImportDialog } from './SheetImportDialog';
 import { HiddenFileInput } from '../components/HiddenFileInput';
+import { readTextFile } from '../api/read-text-file';
 
 export interface Screen {
   id: ScreenId;
@@ -132,8 +133,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
         accept=".wavepacket,application/json"
         label="Readiness packet to open"
         onFile={(file) =>
-          void file
-            .text()
+          void readTextFile(file)
             .then((content) => api['packets:open']({ fileName: file.name, content }))
             .then((packet) => usePacketStore.getState().open(file.name, packet), (error: Error) => setNotice({ message: error.message, kind: 'error' }))
         }

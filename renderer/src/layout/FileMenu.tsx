@@ -8,6 +8,7 @@ import type { ExportFormat, RecentPlan } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
 import { download } from './download';
+import { readTextFile } from '../api/read-text-file';
 
 type Dialog = 'new' | 'open' | 'copy' | 'restore' | 'clean' | null;
 
@@ -52,7 +53,7 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
 
   const importFile = async (file: File) => {
     try {
-      const { value: summary } = await track(async () => api['interchange:import']({ fileName: file.name, content: await file.text() }));
+      const { value: summary } = await track(async () => api['interchange:import']({ fileName: file.name, content: await readTextFile(file) }));
       onNotice(`Imported ${summary.fileName}: ${summary.sites} sites, ${summary.erps} ERPs. Undo (Ctrl+Z) takes it back; a backup was taken first.`, 'ok');
     } catch (error) {
       onNotice((error as Error).message, 'error');

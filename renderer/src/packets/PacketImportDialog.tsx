@@ -8,6 +8,7 @@ import type { PacketPreview } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
 import { HiddenFileInput } from '../components/HiddenFileInput';
+import { readTextFile } from '../api/read-text-file';
 
 export function PacketImportDialog({ opened, onClose, onDone }: { opened: boolean; onClose(): void; onDone(message: string): void }) {
   const input = useRef<HTMLInputElement>(null);
@@ -21,7 +22,7 @@ export function PacketImportDialog({ opened, onClose, onDone }: { opened: boolea
     setPreview(null);
     setDecisions({});
     setError(null);
-    const next = { fileName: picked.name, content: await picked.text() };
+    const next = { fileName: picked.name, content: await readTextFile(picked) };
     setFile(next);
     try {
       setPreview(await api['packets:preview'](next));
