@@ -35,6 +35,16 @@ export function isIsoDate(value: string): boolean {
   return localMidnightOf(value) !== null;
 }
 
+/** The days a plan may hold: wide enough for any rollout, narrow enough that every export and chart can show them. */
+export const EARLIEST_DAY = '1900-01-01';
+export const LATEST_DAY = '2199-12-31';
+export const DAY_RANGE_MESSAGE = `must be a date from ${EARLIEST_DAY} to ${LATEST_DAY}`;
+
+/** True for a real calendar day from 1900-01-01 to 2199-12-31. */
+export function isPlanDay(value: string): boolean {
+  return isIsoDate(value) && value >= EARLIEST_DAY && value <= LATEST_DAY;
+}
+
 export function toCalendarDate(iso: IsoDate): Date {
   const date = localMidnightOf(iso);
   if (date === null) throw new RangeError(`"${iso}" is not a calendar date (YYYY-MM-DD)`);

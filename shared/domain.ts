@@ -1,10 +1,11 @@
 /** Domain vocabulary of PRODUCT.md section 2: zod schemas, and the types inferred from them. */
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { DAY_RANGE_MESSAGE, isIsoDate, isPlanDay } from './dates';
 
 export const isoDateSchema = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
-  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' })
+  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD', abort: true })
+  .refine(isPlanDay, { message: DAY_RANGE_MESSAGE })
   // For the JSON Schema, which cannot run the check above.
   .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 

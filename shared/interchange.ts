@@ -15,7 +15,7 @@ import {
   siteSchema,
   type Site,
 } from './domain';
-import { settingsPatchSchema, withDefaultSettings, type PlanSettings } from './settings';
+import { settingsConflicts, settingsPatchSchema, withDefaultSettings, type PlanSettings } from './settings';
 import { recordOfDocument, wavePlanV2Schema, type PlanRecord, type WavePlanV2Document } from './wave-plan-v2';
 
 export const WAVE_PLAN_FORMAT = 'wave-plan';
@@ -125,6 +125,9 @@ function crossReferenceProblems(plan: ParsedWavePlan): InputProblem[] {
   const sites = firstIndex(plan.sites, (s) => s.code, 'code', 'sites');
   firstIndex(plan.playbook.tasks, (t) => t.id, 'id', 'playbook.tasks', false);
   firstIndex(plan.plan.crews, (c) => c.name, 'name', 'plan.crews');
+  for (const conflict of settingsConflicts(withDefaultSettings(plan.plan.settings))) {
+    problems.push({ path: `plan.settings.${conflict.key}`, message: conflict.message });
+  }
   const holidays = new Set<string>();
   plan.plan.holidays.forEach((day, index) => {
     if (holidays.has(day)) problems.push({ path: `plan.holidays[${index}]`, message: `"${day}" is listed twice` });

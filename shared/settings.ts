@@ -62,3 +62,23 @@ export function withDefaultSettings(patch: Partial<PlanSettings>): PlanSettings 
   }
   return result;
 }
+
+export interface SettingsConflict {
+  /** The setting the message is attached to; the other one it names is `with`. */
+  key: SettingKey;
+  with: SettingKey;
+  message: string;
+}
+
+/** Settings that cannot all hold at once: each message names both settings and their values. */
+export function settingsConflicts(s: PlanSettings): SettingsConflict[] {
+  const label = (key: SettingKey) => `${SETTING_SPECS[key].label} (${s[key]})`;
+  const conflicts: SettingsConflict[] = [];
+  if (s.minSitesPerWave > s.maxSitesPerWave) {
+    conflicts.push({ key: 'minSitesPerWave', with: 'maxSitesPerWave', message: `${label('minSitesPerWave')} is above ${label('maxSitesPerWave')}` });
+  }
+  if (s.minPrepDays > s.basePrepDays) {
+    conflicts.push({ key: 'minPrepDays', with: 'basePrepDays', message: `${label('minPrepDays')} is above ${label('basePrepDays')}: wave 1 would get less than the minimum` });
+  }
+  return conflicts;
+}

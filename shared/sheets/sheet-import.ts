@@ -4,7 +4,7 @@
  * change and leave alone. Preview and commit run this same function on the same file, so what the
  * preview promised is what the commit writes. Blank cells leave a value as it is.
  */
-import { isIsoDate } from '../dates';
+import { DAY_RANGE_MESSAGE, isIsoDate, isPlanDay } from '../dates';
 import { erpSchema, siteSchema, type Erp, type ReadinessDimension, type Site } from '../domain';
 import { problemsFromZod } from '../interchange';
 import { guessKind, guessMapping, sheetFields, type CellType, type SheetField, type SheetKind } from './fields';
@@ -82,7 +82,8 @@ function toValue(text: string, type: CellType): { ok: true; value: unknown } | {
       return Number.isFinite(n) && n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, message: `must be a score from 0 to 100, or "unknown"${got}` };
     }
     case 'date':
-      return isIsoDate(text) ? { ok: true, value: text } : { ok: false, message: `must be a real date written YYYY-MM-DD${got}` };
+      if (!isIsoDate(text)) return { ok: false, message: `must be a real date written YYYY-MM-DD${got}` };
+      return isPlanDay(text) ? { ok: true, value: text } : { ok: false, message: `${DAY_RANGE_MESSAGE}${got}` };
     case 'boolean': {
       const lower = text.toLowerCase();
       if (TRUE.has(lower)) return { ok: true, value: true };

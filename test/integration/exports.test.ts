@@ -215,3 +215,28 @@ describe('exporting the schedule', () => {
     plan.close();
   });
 });
+
+describe('days at the edge of what a plan may hold', () => {
+  it('refuses days before 1900 or after 2199 in a wave-plan file and a sheet, naming where', async () => {
+    const plan = TestPlan.create(tempDir());
+    const document = JSON.parse(plan.read.exportText());
+    document.sites[0].earliestGoLive = '9999-12-31';
+    document.plan.holidays.push('0001-01-01');
+    const refused = await plan.refusal('interchange:import', { fileName: 'far.json', content: JSON.stringify(document) });
+    expect(refused.message).toMatch(/far\.json: (plan\.holidays\[\d+\]|sites\[0\]\.earliestGoLive): must be a date from 1900-01-01 to 2199-12-31/);
+    const sheet = Buffer.from('code,earliestGoLive\r\nUS-GRV,2200-01-01\r\n').toString('base64');
+    const preview = await plan.call('sheets:preview', { fileName: 'far.csv', base64: sheet });
+    expect(JSON.stringify(preview)).toContain('must be a date from 1900-01-01 to 2199-12-31');
+    plan.close();
+  });
+
+  it('schedules and exports a plan that runs into the last year a plan may hold', async () => {
+    const content = samplePlan();
+    const plan = TestPlan.create(tempDir(), { ...content, plan: { ...content.plan, startDate: '2199-03-01', holidays: ['2199-12-25'], freezeWindows: [] }, sites: content.sites.map((s, i) => (i === 3 ? { ...s, earliestGoLive: '2199-12-30' } : s)) }, 'far.waveplan');
+    const { view } = await plan.call('schedule:generate', { asOf: '2199-02-01' });
+    expect(view.schedule.waves.flatMap((w) => w.sites).some((s) => s.hypercareEnd > '2199-12-31')).toBe(true);
+    for (const format of ['csv', 'xlsx', 'ics', 'mspdi'] as const) expect((await plan.call('exports:file', { format })).base64.length).toBeGreaterThan(100);
+    expect((await plan.call('report:pdf', { paper: 'a4' })).pages).toBeGreaterThan(3);
+    plan.close();
+  }, 30_000);
+});

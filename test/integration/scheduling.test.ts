@@ -210,3 +210,23 @@ describe('a new playbook version', () => {
     plan.close();
   });
 });
+
+describe('settings that contradict each other', () => {
+  it('are refused with a message naming both, in the app and in a wave-plan file, and change nothing', async () => {
+    const plan = TestPlan.create(tempDir());
+    const before = plan.read.exportText();
+    expect((await plan.refusal('settings:update', { minSitesPerWave: 5 })).message).toBe(
+      'These settings contradict each other: Min sites per wave (5) is above Max sites per wave (4). Nothing was changed.',
+    );
+    expect((await plan.refusal('settings:update', { minPrepDays: 60 })).message).toContain('Minimum prep lead (days) (60) is above Wave 1 prep lead (days) (45)');
+    expect(plan.read.exportText()).toBe(before);
+    // Both at once is fine when together they agree.
+    await plan.call('settings:update', { minSitesPerWave: 5, maxSitesPerWave: 6 });
+
+    const document = JSON.parse(before);
+    document.plan.settings.minSitesPerWave = 6;
+    const refused = await plan.refusal('interchange:import', { fileName: 'odd.json', content: JSON.stringify(document) });
+    expect(refused.message).toBe('odd.json: plan.settings.minSitesPerWave: Min sites per wave (6) is above Max sites per wave (4)');
+    plan.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { EXPORT_FORMATS, type DownloadFile } from '../../../shared/contract';
-import { isIsoDate } from '../../../shared/dates';
+import { EARLIEST_DAY, isPlanDay, LATEST_DAY } from '../../../shared/dates';
 import { withPlan } from '../cli-session';
 import { EXIT, type CommandArgs, type CommandOutput } from '../output';
 
@@ -22,8 +22,8 @@ export async function runExport(args: CommandArgs, out: CommandOutput): Promise<
   }
   for (const option of ['as-of', 'from', 'to'] as const) {
     const value = args.values[option];
-    if (value !== undefined && !isIsoDate(value)) {
-      out.stderr(`wave-planner export: --${option} must be a real calendar date written YYYY-MM-DD (got "${value}").\n`);
+    if (value !== undefined && !isPlanDay(value)) {
+      out.stderr(`wave-planner export: --${option} must be a real calendar date written YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY} (got "${value}").\n`);
       return EXIT.usage;
     }
   }

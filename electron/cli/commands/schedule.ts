@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../../shared/dates';
+import { EARLIEST_DAY, isPlanDay, LATEST_DAY } from '../../../shared/dates';
 import type { Site } from '../../../shared/domain';
 import type { WaveSchedule } from '../../../shared/scheduler/types';
 import { withPlan } from '../cli-session';
@@ -63,8 +63,8 @@ export async function runSchedule(args: CommandArgs, out: CommandOutput): Promis
     out.stderr('wave-planner schedule: usage: wave-planner schedule --plan PLAN.waveplan [--as-of YYYY-MM-DD] [--json]\n');
     return EXIT.usage;
   }
-  if (asOf !== undefined && !isIsoDate(asOf)) {
-    out.stderr(`wave-planner schedule: --as-of must be a real calendar date written YYYY-MM-DD (got "${asOf}").\n`);
+  if (asOf !== undefined && !isPlanDay(asOf)) {
+    out.stderr(`wave-planner schedule: --as-of must be a real calendar date written YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY} (got "${asOf}").\n`);
     return EXIT.usage;
   }
   await withPlan(planPath, async (plan) => {

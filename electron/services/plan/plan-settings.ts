@@ -1,6 +1,6 @@
 /** The plan's own row (name, start, lighthouse choice), its scheduling settings, holidays and freeze windows. */
 import type { DateWindow } from '../../../shared/domain';
-import { DEFAULT_SETTINGS, SETTING_KEYS, type PlanSettings } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, settingsConflicts, type PlanSettings } from '../../../shared/settings';
 import { UserError } from '../errors';
 import type { ReadHandle, WriteHandle } from './handles';
 import { siteIdOf } from './sites';
@@ -99,6 +99,8 @@ export function setLighthouseOverride(h: WriteHandle, code: string | null): void
 export function updateSettings(h: WriteHandle, patch: Partial<PlanSettings>): void {
   const before = readSettings(h);
   const after = { ...before, ...patch };
+  const conflicts = settingsConflicts(after);
+  if (conflicts.length > 0) throw new UserError('invalid-input', `These settings contradict each other: ${conflicts.map((c) => c.message).join('; ')}. Nothing was changed.`);
   writeSettings(h, after);
   h.audit.recordChanges('settings', 'plan', before, after);
 }

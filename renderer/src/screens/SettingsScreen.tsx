@@ -5,7 +5,7 @@
  */
 import { ActionIcon, Alert, Button, Card, CloseButton, Group, NumberInput, Pill, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { isIsoDate } from '../../../shared/dates';
+import { EARLIEST_DAY, isPlanDay, LATEST_DAY } from '../../../shared/dates';
 import { SETTING_KEYS, SETTING_SPECS, type SettingKey } from '../../../shared/settings';
 import { api } from '../api/client';
 import { useAction } from '../components/use-action';
@@ -117,7 +117,7 @@ export function SettingsScreen() {
               onBlur={(e) => {
                 const value = e.currentTarget.value.trim();
                 if (value === info.startDate) return;
-                if (!isIsoDate(value)) return setError('The plan start must be a real date written YYYY-MM-DD.');
+                if (!isPlanDay(value)) return setError(`The plan start must be a real date written YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY}.`);
                 void guard(() => updatePlan({ startDate: value }));
               }}
             />
@@ -152,7 +152,7 @@ export function SettingsScreen() {
             <Button
               variant="default"
               onClick={() => {
-                if (!isIsoDate(newHoliday)) return setError('A holiday must be a real date written YYYY-MM-DD.');
+                if (!isPlanDay(newHoliday)) return setError(`A holiday must be a real date written YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY}.`);
                 void guard(() => addHolidays([newHoliday])).then((ok) => ok && setNewHoliday(''));
               }}
             >
@@ -197,7 +197,7 @@ export function SettingsScreen() {
               variant="default"
               aria-label="Add freeze window"
               onClick={() => {
-                if (!isIsoDate(freeze.from) || !isIsoDate(freeze.to)) return setError('A freeze window needs real dates written YYYY-MM-DD.');
+                if (!isPlanDay(freeze.from) || !isPlanDay(freeze.to)) return setError(`A freeze window needs real dates written YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY}.`);
                 if (freeze.from > freeze.to) return setError('A freeze window must not end before it starts.');
                 void guard(() => updatePlan({ freezeWindows: [...info.freezeWindows, freeze] })).then((ok) => ok && setFreeze({ from: '', to: '', reason: '' }));
               }}
