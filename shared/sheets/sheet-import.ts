@@ -64,6 +64,10 @@ export function planSheets(sheets: Sheet[], dimensions: ReadinessDimension[]): S
   });
 }
 
+const WHOLE = /^\d+$/;
+/** A decimal number as people write it in a sheet: "62", "62.5" (a decimal comma is read as a point). */
+const DECIMAL = /^\d+(\.\d+)?$/;
+
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'excluded']);
 const FALSE = new Set(['false', 'no', 'n', '0', '', 'in scope']);
 
@@ -72,14 +76,14 @@ function toValue(text: string, type: CellType): { ok: true; value: unknown } | {
   switch (type) {
     case 'text':
       return { ok: true, value: text };
-    case 'integer': {
-      const n = Number(text);
-      return Number.isInteger(n) ? { ok: true, value: n } : { ok: false, message: `must be a whole number${got}` };
-    }
+    // Decimal digits only: JavaScript's Number() would also read "0x10", "1e2" and "Infinity".
+    case 'integer':
+      return WHOLE.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: `must be a whole number written in digits${got}` };
     case 'score': {
       if (text === '?' || text.toLowerCase() === 'unknown') return { ok: true, value: null };
-      const n = Number(text.replace(/%$/, ''));
-      return Number.isFinite(n) && n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, message: `must be a score from 0 to 100, or "unknown"${got}` };
+      const digits = text.replace(/%$/, '').replace(',', '.');
+      const n = DECIMAL.test(digits) ? Number(digits) : NaN;
+      return n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, message: `must be a score from 0 to 100, or "unknown"${got}` };
     }
     case 'date':
       if (!isIsoDate(text)) return { ok: false, message: `must be a real date written YYYY-MM-DD${got}` };

@@ -129,3 +129,63 @@ describe('importing a sheet of sites', () => {
     plan.close();
   });
 });
+
+describe('numbers and workbooks that are not what they seem', () => {
+  it('reads numbers as decimal digits only: "0x10" and "1e2" are refused, "62,5" is 62.5', async () => {
+    const plan = makePlanFile(tempDir());
+    const text = ['Site code,Headcount,Data quality score', 'US-DET,0x10,62', 'US-GRV,1450,1e2', 'US-COL,Infinity,50'].join('\n');
+    const preview = await previewSheetImport(plan, 'hex.csv', csv(text));
+    expect(preview.problems.map((p) => `${p.row}/${p.column}: ${p.message}`)).toEqual([
+      '2/Headcount: must be a whole number written in digits (got "0x10")',
+      '3/Data quality score: must be a score from 0 to 100, or "unknown" (got "1e2")',
+      '4/Headcount: must be a whole number written in digits (got "Infinity")',
+    ]);
+    await commitSheetImport(plan, 'comma.csv', csv('Site code;Data quality score\nUS-DET;62,5\n'));
+    expect(reads(plan).site('US-DET').readiness.data!.score).toBe(62.5);
+    plan.close();
+  });
+
+  it('refuses a workbook that inflates to hundreds of megabytes, or holds more rows than a plan could, before parsing it', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const plan = makePlanFile(tempDir());
+    // A real workbook of 100,001 rows, written by exceljs.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sites');
+    sheet.addRow(['code', 'region']);
+    for (let i = 0; i < 100_000; i += 1) sheet.addRow([`S${i}`, 'EMEA']);
+    const many = Buffer.from(await workbook.xlsx.writeBuffer());
+    const started = Date.now();
+    await refusedUnchanged(plan, 'many.xlsx', many, /many\.xlsx holds more than 100,000 rows/);
+    // A zip whose one entry inflates past the limit (a "zip bomb"): 400 MB of zeros in well under 1 MB.
+    const bomb = zipOf('xl/worksheets/sheet1.xml', deflateRawSync(Buffer.alloc(400 * 1024 * 1024), { level: 9 }));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await refusedUnchanged(plan, 'bomb.xlsx', bomb, /bomb\.xlsx inflates to more than 300 MB when opened/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    plan.close();
+  }, 60_000);
+});
+
+/** A one-entry zip archive (deflated), as a workbook's outer shell. */
+function zipOf(name: string, deflated: Buffer): Buffer {
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(deflated.length, 18);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const directory = Buffer.alloc(46);
+  directory.writeUInt32LE(0x02014b50, 0);
+  directory.writeUInt16LE(20, 4);
+  directory.writeUInt16LE(20, 6);
+  directory.writeUInt16LE(8, 10);
+  directory.writeUInt32LE(deflated.length, 20);
+  directory.writeUInt16LE(nameBytes.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + nameBytes.length, 12);
+  end.writeUInt32LE(30 + nameBytes.length + deflated.length, 16);
+  return Buffer.concat([local, nameBytes, deflated, directory, nameBytes, end]);
+}

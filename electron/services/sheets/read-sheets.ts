@@ -9,6 +9,7 @@ import { fromCalendarDate } from '../../../shared/dates';
 import { isFormula, unguardCell } from '../../../shared/sheets/formula-guard';
 import type { Sheet } from '../../../shared/sheets/sheet-import';
 import { UserError } from '../errors';
+import { checkWorkbookLimits } from './workbook-limits';
 
 /** A cell longer than this is not a site attribute: refused rather than stored. */
 export const MAX_CELL_CHARS = 10_000;
@@ -84,6 +85,7 @@ function cellText(source: string, row: number, column: string, value: ExcelJS.Ce
 }
 
 async function readWorkbook(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
+  checkWorkbookLimits(fileName, bytes);
   // Loaded when needed: exceljs is large, and most imports are CSV.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
