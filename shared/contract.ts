@@ -270,7 +270,8 @@ export const contract = {
   'plan:restoreNewestBackup': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
   /** A plan changed outside Wave Planner: its data in a fresh file beside it, opened. */
   'plan:openCleanCopy': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
-  'plan:saveCopy': workspace<{ path: string }>()(z.strictObject({ path: pathSchema })),
+  /** `replace`: the user confirmed replacing a file that exists (which is kept beside the copy). */
+  'plan:saveCopy': workspace<{ path: string }>()(z.strictObject({ path: pathSchema, replace: z.boolean().default(false) })),
   'plan:update': write<PlanInfo>()(
     z.strictObject({
       name: nameSchema.optional(),

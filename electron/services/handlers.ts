@@ -91,10 +91,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'plan:recent': () => workspace.appSettings.recentPlans,
     'plan:restoreNewestBackup': (input) => workspace.restoreNewestBackup(input.path),
     'plan:openCleanCopy': (input) => workspace.openCleanCopy(input.path),
-    'plan:saveCopy': (input) => {
-      plan().saveCopy(input.path);
-      return { path: input.path };
-    },
+    'plan:saveCopy': (input) => ({ path: plan().saveCopy(input.path, { replace: input.replace }) }),
     'plan:update': (input) => withInfo(plan().mutate({ label: planEditLabel(input), source }, (h) => updatePlanFields(h, input))),
     'settings:update': (input) => withInfo(plan().mutate({ label: settingsLabel(input), source }, (h) => updateSettings(h, input))),
     'crews:save': (input) => withInfo(plan().mutate({ label: 'Change the crews', source }, (h) => saveCrews(h, input.crews))),

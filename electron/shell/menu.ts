@@ -7,11 +7,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge';
 import type { DownloadFile, ExportFormat, OperationInput, OperationName, OperationOutput } from '../../shared/contract';
+import { invalidUtf8Message, invalidUtf8Offset } from '../../shared/utf8';
 import type { Dispatch } from '../services/dispatch';
 import { UserError } from '../services/errors';
 import type { Workspace } from '../services/workspace';
 
 const PLAN_FILTERS = [{ name: 'Wave Planner plans', extensions: ['waveplan'] }];
+
+/** A file's text, refused with the offset of the first byte that is not UTF-8. */
+function strictUtf8(path: string): string {
+  const bytes = readFileSync(path);
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) throw new UserError('invalid-input', `${basename(path)} ${invalidUtf8Message(bad)}.`);
+  return bytes.toString('utf8');
+}
 
 async function guarded(window: BrowserWindow | undefined, action: () => Promise<void> | void): Promise<void> {
   try {
@@ -57,7 +66,8 @@ export function buildMenu(workspace: Workspace, dispatch: Dispatch): void {
       if (!plan) throw new UserError('no-plan', 'No plan is open.');
       const result = await dialog.showSaveDialog(focused()!, { title: 'Save a copy', filters: PLAN_FILTERS, defaultPath: `${plan.name} copy.waveplan` });
       if (result.canceled || !result.filePath) return;
-      await call('plan:saveCopy', { path: result.filePath });
+      // The save dialog has asked whether to replace an existing file.
+      await call('plan:saveCopy', { path: result.filePath, replace: true });
     });
 
   const importFile = () =>
@@ -65,7 +75,7 @@ export function buildMenu(workspace: Workspace, dispatch: Dispatch): void {
       const result = await dialog.showOpenDialog(focused()!, { title: 'Import', filters: [{ name: 'wave-plan JSON', extensions: ['json'] }], properties: ['openFile'] });
       if (result.canceled || !result.filePaths[0]) return;
       const path = result.filePaths[0];
-      const summary = (await call('interchange:import', { fileName: basename(path), content: readFileSync(path, 'utf8') })).value;
+      const summary = (await call('interchange:import', { fileName: basename(path), content: strictUtf8(path) })).value;
       await dialog.showMessageBox(focused()!, { type: 'info', title: 'Import', message: `Imported ${summary.fileName}: ${summary.sites} sites, ${summary.erps} ERPs. Undo (Ctrl+Z) takes it back.` });
     });
 

@@ -136,16 +136,35 @@ describe('a plan file', () => {
     plan.close();
   });
 
-  it('saves a copy that opens as the same plan', async () => {
+  it('saves a copy that opens as the same plan, with the .waveplan extension', async () => {
     const dir = tempDir();
     const plan = TestPlan.create(dir);
     await plan.call('sites:update', { code: 'CZ-PLZ', patch: { notes: 'copied' } });
-    const target = join(dir, 'copy.waveplan');
-    writeFileSync(target, 'old file to replace');
-    await plan.call('plan:saveCopy', { path: target });
-    const copy = PlanFile.open(target, { actor: TEST_ACTOR });
+    expect(await plan.call('plan:saveCopy', { path: join(dir, 'copy') })).toEqual({ path: join(dir, 'copy.waveplan') });
+    const copy = PlanFile.open(join(dir, 'copy.waveplan'), { actor: TEST_ACTOR });
     expect(reads(copy).site('CZ-PLZ').notes).toBe('copied');
     copy.close();
+    plan.close();
+  });
+
+  it('replaces an existing file only when told to, keeps what it replaced, and never replaces the open plan', async () => {
+    const dir = tempDir();
+    const plan = TestPlan.create(dir);
+    const other = join(dir, 'other.waveplan');
+    writeFileSync(other, 'another plan, precious');
+    const refused = await plan.refusal('plan:saveCopy', { path: other });
+    expect(refused).toMatchObject({ code: 'conflict' });
+    expect(refused.message).toBe(`${other} already exists. Replace it? The file there now is kept beside the copy.`);
+    expect(readFileSync(other, 'utf8')).toBe('another plan, precious');
+    await plan.call('plan:saveCopy', { path: other, replace: true });
+    const kept = readdirSync(dir).filter((f) => /^other\.replaced-.*\.waveplan$/.test(f));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(dir, kept[0]!), 'utf8')).toBe('another plan, precious');
+    const replaced = PlanFile.open(other, { actor: TEST_ACTOR });
+    expect(reads(replaced).info().name).toBe(plan.read.info().name);
+    replaced.close();
+    expect((await plan.refusal('plan:saveCopy', { path: plan.file.path, replace: true })).message).toContain('cannot replace the open plan itself');
+    expect(readdirSync(dir).some((f) => f.endsWith('.partial'))).toBe(false);
     plan.close();
   });
 });

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CHANGE_ENTITIES, type Change, type ChangeEvent, type Committed } from '../../../shared/changes';
@@ -275,18 +275,28 @@ export class PlanFile {
     }).finally(detach);
   }
 
-  /** A consistent copy of the plan at `target` (the open plan stays where it is). */
-  saveCopy(target: string): void {
-    if (resolve(target) === resolve(this.path)) throw new UserError('refused', 'A copy cannot replace the open plan itself.');
+  /**
+   * A consistent copy of the plan at `target` (given the .waveplan extension if it lacks one); the
+   * open plan stays where it is. An existing file is replaced only when `replace` says so, and is
+   * kept beside the copy as "NAME.replaced-TIME.waveplan"; the open plan itself is never replaced.
+   * Returns the path written.
+   */
+  saveCopy(target: string, options: { replace?: boolean } = {}): string {
+    const path = /\.waveplan$/i.test(target) ? target : `${target}.waveplan`;
+    if (resolve(path) === resolve(this.path)) throw new UserError('refused', 'A copy cannot replace the open plan itself; choose another name.');
+    const exists = existsSync(path);
+    if (exists && !options.replace) throw new UserError('conflict', `${path} already exists. Replace it? The file there now is kept beside the copy.`);
     // VACUUM INTO refuses an existing file: write beside it, then swap it in whole.
-    const temporary = `${target}.${process.pid}.partial`;
+    const temporary = `${path}.${process.pid}.partial`;
     rmSync(temporary, { force: true });
     try {
       this.#db.prepare('VACUUM INTO ?').run(temporary);
-      renameSync(temporary, target);
+      if (exists) renameSync(path, path.replace(/\.waveplan$/i, `.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.waveplan`));
+      renameSync(temporary, path);
+      return path;
     } catch (error) {
       rmSync(temporary, { force: true });
-      throw new UserError('refused', `Could not save a copy to ${target}: ${(error as Error).message}.`);
+      throw new UserError('refused', `Could not save a copy to ${path}: ${(error as Error).message}.`);
     }
   }
 

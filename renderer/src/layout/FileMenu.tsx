@@ -4,11 +4,11 @@
  */
 import { Button, Checkbox, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState, type ReactNode } from 'react';
-import type { ExportFormat, RecentPlan } from '../../../shared/contract';
+import { ApiError, type ExportFormat, type RecentPlan } from '../../../shared/contract';
 import { api } from '../api/client';
+import { readTextFile } from '../api/read-text-file';
 import { usePlanStore } from '../stores/plan-store';
 import { download } from './download';
-import { readTextFile } from '../api/read-text-file';
 
 type Dialog = 'new' | 'open' | 'copy' | 'restore' | 'clean' | null;
 
@@ -41,6 +41,7 @@ function PathDialog(props: { title: string; opened: boolean; onClose(): void; la
 
 export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onImportPacket }: { onNotice(message: string, kind: 'ok' | 'error'): void; onReport(): void; onImportSheet(): void; onOpenPacket(): void; onImportPacket(): void }) {
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [replacing, setReplacing] = useState<{ path: string; message: string } | null>(null);
   const [recent, setRecent] = useState<RecentPlan[]>([]);
   const [newName, setNewName] = useState('New rollout plan');
   const [withSample, setWithSample] = useState(false);
@@ -181,10 +182,39 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
         opened={dialog === 'copy'}
         onClose={() => setDialog(null)}
         onSubmit={async (path) => {
-          const saved = await api['plan:saveCopy']({ path });
-          onNotice(`Saved a copy to ${saved.path}.`, 'ok');
+          try {
+            const saved = await api['plan:saveCopy']({ path });
+            onNotice(`Saved a copy to ${saved.path}.`, 'ok');
+          } catch (error) {
+            // A file is there already: ask before replacing it.
+            if (error instanceof ApiError && error.code === 'conflict') setReplacing({ path, message: error.message });
+            else throw error;
+          }
         }}
       />
+      <Modal opened={replacing !== null} onClose={() => setReplacing(null)} title="Replace the file?">
+        <Stack>
+          <Text size="sm">{replacing?.message}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setReplacing(null)} data-autofocus>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                const path = replacing!.path;
+                setReplacing(null);
+                api['plan:saveCopy']({ path, replace: true }).then(
+                  (saved) => onNotice(`Saved a copy to ${saved.path}; the file it replaced is kept beside it.`, 'ok'),
+                  (err: Error) => onNotice(err.message, 'error'),
+                );
+              }}
+            >
+              Replace
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </>
   );
 }
