@@ -322,7 +322,8 @@ export const contract = {
   'history:redo': write<HistoryStep>()(noInput),
   'interchange:export': read<DownloadFile>()(noInput),
   'exports:file': read<DownloadFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
-  'packets:export': read<DownloadFile[]>()(
+  /** Recorded in the plan (each packet's id, key and the values sent), so that only packets it sent merge back. */
+  'packets:export': write<DownloadFile[]>()(
     z.strictObject({ site: codeSchema.optional(), wave: waveNumberSchema.optional() }).refine((t) => (t.site === undefined) !== (t.wave === undefined), { message: 'name a site or a wave' }),
   ),
   'packets:open': workspace<SealedPacket>()(z.strictObject(packetUpload)),

@@ -129,7 +129,7 @@ export function createHandlers(workspace: Workspace): Handlers {
       });
     },
     'exports:file': async (input) => (await exports()).exportFile(reader(), input.format),
-    'packets:export': (input) => makePackets(reader(), input),
+    'packets:export': (input) => plan().mutate({ label: input.site ? `Send a readiness packet to ${input.site}` : `Send readiness packets to wave ${input.wave}`, source }, (h) => makePackets(h, input)),
     'packets:open': (input) => openPacket(input.fileName, input.content),
     'packets:seal': (input) => packetFile(sealPacket(input.packet)),
     'packets:preview': (input) => previewPacket(reader(), input.fileName, input.content),

@@ -21,7 +21,7 @@ describe('importing and exporting sheets in the app', () => {
     const before = app.read.exportText();
     await openImport();
     await pick('bad.csv', 'Site code,Site name,ERP system,Headcount\nUS-DET,Detroit,SAP-S4,lots\nNL-EHV,Eindhoven,NOPE,10\n');
-    await expect.poll(() => page.getByTestId('import-problems').textContent()).toContain('must be a whole number (got "lots")');
+    await expect.poll(() => page.getByTestId('import-problems').textContent()).toContain('must be a whole number written in digits (got "lots")');
     const problems = await page.getByTestId('import-problems').locator('tbody tr').allTextContents();
     expect(problems[0]).toMatch(/^bad\.csv2Headcount/);
     expect(await page.getByRole('button', { name: 'Import all rows' }).isDisabled()).toBe(true);

@@ -12,7 +12,7 @@ const tempDir = useTempDir();
 function edited(packet: SealedPacket, change: (p: SealedPacket) => void): string {
   const copy = structuredClone(packet);
   change(copy);
-  const { checksum: _old, ...body } = copy;
+  const { mac: _old, ...body } = copy;
   return JSON.stringify(sealPacket(body));
 }
 
@@ -102,5 +102,65 @@ describe('readiness packets', () => {
     expect(() => openPacket('notes.txt', 'hello')).toThrow(/notes\.txt is not a readiness packet/);
     plan.close();
     other.close();
+  });
+});
+
+describe('packets the plan can trust', () => {
+  it('refuses a packet edited outside the site lead\'s app, forged for another site, or made from a copy of the plan', async () => {
+    const plan = await scheduledPlan();
+    const packet = await packetOf(plan, 'US-DET');
+    const before = plan.read.exportText();
+    // Edited in a text editor: the seal no longer matches.
+    const edited_ = JSON.stringify({ ...packet, readiness: packet.readiness.map((r) => ({ ...r, value: { score: 100, targetDate: null } })) });
+    expect((await plan.refusal('packets:import', { fileName: 'a.wavepacket', content: edited_ })).message).toMatch(/was changed outside Wave Planner \(its seal does not match/);
+    // Resealed under a key of one's own choosing: the plan checks with the key it recorded.
+    const { mac: _m, ...body } = packet;
+    const rekeyed = JSON.stringify(sealPacket({ ...body, key: 'A'.repeat(43), readiness: body.readiness.map((r) => ({ ...r, value: { score: 100, targetDate: null } })) }));
+    expect((await plan.refusal('packets:import', { fileName: 'b.wavepacket', content: rekeyed })).message).toMatch(/was changed outside Wave Planner/);
+    // For another site, sealed properly with the packet's own key.
+    const forged = edited(packet, (p) => (p.site = { code: 'US-GRV', name: 'Greenville Assembly' }));
+    expect((await plan.refusal('packets:import', { fileName: 'c.wavepacket', content: forged })).message).toBe('c.wavepacket names site US-GRV, but the plan sent it for US-DET: it cannot be trusted.');
+    // From a copy of the plan: same plan id, but a packet this plan never sent.
+    await plan.call('plan:saveCopy', { path: `${plan.file.path}.copy` });
+    const copy = TestPlan.open(`${plan.file.path}.copy.waveplan`, tempDir());
+    const fromCopy = await packetOf(copy, 'US-DET');
+    copy.close();
+    expect((await plan.refusal('packets:import', { fileName: 'd.wavepacket', content: JSON.stringify(fromCopy) })).message).toMatch(/was not sent from this plan: it may have been made from a copy of the plan/);
+    expect(plan.read.exportText()).toBe(before);
+    plan.close();
+  });
+
+  it('measures conflicts against what the plan sent, not the packet\'s own originals', async () => {
+    const plan = await scheduledPlan();
+    const packet = await packetOf(plan, 'US-DET');
+    await plan.call('readiness:set', { site: 'US-DET', dimension: 'data', score: 70, targetDate: null, comment: 'PM update' });
+    // The lead (or anyone) sets the packet's "original" to the plan's new value, to hide the conflict.
+    const hiding = edited(packet, (p) => {
+      const data = p.readiness.find((r) => r.dimension === 'data')!;
+      data.original = { score: 70, targetDate: null };
+      data.value = { score: 95, targetDate: null };
+    });
+    const preview = await plan.call('packets:preview', { fileName: 'US-DET.wavepacket', content: hiding });
+    expect(preview.changes.find((c) => c.key === 'readiness:data')).toMatchObject({ conflict: true, plan: '70', packet: '95' });
+    plan.close();
+  });
+
+  it('refuses a packet naming an unknown dimension or one dimension twice, and says "already merged" the second time, without a backup', async () => {
+    const plan = await scheduledPlan();
+    const packet = await packetOf(plan, 'US-DET');
+    const unknown = edited(packet, (p) => (p.readiness[0]!.dimension = 'vibes'));
+    expect((await plan.refusal('packets:preview', { fileName: 'u.wavepacket', content: unknown })).message).toContain('names the readiness dimension "vibes", which the packet does not have');
+    const twice = edited(packet, (p) => (p.readiness[1]!.dimension = p.readiness[0]!.dimension));
+    expect((await plan.refusal('packets:preview', { fileName: 't.wavepacket', content: twice })).message).toContain(`names the readiness dimension "${packet.readiness[0]!.dimension}" twice`);
+
+    const text = edited(packet, (p) => (p.readiness.find((r) => r.dimension === 'data')!.value = { score: 88, targetDate: null }));
+    await plan.call('packets:import', { fileName: 'US-DET.wavepacket', content: text });
+    const backups = (await plan.call('backups:list', {})).length;
+    expect((await plan.refusal('packets:import', { fileName: 'US-DET.wavepacket', content: text })).message).toMatch(/^US-DET\.wavepacket was already merged, on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\. Nothing was changed\.$/);
+    expect((await plan.call('backups:list', {})).length).toBe(backups);
+    // Undoing the merge makes the packet mergeable again.
+    await plan.call('history:undo', {});
+    expect((await plan.call('packets:preview', { fileName: 'US-DET.wavepacket', content: text })).changes).toHaveLength(1);
+    plan.close();
   });
 });

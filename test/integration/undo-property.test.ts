@@ -70,12 +70,14 @@ async function run(plan: TestPlan, s: Step): Promise<void> {
     case 'packets:import': {
       const files = await plan.dispatch('packets:export', { site });
       if (!files.ok) return;
-      const packet = openPacket('p.wavepacket', textOf((files.value as { base64: string }[])[0]!.base64));
+      const packet = openPacket('p.wavepacket', textOf((files.value as { value: { base64: string }[] }).value[0]!.base64));
       packet.readiness[0]!.value = { score: s.value * 20, targetDate: null };
       if (packet.checklist[0]) packet.checklist[0].value = { status: 'done', note: s.text };
-      const { checksum: _old, ...body } = packet;
+      const { mac: _old, ...body } = packet;
       return void (await call('packets:import', { fileName: `${site}.wavepacket`, content: JSON.stringify(sealPacket(body)) }));
     }
+    case 'packets:export':
+      return void (await call('packets:export', { site }));
     case 'schedule:generate':
       return void (await call('schedule:generate', { asOf: '2026-11-23' }));
     case 'schedule:pin':

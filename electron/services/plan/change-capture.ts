@@ -29,6 +29,7 @@ export const CAPTURED_TABLES = [
   'checklist_items',
   'baselines',
   'baseline_entries',
+  'sent_packets',
 ] as const;
 export type CapturedTable = (typeof CAPTURED_TABLES)[number];
 

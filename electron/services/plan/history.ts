@@ -65,6 +65,8 @@ const ENTITY_OF: Record<CapturedTable, ChangeEntity> = {
   checklist_items: 'checklist',
   baselines: 'baselines',
   baseline_entries: 'baselines',
+  // A packet sent or merged is news about its site.
+  sent_packets: 'sites',
 };
 
 /** Per table, the column that names what changed: a site (by its id), or the row's own key. */
@@ -74,6 +76,7 @@ const KEY_OF: Partial<Record<CapturedTable, { column: string; site: boolean }>> 
   site_predecessors: { column: 'site_id', site: true },
   readiness_entries: { column: 'site_id', site: true },
   checklist_items: { column: 'site_id', site: true },
+  sent_packets: { column: 'site_id', site: true },
   erps: { column: 'code', site: false },
   plan_settings: { column: 'key', site: false },
   crews: { column: 'name', site: false },

@@ -365,6 +365,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'readiness packets the plan has sent, with their keys and the values sent',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sent_packets (
+          id TEXT PRIMARY KEY,
+          site_id INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+          packet_key TEXT NOT NULL,
+          sent_json TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          merged_at TEXT
+        ) STRICT;
+        CREATE INDEX sent_packets_site ON sent_packets (site_id);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { download } from '../layout/download';
 
 export async function downloadPackets(target: { site: string } | { wave: number }): Promise<number> {
-  const files = await api['packets:export'](target);
+  const { value: files } = await api['packets:export'](target);
   for (const file of files) download(file);
   return files.length;
 }

@@ -16,7 +16,7 @@ export const usePacketStore = create<PacketState>((set, get) => ({
   packet: null,
   fileName: '',
   dirty: false,
-  open: (fileName, { checksum: _checksum, ...packet }) => set({ packet, fileName, dirty: false }),
+  open: (fileName, { mac: _mac, ...packet }) => set({ packet, fileName, dirty: false }),
   close: () => set({ packet: null, fileName: '', dirty: false }),
   edit: (change) => {
     const packet = get().packet;
