@@ -14,6 +14,14 @@ export interface WavePlannerBridge extends BridgeOperations {
   readonly onChange: (listener: (event: ChangeEvent) => void) => () => void;
   /** Called when a native menu item asks the page to act. Returns an unsubscribe. */
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+  /** Called with a readiness packet the operating system asked the app to open. Returns an unsubscribe. */
+  readonly onPacketFile: (listener: (file: PacketFile) => void) => () => void;
+}
+
+/** A packet file opened from the operating system (a double-click on a .wavepacket). */
+export interface PacketFile {
+  fileName: string;
+  content: string;
 }
 
 /** The global name under which the preload exposes the bridge. */
@@ -22,3 +30,5 @@ export const BRIDGE_GLOBAL = 'wavePlannerBridge';
 export const CHANGE_FEED_CHANNEL = 'wave-planner:event:change';
 /** The channel on which the native menu sends a MenuCommand to the page. */
 export const MENU_COMMAND_CHANNEL = 'wave-planner:event:menu-command';
+/** The channel on which the main process hands the page a packet file opened from the operating system. */
+export const PACKET_FILE_CHANNEL = 'wave-planner:event:packet-file';

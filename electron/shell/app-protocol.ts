@@ -1,5 +1,6 @@
 /** The `app://` protocol that serves the built renderer (instead of file://), with a strict CSP. */
 import { net, protocol } from 'electron';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/web-security';
@@ -13,14 +14,26 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
-/** Resolves a request path inside `root`, or null when it would leave it. */
+/**
+ * Resolves a request path inside `root`, or null when it would leave it: by `..`, by a malformed
+ * `%` escape, or through a symbolic link that points outside.
+ */
 export function resolveInside(root: string, pathname: string): string | null {
-  const file = resolve(root, `.${decodeURIComponent(pathname)}`);
-  return file === root || file.startsWith(root + sep) ? file : null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const inside = (path: string) => path === root || path.startsWith(root + sep);
+  const file = resolve(root, `.${decoded}`);
+  if (!inside(file)) return null;
+  if (!existsSync(file)) return file;
+  return inside(realpathSync(file)) ? file : null;
 }
 
 export function serveRenderer(rendererDir: string): void {
-  const root = resolve(rendererDir);
+  const root = existsSync(rendererDir) ? realpathSync(rendererDir) : resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'wave-planner') return new Response('Not found', { status: 404 });

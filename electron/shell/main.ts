@@ -12,6 +12,7 @@ import { Workspace } from '../services/workspace';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { documentsIn, openDocument } from './open-documents';
 import { applySecurityPolicies } from './security';
 import { initialBounds, trackWindowState } from './window-state';
 
@@ -19,6 +20,16 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 registerAppScheme();
+
+/** Documents the operating system asked to open before the app was ready to open them. */
+const waiting: string[] = documentsIn(process.argv);
+let openNow: ((path: string) => void) | null = null;
+// macOS hands a double-clicked file over in this event, which must be listened to before ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (openNow) openNow(path);
+  else waiting.push(path);
+});
 
 function createWindow(workspace: Workspace): BrowserWindow {
   const bounds = initialBounds(workspace.appSettings);
@@ -41,6 +52,8 @@ function createWindow(workspace: Workspace): BrowserWindow {
       // A middle-click would open a link in a new window without going through will-navigate.
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
+      // DevTools only while developing: a packaged app offers no way into its page.
+      devTools: !app.isPackaged,
     },
   });
   if (bounds.maximized) window.maximize();
@@ -70,6 +83,18 @@ async function start(): Promise<void> {
     if (event.type === 'plan') buildMenu(workspace, dispatch);
   });
   createWindow(workspace);
+  openNow = (path) => void openDocument(path, dispatch);
+  for (const path of waiting.splice(0)) openNow(path);
+  // A second start (a double-click on a file while the app runs) hands its arguments over and quits.
+  app.on('second-instance', (_event, argv) => {
+    const documents = documentsIn(argv);
+    for (const path of documents) openNow?.(path);
+    const window = BrowserWindow.getAllWindows()[0];
+    if (documents.length === 0 && window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(workspace);
   });

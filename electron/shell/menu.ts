@@ -2,7 +2,7 @@
  * The native menu. File commands use the OS dialogs, then the same dispatch as the page: the page
  * learns of what they did from the change feed.
  */
-import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/bridge';
@@ -145,7 +145,10 @@ export function buildMenu(workspace: Workspace, dispatch: Dispatch): void {
       ],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    // A packaged app offers no reload or DevTools: zoom and full screen only.
+    app.isPackaged
+      ? { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] }
+      : { role: 'viewMenu' },
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -8,8 +8,10 @@ import {
   CHANGE_FEED_CHANNEL,
   MENU_COMMAND_CHANNEL,
   MENU_COMMANDS,
+  PACKET_FILE_CHANNEL,
   type BridgeOperations,
   type MenuCommand,
+  type PacketFile,
   type WavePlannerBridge,
 } from '../../shared/bridge';
 import type { ChangeEvent } from '../../shared/changes';
@@ -35,6 +37,16 @@ const bridge = Object.freeze({
     ipcRenderer.on(MENU_COMMAND_CHANNEL, wrapped);
     return () => {
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, wrapped);
+    };
+  },
+  onPacketFile(listener: (file: PacketFile) => void) {
+    const wrapped = (_event: IpcRendererEvent, file: unknown) => {
+      const f = file as Partial<PacketFile> | null;
+      if (f && typeof f.fileName === 'string' && typeof f.content === 'string') listener({ fileName: f.fileName, content: f.content });
+    };
+    ipcRenderer.on(PACKET_FILE_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(PACKET_FILE_CHANNEL, wrapped);
     };
   },
 }) satisfies WavePlannerBridge;

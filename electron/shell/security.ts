@@ -30,6 +30,13 @@ export function applySecurityPolicies(devServerUrl: string | undefined): void {
         openExternally(url);
       }
     });
+    // A server redirect and a frame's own navigation do not pass through will-navigate.
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAppUrl(event.url, devServerUrl)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }

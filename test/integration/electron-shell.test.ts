@@ -13,6 +13,8 @@ const recorded = vi.hoisted(() => ({
   permissionHandler: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
   privileged: [] as unknown[],
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  appListeners: new Map<string, ((...args: any[]) => void)[]>(),
+  menus: [] as any[],
   dataDir: '',
 }));
 
@@ -22,6 +24,9 @@ vi.mock('electron', () => {
     static getAllWindows = () => BrowserWindow.all;
     static getFocusedWindow = () => BrowserWindow.all[0];
     webContents = { send: vi.fn() };
+    isMinimized = () => false;
+    restore = vi.fn();
+    focus = vi.fn();
     record: { options: any; loaded: string[] };
     constructor(options: unknown) {
       this.record = { options, loaded: [] };
@@ -45,15 +50,16 @@ vi.mock('electron', () => {
     getPath: () => recorded.dataDir,
     requestSingleInstanceLock: () => true,
     quit: vi.fn(),
-    on: (event: string, listener: (event: unknown, contents: unknown) => void) => {
+    on: (event: string, listener: (...args: any[]) => void) => {
       if (event === 'web-contents-created') recorded.webContentsCreated.push(listener);
+      recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener]);
     },
   };
   return {
     app,
     BrowserWindow,
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: vi.fn() },
-    dialog: {},
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (menu: unknown) => recorded.menus.push(menu) },
+    dialog: { showMessageBox: vi.fn() },
     shell: { openExternal: vi.fn() },
     screen: { getAllDisplays: () => [] },
     net: { fetch: vi.fn() },
@@ -156,5 +162,60 @@ describe('the Electron shell', () => {
     expect(resolveInside('/app/renderer', '/%2e%2e/secret')).toBeNull();
     const handler = recorded.protocolHandlers.get('app')!;
     expect((await handler(new Request('app://other-host/index.html'))).status).toBe(404);
+  });
+
+  it('keeps redirects and frame navigations inside the app, and app:// inside its folder even through a bad escape or a symbolic link', async () => {
+    await startShell();
+    const listeners = new Map<string, (...args: any[]) => void>();
+    const contents = { on: (name: string, fn: (...args: any[]) => void) => listeners.set(name, fn), setWindowOpenHandler: () => {} };
+    for (const created of recorded.webContentsCreated) created({}, contents);
+    const redirect = vi.fn();
+    listeners.get('will-redirect')!({ preventDefault: redirect }, 'https://evil.example/');
+    expect(redirect).toHaveBeenCalled();
+    const frame = vi.fn();
+    listeners.get('will-frame-navigate')!({ url: 'https://evil.example/frame', preventDefault: frame });
+    expect(frame).toHaveBeenCalled();
+    const own = vi.fn();
+    listeners.get('will-frame-navigate')!({ url: 'app://wave-planner/index.html', preventDefault: own });
+    expect(own).not.toHaveBeenCalled();
+
+    const { resolveInside } = await import('../../electron/shell/app-protocol');
+    const { mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
+    const root = join(recorded.dataDir, 'renderer');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(recorded.dataDir, 'secret.txt'), 'secret');
+    symlinkSync(join(recorded.dataDir, 'secret.txt'), join(root, 'leak.txt'));
+    expect(resolveInside(root, '/%E0%A4%A')).toBeNull();
+    expect(resolveInside(root, '/leak.txt')).toBeNull();
+  });
+
+  it('offers no DevTools or reload in a packaged build', async () => {
+    await startShell();
+    expect(recorded.windows[0]!.options.webPreferences.devTools).toBe(false);
+    const roles = JSON.stringify(recorded.menus.at(-1));
+    expect(roles).not.toMatch(/toggleDevTools|"reload"|forceReload|"viewMenu"/);
+    expect(roles).toContain('togglefullscreen');
+  });
+
+  it('opens a plan or a packet the operating system hands over, in the running app', async () => {
+    await startShell();
+    expect(recorded.appListeners.has('open-file')).toBe(true);
+    const { writeFileSync } = await import('node:fs');
+    const { makePlanFile } = await import('../support/plans');
+    makePlanFile(recorded.dataDir, undefined, 'double-clicked.waveplan').close();
+    const planPath = join(recorded.dataDir, 'double-clicked.waveplan');
+    for (const listener of recorded.appListeners.get('second-instance')!) listener({}, ['wave-planner', '--flag', planPath]);
+    const { channelOf } = await import('../../shared/operation-names');
+    const current = recorded.ipcHandlers.get(channelOf('plan:current'))!;
+    await vi.waitFor(async () => expect(await current({ senderFrame: { url: 'app://wave-planner/index.html' } }, {})).toMatchObject({ ok: true, value: { path: planPath } }));
+
+    const packetPath = join(recorded.dataDir, 'US-DET readiness.wavepacket');
+    writeFileSync(packetPath, '{"format":"wave-packet"}');
+    const electron = await import('electron');
+    const window = (electron.BrowserWindow as unknown as { all: { webContents: { send: ReturnType<typeof vi.fn> } }[] }).all[0]!;
+    const { PACKET_FILE_CHANNEL } = await import('../../shared/bridge');
+    const openFile = recorded.appListeners.get('open-file')![0]!;
+    openFile({ preventDefault: vi.fn() }, packetPath);
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledWith(PACKET_FILE_CHANNEL, { fileName: 'US-DET readiness.wavepacket', content: '{"format":"wave-packet"}' }));
   });
 });

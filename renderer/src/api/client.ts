@@ -3,7 +3,7 @@
  * the Electron preload bridge in the desktop app, HTTP on 127.0.0.1 in web mode, and the change feed
  * beside it (the bridge's events, or Server-Sent Events in web mode).
  */
-import { BRIDGE_GLOBAL, type MenuCommand, type WavePlannerBridge } from '../../../shared/bridge';
+import { BRIDGE_GLOBAL, type MenuCommand, type PacketFile, type WavePlannerBridge } from '../../../shared/bridge';
 import type { ChangeEvent } from '../../../shared/changes';
 import { accessOf, createApi, type Invoke } from '../../../shared/contract';
 import type { OperationName } from '../../../shared/operation-names';
@@ -97,6 +97,10 @@ export function onChange(listener: (event: FeedEvent) => void): () => void {
 }
 
 /** Subscribes to the desktop menu's commands for the page (none in web mode, where the page has its own menu). */
+export function onPacketFile(listener: (file: PacketFile) => void): () => void {
+  return bridge()?.onPacketFile(listener) ?? (() => {});
+}
+
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return bridge()?.onMenuCommand(listener) ?? (() => {});
 }

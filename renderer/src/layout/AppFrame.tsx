@@ -1,7 +1,7 @@
 /** The window: title bar with the plan name and save state, left navigation, the current screen. */
 import { Alert, AppShell, Button, Group, Kbd, NavLink, Notification, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { api, isDesktop, onMenuCommand } from '../api/client';
+import { api, isDesktop, onMenuCommand, onPacketFile } from '../api/client';
 import { PacketImportDialog } from '../packets/PacketImportDialog';
 import { usePacketStore } from '../packets/packet-store';
 import { useHotkeys } from '@mantine/hooks';
@@ -50,6 +50,17 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
         if (command === 'open-packet') packetInput.current?.click();
         if (command === 'import-packet') setPacketImportOpen(true);
       }),
+    [],
+  );
+  // A packet double-clicked in the operating system opens in the site lead's view.
+  useEffect(
+    () =>
+      onPacketFile((file) =>
+        void api['packets:open'](file).then(
+          (packet) => usePacketStore.getState().open(file.fileName, packet),
+          (error: Error) => setNotice({ message: error.message, kind: 'error' }),
+        ),
+      ),
     [],
   );
   const history = useHistoryStore();
