@@ -78,6 +78,8 @@ export interface PlanInfo {
   actor: string;
   /** What the user should know about this file (on a network drive, no write-ahead log). */
   warnings: string[];
+  /** Opened without the right to change it (a read-only file or folder): reading and exports only. */
+  readOnly: boolean;
   /** The number of the plan's latest commit. */
   revision: number;
 }

@@ -95,8 +95,8 @@ export class Workspace {
     if (this.options.interactive) {
       this.appSettings.rememberPlan(file.path, info.name);
       this.revisionAtBackup = -1;
-      // A backup of the plan as it was opened; a failure is reported, the plan stays open.
-      void this.backup('open').catch((error: Error) => (this.backupProblem = error.message));
+      // A backup of the plan as it was opened (not of a read-only one, which cannot change); a failure is reported, the plan stays open.
+      if (!file.readOnly) void this.backup('open').catch((error: Error) => (this.backupProblem = error.message));
     }
     this.publish({ type: 'plan', path: file.path });
     return info;

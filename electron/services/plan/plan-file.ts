@@ -7,8 +7,9 @@
  */
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CHANGE_ENTITIES, type Change, type ChangeEvent, type Committed } from '../../../shared/changes';
 import type { PlanInfo } from '../../../shared/contract';
@@ -44,6 +45,24 @@ export interface PlanFileOptions {
   actor: string;
   /** How long a write waits for another program's transaction before it gives up. */
   writeWaitMs?: number;
+  /** Open without the right to change it, whether or not the file could be written. */
+  readOnly?: boolean;
+}
+
+/** Why the plan at `path` cannot be changed here (a read-only file, or a folder that cannot be written), or null. */
+function unwritableReason(path: string): string | null {
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    return 'the file is read-only';
+  }
+  try {
+    // SQLite writes its journal beside the plan.
+    accessSync(dirname(path), constants.W_OK);
+  } catch {
+    return 'its folder cannot be written to';
+  }
+  return null;
 }
 
 export interface CommitOptions {
@@ -81,12 +100,19 @@ export class PlanFile {
   #dataVersion: number;
   #watcher: ReturnType<typeof setInterval> | null = null;
 
+  /** Why this plan cannot be changed, when it was opened read-only. */
+  readonly readOnly: string | null;
+  /** Where the read-only snapshot lives, removed on close. */
+  #snapshotDir: string | null = null;
+
   private constructor(
     readonly path: string,
     db: Database.Database,
     private readonly options: PlanFileOptions,
     readonly warnings: string[],
+    readOnly: string | null = null,
   ) {
+    this.readOnly = readOnly;
     this.#db = db;
     this.reader = readHandle(db);
     installCapture(db);
@@ -102,12 +128,51 @@ export class PlanFile {
 
   /** Opens an existing plan file, migrating it to the current schema if it is older. */
   static open(path: string, options: PlanFileOptions): PlanFile {
+    if (!existsSync(path)) throw new UserError('not-found', `No plan file at ${path}.`);
+    const reason = options.readOnly ? 'it was opened read-only' : unwritableReason(path);
+    if (reason) return PlanFile.#openSnapshot(path, options, reason);
     const opened = openPlanDatabase(path, { create: false });
     if (!readPlanRow(readHandle(opened.db))) {
       opened.db.close();
       throw new UserError('refused', `${path} has no plan in it; it may have been left half-made. Create a new plan instead.`);
     }
     return new PlanFile(path, opened.db, options, opened.warnings);
+  }
+
+  /**
+   * A plan that cannot be written here is read from a private snapshot: SQLite would otherwise need
+   * its journal files beside the plan (impossible in a read-only folder) or leave them behind. The
+   * snapshot gets every check an opening gets (and a migration, if it is older); the plan itself is
+   * only read.
+   */
+  static #openSnapshot(path: string, options: PlanFileOptions, reason: string): PlanFile {
+    const dir = mkdtempSync(join(tmpdir(), 'wave-planner-read-only-'));
+    const copy = join(dir, basename(path));
+    try {
+      copyFileSync(path, copy);
+      if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+      // The copies take the plan's read-only mode: the snapshot itself must be writable by SQLite.
+      for (const file of [copy, `${copy}-wal`]) if (existsSync(file)) chmodSync(file, 0o600);
+      const opened = openPlanDatabase(copy, { create: false });
+      if (!readPlanRow(readHandle(opened.db))) {
+        opened.db.close();
+        throw new UserError('refused', `${path} has no plan in it; it may have been left half-made. Create a new plan instead.`);
+      }
+      const warning = `This plan is read-only (${reason}): you can look at it and export it. To change it, save a copy (File › Save a copy) and edit that.`;
+      const file = new PlanFile(path, opened.db, options, [warning, ...opened.warnings], reason);
+      file.#snapshotDir = dir;
+      return file;
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      // A refusal names the plan, not its snapshot.
+      if (error instanceof UserError) throw new UserError(error.code, error.message.replaceAll(copy, path), error.problems);
+      throw error;
+    }
+  }
+
+  /** Refuses a change to a plan opened read-only, in words a person understands. */
+  #writable(): void {
+    if (this.readOnly) throw new UserError('refused', `This plan is read-only (${this.readOnly}): nothing was changed. To change it, save a copy (File › Save a copy) and edit that.`);
   }
 
   /** Creates a new plan file holding `content`. */
@@ -142,13 +207,16 @@ export class PlanFile {
   /** Closes the file; never throws (a busy or read-only file closes without its statistics refreshed). */
   close(): void {
     this.stopWatching();
-    if (!this.#db.open) return;
-    try {
-      this.#db.pragma('optimize');
-    } catch {
-      // Refreshing the query planner's statistics is a courtesy, not a duty.
+    if (this.#db.open) {
+      try {
+        this.#db.pragma('optimize');
+      } catch {
+        // Refreshing the query planner's statistics is a courtesy, not a duty.
+      }
+      this.#db.close();
     }
-    this.#db.close();
+    if (this.#snapshotDir) rmSync(this.#snapshotDir, { recursive: true, force: true });
+    this.#snapshotDir = null;
   }
 
   /** How the connection is set up (shown in diagnostics, checked by tests). */
@@ -182,6 +250,7 @@ export class PlanFile {
       schemaVersion: LATEST_SCHEMA_VERSION,
       actor: this.options.actor,
       warnings: this.warnings,
+      readOnly: this.readOnly !== null,
       revision: this.revision(),
     };
   }
@@ -191,7 +260,8 @@ export class PlanFile {
    * it. A change that alters nothing leaves no commit. Waits for another program's transaction
    * up to a few seconds, then refuses with a message a person understands.
    */
-  mutate<T>(options: CommitOptions, change: (h: WriteHandle) => T): Promise<Committed<T>> {
+  async mutate<T>(options: CommitOptions, change: (h: WriteHandle) => T): Promise<Committed<T>> {
+    this.#writable();
     return this.#whenWritable(() => this.#commit({ ...options, kind: 'edit' }, change));
   }
 
@@ -201,7 +271,8 @@ export class PlanFile {
   }
 
   /** Takes back the newest edit of this opening that is not undone yet. */
-  undo(source: AuditSource): Promise<Committed<HistoryStep>> {
+  async undo(source: AuditSource): Promise<Committed<HistoryStep>> {
+    this.#writable();
     return this.#whenWritable(() => {
       const step = this.history().undo[0];
       if (!step) throw new UserError('refused', 'There is nothing to undo.');
@@ -210,7 +281,8 @@ export class PlanFile {
   }
 
   /** Does again the edit undone last. */
-  redo(source: AuditSource): Promise<Committed<HistoryStep>> {
+  async redo(source: AuditSource): Promise<Committed<HistoryStep>> {
+    this.#writable();
     return this.#whenWritable(() => {
       const step = this.history().redo[0];
       if (!step) throw new UserError('refused', 'There is nothing to redo.');
@@ -246,12 +318,14 @@ export class PlanFile {
   }
 
   /** A backup through SQLite's online backup API, checked and pruned. */
-  takeBackup(reason: string): Promise<string> {
+  async takeBackup(reason: string): Promise<string> {
+    this.#writable();
     return takeBackup(this.#db, this.path, reason);
   }
 
   /** A backup taken at once (VACUUM INTO), before an import replaces content. */
   backupNow(reason: string): string {
+    this.#writable();
     return backupPlan(this.#db, this.path, reason);
   }
 
