@@ -1,3 +1,8 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { diskFullError, isDiskFull } from '../services/disk-full';
+import { UserError } from '../services/errors';
+
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 
 export interface CommandOutput {
@@ -11,3 +16,17 @@ export interface CommandArgs {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * Writes a file the command produced. A write that fails (a full disk, a folder that cannot be
+ * written) leaves no empty or half-written file behind, and says why in a sentence.
+ */
+export function writeOutput(path: string, content: string | Uint8Array): void {
+  try {
+    writeFileSync(path, content);
+  } catch (error) {
+    rmSync(path, { force: true });
+    if (isDiskFull(error)) throw diskFullError(path, `${basename(path)} was not written`);
+    throw new UserError('refused', `Could not write ${path}: ${(error as Error).message}.`);
+  }
+}

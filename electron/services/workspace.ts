@@ -130,6 +130,11 @@ export class Workspace {
     return this.backup('editing');
   }
 
+  /** Whether the 15-minute backup of edits is running. */
+  get backupTimerRunning(): boolean {
+    return this.backupTimer !== null;
+  }
+
   /** Starts the 15-minute backup of edits (the desktop app and web mode; not the command line). */
   startBackupTimer(): void {
     if (this.backupTimer) return;
@@ -175,7 +180,8 @@ export class Workspace {
       return this.adopt(PlanFile.open(full, this.planOptions()));
     } catch (error) {
       // A plan that will not open: say whether a good backup can replace it.
-      const good = existsSync(full) ? newestIntactBackup(full) : null;
+      const damaged = error instanceof UserError && /is damaged|not a Wave Planner plan/.test(error.message);
+      const good = damaged && existsSync(full) ? newestIntactBackup(full) : null;
       if (error instanceof UserError && good) {
         throw new UserError(error.code, `${error.message} Its newest good backup is from ${good.takenAt.slice(0, 16).replace('T', ' ')} UTC (${good.reason}): choose "Restore a damaged plan from its newest backup" to put it in place; the damaged file is kept beside it.`);
       }
@@ -191,10 +197,14 @@ export class Workspace {
     const full = resolve(path);
     const good = newestIntactBackup(full);
     if (!good) throw new UserError('not-found', `There is no good backup of ${full} to restore.`);
+    // Closing the plan stops the 15-minute backups; the restored plan gets them again.
+    const timed = this.backupTimer !== null;
     if (this.current && resolve(this.current.path) === full) this.close();
     if (existsSync(full)) renameSync(full, `${full}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     replaceWithBackup(full, good.path);
-    return this.openPlan(full);
+    const info = this.openPlan(full);
+    if (timed) this.startBackupTimer();
+    return info;
   }
 
   /**

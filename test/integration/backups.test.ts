@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupsToKeep, isIntact, listBackups } from '../../electron/services/plan/backup';
+import { backupFolderOf, backupsToKeep, isIntact, listBackups } from '../../electron/services/plan/backup';
 import { networkFileSystemOf } from '../../electron/services/plan/network-drive';
 import { createDispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
@@ -102,6 +102,20 @@ describe('backups of the open plan', () => {
     expect(workspace.read().sites()).toHaveLength(24);
     expect(readdirSync(dirname(path)).some((f) => f.includes('.damaged-'))).toBe(true);
     workspace.close();
+  });
+
+  it('keeps the 15-minute backups running after a restore, and leaves no journal files beside any backup', async () => {
+    const workspace = await openedWorkspace();
+    workspace.startBackupTimer();
+    await workspace.backup('editing');
+    const path = workspace.requirePlan().path;
+    workspace.restoreNewestBackup(path);
+    expect(workspace.backupTimerRunning).toBe(true);
+    await workspace.backup('after restore');
+    workspace.requirePlan().backupNow('import');
+    expect(readdirSync(backupFolderOf(path)).filter((f) => !f.endsWith('.waveplan'))).toEqual([]);
+    workspace.close();
+    expect(workspace.backupTimerRunning).toBe(false);
   });
 
   it('warns about a plan on a network file system', () => {

@@ -1,12 +1,12 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DownloadFile } from '../../../shared/contract';
 import { samplePlan } from '../../services/sample-plan';
 import { CliSession } from '../cli-session';
 import { scheduleJson } from './schedule';
-import { EXIT, type CommandArgs, type CommandOutput } from '../output';
+import { EXIT, writeOutput, type CommandArgs, type CommandOutput } from '../output';
 
-const save = (path: string, file: DownloadFile) => writeFileSync(path, Buffer.from(file.base64, 'base64'));
+const save = (path: string, file: DownloadFile) => writeOutput(path, Buffer.from(file.base64, 'base64'));
 
 export async function runDemo(args: CommandArgs, out: CommandOutput): Promise<number> {
   const folder = resolve(args.values.out ?? 'wave-planner-demo');
@@ -21,7 +21,7 @@ export async function runDemo(args: CommandArgs, out: CommandOutput): Promise<nu
     const info = await plan.call('plan:new', { path: planPath, name: samplePlan().plan.name, sample: true });
     save(jsonPath, await plan.call('interchange:export', {}));
     const { schedule } = (await plan.call('schedule:generate', {})).value.view;
-    writeFileSync(schedulePath, scheduleJson(schedule));
+    writeOutput(schedulePath, scheduleJson(schedule));
     const pdfPath = join(folder, 'sample-report.pdf');
     save(pdfPath, await plan.call('report:pdf', { paper: 'a4' }));
     const placed = schedule.waves.reduce((n, w) => n + w.sites.length, 0);

@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { EXPORT_FORMATS, type DownloadFile } from '../../../shared/contract';
 import { EARLIEST_DAY, isPlanDay, LATEST_DAY } from '../../../shared/dates';
 import { withPlan } from '../cli-session';
-import { EXIT, type CommandArgs, type CommandOutput } from '../output';
+import { EXIT, writeOutput, type CommandArgs, type CommandOutput } from '../output';
 
-const save = (path: string, file: DownloadFile) => writeFileSync(path, Buffer.from(file.base64, 'base64'));
+const save = (path: string, file: DownloadFile) => writeOutput(path, Buffer.from(file.base64, 'base64'));
 
 const USAGE =
   'wave-planner export: usage: wave-planner export --plan PLAN.waveplan (--json OUT.json | --csv OUT.csv | --xlsx OUT.xlsx | --ics OUT.ics | --mspdi OUT.xml | --pdf OUT.pdf [--as-of DATE] [--baseline NAME] [--from DATE --to DATE] [--paper a4|letter])\n';

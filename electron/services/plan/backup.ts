@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, dirname, join } from 'node:path';
 import type { BackupInfo } from '../../../shared/contract';
 import { UserError } from '../errors';
+import { diskFullError, isDiskFull } from '../disk-full';
 
 export function backupFolderOf(planPath: string): string {
   return join(dirname(planPath), `${basename(planPath)}.backups`);
@@ -98,15 +99,37 @@ function targetFor(planPath: string, reason: string, now: Date): string {
 export function backupPlan(db: Database.Database, planPath: string, reason: string, now = new Date()): string {
   const target = targetFor(planPath, `before ${reason}`, now);
   const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
-  db.prepare('VACUUM INTO ?').run(partial);
+  removeAll(partial);
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+  } catch (error) {
+    removeAll(partial);
+    throw isDiskFull(error) ? diskFullError(target, 'no backup was taken and nothing was changed') : error;
+  }
   keepIfIntact(planPath, partial, target, now);
   return target;
 }
 
+/** A file and the journal files SQLite may have left beside it. */
+function removeAll(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(file, { force: true });
+}
+
 function keepIfIntact(planPath: string, partial: string, target: string, now: Date): void {
+  // A copy of a WAL-mode plan is in WAL mode too: settle it into one file, or its -wal and -shm stay behind.
+  try {
+    const settle = new Database(partial, { fileMustExist: true });
+    try {
+      settle.pragma('journal_mode = DELETE');
+    } finally {
+      settle.close();
+    }
+  } catch (error) {
+    removeAll(partial);
+    throw isDiskFull(error) ? diskFullError(partial, 'no backup was taken and nothing was changed') : error;
+  }
   if (!isIntact(partial)) {
-    rmSync(partial, { force: true });
+    removeAll(partial);
     throw new UserError('refused', `The backup of ${basename(planPath)} failed its integrity check and was not kept; nothing was changed.`);
   }
   renameSync(partial, target);
@@ -120,8 +143,13 @@ function keepIfIntact(planPath: string, partial: string, target: string, now: Da
 export async function takeBackup(db: Database.Database, planPath: string, reason: string, now = new Date()): Promise<string> {
   const target = targetFor(planPath, reason, now);
   const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
-  await db.backup(partial);
+  removeAll(partial);
+  try {
+    await db.backup(partial);
+  } catch (error) {
+    removeAll(partial);
+    throw isDiskFull(error) ? diskFullError(target, 'no backup was taken') : error;
+  }
   keepIfIntact(planPath, partial, target, now);
   return target;
 }

@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
+import { diskFullError, isDiskFull } from '../disk-full';
 import { UserError } from '../errors';
 import { backupPlan } from './backup';
 import { networkFileSystemOf } from './network-drive';
@@ -50,6 +51,7 @@ export function openPlanDatabase(path: string, options: { create: boolean }): Op
   } catch (error) {
     db.close();
     if (error instanceof UserError) throw error;
+    if (isDiskFull(error)) throw diskFullError(path, 'the plan was not opened');
     const message = (error as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {
       throw new UserError('refused', `${path} is not a Wave Planner plan, or it is damaged (${message}).`);

@@ -15,6 +15,7 @@ import { CHANGE_ENTITIES, type Change, type ChangeEvent, type Committed } from '
 import type { PlanInfo } from '../../../shared/contract';
 import type { AuditSource } from '../../../shared/domain';
 import type { WavePlan } from '../../../shared/interchange';
+import { diskFullError, isDiskFull } from '../disk-full';
 import { UserError } from '../errors';
 import { AuditWriter } from './audit';
 import { backupPlan, takeBackup } from './backup';
@@ -177,7 +178,14 @@ export class PlanFile {
 
   /** Creates a new plan file holding `content`. */
   static create(path: string, content: WavePlan, options: PlanFileOptions & { source: AuditSource }): PlanFile {
-    const opened = openPlanDatabase(path, { create: true });
+    const existed = existsSync(path);
+    let opened: ReturnType<typeof openPlanDatabase>;
+    try {
+      opened = openPlanDatabase(path, { create: true });
+    } catch (error) {
+      if (!existed) for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+      throw isDiskFull(error) ? diskFullError(path, 'no plan was created') : error;
+    }
     if (readPlanRow(readHandle(opened.db))) {
       opened.db.close();
       throw new UserError('refused', `${path} already holds a plan; open it, or choose another file name.`);
@@ -191,7 +199,9 @@ export class PlanFile {
       });
     } catch (error) {
       file.close();
-      throw error;
+      // A plan that could not be made whole is not left behind half-made.
+      if (!existed) for (const leftover of [path, `${path}-wal`, `${path}-shm`]) rmSync(leftover, { force: true });
+      throw isDiskFull(error) ? diskFullError(path, 'no plan was created') : error;
     }
     return file;
   }
@@ -385,6 +395,8 @@ export class PlanFile {
       try {
         return attempt();
       } catch (error) {
+        // The transaction was rolled back: the plan is as it was.
+        if (isDiskFull(error)) throw diskFullError(this.path);
         if (!isBusy(error)) throw error;
         if (Date.now() >= deadline) throw new UserError('busy', BUSY_MESSAGE);
         await delay(RETRY_MS);
