@@ -62,6 +62,8 @@ export function schedulerCases(): { cases: BenchCase[]; cleanup: () => void } {
     });
   }
   const dir = mkdtempSync(join(tmpdir(), 'wave-planner-bench-'));
+  // The floor a command cannot go below: Node starting and stopping.
+  cases.push({ name: 'node -e 0 (whole process)', runs: 9, setup: () => {}, run: () => void execFileSync(process.execPath, ['-e', '0']) });
   for (const n of [50, 5000]) {
     let path = '';
     cases.push({
@@ -83,6 +85,7 @@ export function schedulerTargets(results: BenchResult[]): Target[] {
   const t20k = at('schedule 20000 sites in-process');
   const ratio = t20k / at('schedule 2000 sites in-process');
   const commandRatio = at('wave-planner schedule 5000 sites (whole process)') / at('wave-planner schedule 50 sites (whole process)');
+  const startRatio = at('wave-planner schedule 50 sites (whole process)') / at('node -e 0 (whole process)');
   const round = (x: number) => Math.round(x * 100) / 100;
   const crews2k = at('schedule 2000 sites with three crews in-process');
   const crews20k = at('schedule 20000 sites with three crews in-process');
@@ -93,5 +96,6 @@ export function schedulerTargets(results: BenchResult[]): Target[] {
     { name: 'schedule 20,000 sites in-process', value: t20k, unit: 'ms', limit: 250, pass: t20k < 250 },
     { name: 'time(20,000) / time(2,000)', value: round(ratio), unit: '×', limit: 15, pass: ratio < 15 },
     { name: 'command on 5,000 sites / command on 50 sites', value: round(commandRatio), unit: '×', limit: 2, pass: commandRatio < 2 },
+    { name: 'command on 50 sites / node -e 0', value: round(startRatio), unit: '×', limit: 2, pass: startRatio < 2 },
   ];
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { useTempDir } from '../support/temp';
@@ -114,6 +114,17 @@ describe('the wave-planner command line', () => {
     expect(crewViolations.length).toBeGreaterThan(0);
     expect(crewViolations[0].message).toMatch(/^crew "Deployment squads" \(4 at a time\) would serve 5 sites on \d{4}-\d{2}-\d{2}/);
   });
+
+  it('ships as built JavaScript: the bundle npm install made runs the demo, PDF and all, without TypeScript', () => {
+    const bundle = fileURLToPath(new URL('../../out/cli/bundle/main.mjs', import.meta.url));
+    expect(existsSync(bundle)).toBe(true);
+    const dir = tempDir();
+    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(bundle).href)}); process.exitCode = await main(['demo', '--out', ${JSON.stringify(dir)}]);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, WAVE_PLANNER_HOME: join(dir, 'home') } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(dir, 'sample-report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
 
   it('answers usage mistakes with exit code 2 and help with 0', async () => {
     expect((await run()).code).toBe(2);

@@ -1,0 +1,28 @@
+// `npm run build:cli` (also run by `npm install`): the command line as one bundle of built JavaScript
+// in out/cli/bundle, so `wave-planner` starts without compiling TypeScript. Libraries are bundled
+// (tree-shaken: loading all of date-fns or zod from node_modules costs more than the rest of a
+// start); the native SQLite addon and the heavy modules loaded only for a PDF or a workbook stay
+// outside. The bundle sits three folders below the project, like the sources whose paths it keeps.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const outdir = `${root}out/cli/bundle`;
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['electron/cli/main.ts'],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  external: ['better-sqlite3', '@react-pdf/*', 'exceljs', 'ical.js', 'fontkit', 'pdfkit'],
+  outExtension: { '.js': '.mjs' },
+  jsx: 'automatic',
+  // Modules that still use require() (inside the bundle) get one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
