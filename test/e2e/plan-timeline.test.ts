@@ -10,6 +10,18 @@ beforeAll(() => ({ app, page } = ui));
 
 const bar = (site: string) => page.locator('.vis-item', { has: page.locator('.wp-label', { hasText: new RegExp(`^${site}\\b`) }) });
 
+/** An element's box once it has not moved for a quarter of a second. */
+async function steadyBox(locator: ReturnType<Page['locator']>) {
+  let last = JSON.stringify(await locator.boundingBox());
+  for (let tries = 0; tries < 40; tries += 1) {
+    await page.waitForTimeout(250);
+    const now = JSON.stringify(await locator.boundingBox());
+    if (now === last && now !== 'null') return JSON.parse(now) as { x: number; y: number; width: number; height: number };
+    last = now;
+  }
+  throw new Error('the timeline kept moving');
+}
+
 describe('the plan timeline', () => {
   it('re-plans, says what changed, and shows every scheduled site as a bar in its wave lane', async () => {
     await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
@@ -27,15 +39,16 @@ describe('the plan timeline', () => {
   });
 
   it('moves a site dragged into a full wave, pins it there and shows the broken rules', async () => {
-    const item = await bar('FR-LYO').boundingBox();
-    const lane = await page.locator('.vis-label').filter({ hasText: /^Wave 1$/ }).boundingBox();
-    expect(item && lane).toBeTruthy();
-    const startX = item!.x + 20;
-    const startY = item!.y + item!.height / 2;
+    // The timeline redraws when the re-plan's change reaches it, which can be late on a busy machine:
+    // drag only once the bar and the lane have stayed put.
+    const item = await steadyBox(bar('FR-LYO'));
+    const lane = await steadyBox(page.locator('.vis-label').filter({ hasText: /^Wave 1$/ }));
+    const startX = item.x + 20;
+    const startY = item.y + item.height / 2;
     await page.mouse.move(startX, startY);
     await page.mouse.down();
     await page.mouse.move(startX + 5, startY - 5, { steps: 3 });
-    await page.mouse.move(startX, lane!.y + lane!.height / 2, { steps: 12 });
+    await page.mouse.move(startX, lane.y + lane.height / 2, { steps: 12 });
     await page.mouse.up();
     await page.getByRole('tab', { name: /Violations/ }).click();
     await expect.poll(() => page.getByTestId('violations').textContent(), { timeout: 10_000 }).toContain('max-sites');
