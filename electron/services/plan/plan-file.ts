@@ -137,7 +137,13 @@ export class PlanFile {
       opened.db.close();
       throw new UserError('refused', `${path} has no plan in it; it may have been left half-made. Create a new plan instead.`);
     }
-    return new PlanFile(path, opened.db, options, opened.warnings);
+    try {
+      return new PlanFile(path, opened.db, options, opened.warnings);
+    } catch (error) {
+      // Never leave a connection open behind a failed opening (a retry would add another).
+      opened.db.close();
+      throw error;
+    }
   }
 
   /**
@@ -160,7 +166,13 @@ export class PlanFile {
         throw new UserError('refused', `${path} has no plan in it; it may have been left half-made. Create a new plan instead.`);
       }
       const warning = `This plan is read-only (${reason}): you can look at it and export it. To change it, save a copy (File › Save a copy) and edit that.`;
-      const file = new PlanFile(path, opened.db, options, [warning, ...opened.warnings], reason);
+      let file: PlanFile;
+      try {
+        file = new PlanFile(path, opened.db, options, [warning, ...opened.warnings], reason);
+      } catch (error) {
+        opened.db.close();
+        throw error;
+      }
       file.#snapshotDir = dir;
       return file;
     } catch (error) {
