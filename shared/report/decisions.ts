@@ -39,7 +39,10 @@ interface Group {
 }
 
 /** The first readiness dimension that leaves `site` without a ready date (below threshold or never assessed, no target). */
-function blockingDimension(site: Site, plan: WavePlan) {
+/** What grouping reads of a plan: its sites, ERPs and readiness dimensions. */
+export type PlanParts = Pick<WavePlan, 'sites' | 'erps' | 'readinessDimensions'>;
+
+function blockingDimension(site: Site, plan: PlanParts) {
   return plan.readinessDimensions.find((d) => {
     const value = site.readiness[d.key];
     const score = value?.score ?? null;
@@ -47,7 +50,7 @@ function blockingDimension(site: Site, plan: WavePlan) {
   });
 }
 
-function groupOf(rule: ScheduleRule, reason: string, site: Site | undefined, plan: WavePlan): Omit<Group, 'sites'> {
+function groupOf(rule: ScheduleRule, reason: string, site: Site | undefined, plan: PlanParts): Omit<Group, 'sites'> {
   if (rule === 'readiness' && site) {
     const dimension = blockingDimension(site, plan);
     if (dimension) {
@@ -79,7 +82,12 @@ function groupOf(rule: ScheduleRule, reason: string, site: Site | undefined, pla
   return { key: `rule:${rule}`, rule, cause: reason, action: '' };
 }
 
-export function decisionsOf(plan: WavePlan, schedule: WaveSchedule, lockedWaves: LockedWave[] = []): Decision[] {
+/** The unscheduled sites grouped by what blocks them, largest group first (no what-if runs: cheap enough for a screen). */
+export function unscheduledByCause(plan: PlanParts, schedule: Pick<WaveSchedule, 'unscheduled'>): { key: string; cause: string; action: string; rule: ScheduleRule; sites: string[] }[] {
+  return groupsOf(plan, schedule).map(({ settle: _settle, ...group }) => group);
+}
+
+function groupsOf(plan: PlanParts, schedule: Pick<WaveSchedule, 'unscheduled'>): Group[] {
   const sites = new Map(plan.sites.map((s) => [s.code.toLowerCase(), s]));
   const groups = new Map<string, Group>();
   for (const u of schedule.unscheduled) {
@@ -88,8 +96,11 @@ export function decisionsOf(plan: WavePlan, schedule: WaveSchedule, lockedWaves:
     if (found) found.sites.push(u.site);
     else groups.set(group.key, { ...group, sites: [u.site] });
   }
-  const ranked = [...groups.values()].sort((a, b) => b.sites.length - a.sites.length || (a.cause < b.cause ? -1 : 1));
-  return ranked.map((group, i) => {
+  return [...groups.values()].sort((a, b) => b.sites.length - a.sites.length || (a.cause < b.cause ? -1 : 1));
+}
+
+export function decisionsOf(plan: WavePlan, schedule: WaveSchedule, lockedWaves: LockedWave[] = []): Decision[] {
+  return groupsOf(plan, schedule).map((group, i) => {
     const tried = group.settle !== undefined && i < WHAT_IF_GROUPS;
     let earliestGoLive: string | null = null;
     const alsoBlockedBy = new Set<string>();

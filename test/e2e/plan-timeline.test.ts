@@ -38,6 +38,17 @@ describe('the plan timeline', () => {
     await expect.poll(() => page.getByTestId('unscheduled').textContent()).toContain('QAD Adaptive ERP connector is not-started');
   });
 
+  it('groups the unscheduled sites by cause, each with what would unblock it and the way to the screen that does', async () => {
+    const connector = page.locator('[data-cause="erp:qad"]');
+    expect(await connector.textContent()).toMatch(/^QAD Adaptive ERP connector is not-started with no ready date 1 site.*agree a ready date for the QAD Adaptive ERP connector\.Open the ERPs.*US-KNX Knoxville Coatings/);
+    const readiness = page.locator('[data-cause="readiness:security"]');
+    expect(await readiness.textContent()).toContain('Security & compliance review has no target date');
+    await readiness.getByRole('button', { name: 'Open readiness' }).click();
+    await expect.poll(() => page.getByTestId('nav-readiness').getAttribute('data-active')).toBe('true');
+    await page.getByTestId('nav-plan').click();
+    await page.waitForSelector('.wp-bar');
+  });
+
   it('moves a site dragged into a full wave, pins it there and shows the broken rules', async () => {
     // The timeline redraws when the re-plan's change reaches it, which can be late on a busy machine:
     // drag only once the bar and the lane have stayed put.

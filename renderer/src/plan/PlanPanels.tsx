@@ -1,7 +1,10 @@
-/** The side panels of the plan: violations (with a fix), unscheduled sites, the lighthouse choice. */
+/** The side panels of the plan: violations (with a fix), unscheduled sites by cause, the lighthouse choice. */
 import { Badge, Button, Group, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import type { ScheduleView } from '../../../shared/contract';
 import type { Site } from '../../../shared/domain';
+import { unscheduledByCause, type PlanParts } from '../../../shared/report/decisions';
+import type { ScreenId } from '../stores/navigation-store';
 
 export function ViolationsPanel({ view, onRelease, onFocus }: { view: ScheduleView; onRelease(site: string): void; onFocus(site: string): void }) {
   const violations = view.schedule.violations;
@@ -38,9 +41,20 @@ export function ViolationsPanel({ view, onRelease, onFocus }: { view: ScheduleVi
   );
 }
 
-export function UnscheduledPanel({ view, sites }: { view: ScheduleView; sites: Site[] }) {
-  const names = new Map(sites.map((s) => [s.code, s.name]));
-  if (view.schedule.unscheduled.length === 0) {
+/** Sites a group lists before "show all": a cause can hold hundreds. */
+const SITES_SHOWN = 5;
+
+/**
+ * The unscheduled sites grouped by what blocks them (one ERP connector, one readiness dimension
+ * without a target date, …), largest group first, each with what would unblock it and a way to
+ * the screen where that is done.
+ */
+export function UnscheduledPanel({ view, parts, onOpen }: { view: ScheduleView; parts: PlanParts; onOpen(screen: ScreenId): void }) {
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const groups = useMemo(() => unscheduledByCause(parts, view.schedule), [parts, view.schedule]);
+  const names = useMemo(() => new Map(parts.sites.map((s) => [s.code, s.name])), [parts.sites]);
+  const reasons = useMemo(() => new Map(view.schedule.unscheduled.map((u) => [u.site, u.reason])), [view.schedule.unscheduled]);
+  if (groups.length === 0) {
     return (
       <Text size="sm" c="dimmed" p="xs">
         Every site in scope has a go-live date.
@@ -49,15 +63,41 @@ export function UnscheduledPanel({ view, sites }: { view: ScheduleView; sites: S
   }
   return (
     <ScrollArea h="100%">
-      <Stack gap={8} p={4} data-testid="unscheduled">
-        {view.schedule.unscheduled.map((u) => (
-          <div key={u.site}>
-            <Text size="sm" fw={600}>
-              {u.site} <Text span size="xs" c="dimmed">{names.get(u.site)}</Text>
-            </Text>
-            <Text size="xs">{u.reason}</Text>
-          </div>
-        ))}
+      <Stack gap="sm" p={4} data-testid="unscheduled">
+        {groups.map((group) => {
+          const all = expanded.has(group.key);
+          const target: ScreenId | null = group.rule === 'readiness' ? 'readiness' : group.rule === 'erp-connector' ? 'portfolio' : null;
+          return (
+            <div key={group.key} data-cause={group.key}>
+              <Text size="sm" fw={600}>
+                {group.cause}{' '}
+                <Badge size="sm" variant="light" color="gray">
+                  {group.sites.length} {group.sites.length === 1 ? 'site' : 'sites'}
+                </Badge>
+              </Text>
+              {group.action && (
+                <Text size="xs" c="dimmed">
+                  To schedule them: {group.action}.
+                </Text>
+              )}
+              {target && (
+                <Button size="compact-xs" variant="light" my={4} onClick={() => onOpen(target)}>
+                  {target === 'readiness' ? 'Open readiness' : 'Open the ERPs'}
+                </Button>
+              )}
+              {(all ? group.sites : group.sites.slice(0, SITES_SHOWN)).map((code) => (
+                <Text key={code} size="xs" title={reasons.get(code)}>
+                  <b>{code}</b> {names.get(code)}
+                </Text>
+              ))}
+              {group.sites.length > SITES_SHOWN && (
+                <Button size="compact-xs" variant="transparent" px={0} onClick={() => setExpanded(new Set(expanded).add(group.key))} hidden={all}>
+                  and {group.sites.length - SITES_SHOWN} more
+                </Button>
+              )}
+            </div>
+          );
+        })}
       </Stack>
     </ScrollArea>
   );

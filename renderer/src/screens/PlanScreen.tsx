@@ -11,13 +11,16 @@ import { BaselinesPanel } from '../plan/BaselinesPanel';
 import { CrewLoadPanel } from '../plan/CrewLoadPanel';
 import { downloadPackets } from '../packets/download-packets';
 import { TimelineView, type ContextTarget } from '../plan/TimelineView';
+import { useNavigationStore } from '../stores/navigation-store';
 import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
 import { useScheduleStore } from '../stores/schedule-store';
 
 export function PlanScreen() {
   const { view, loaded, busy, error, replanned, load, replan, move, pin, release, lock, overrideLighthouse } = useScheduleStore();
-  const { sites, load: loadSites } = usePortfolioStore();
+  const { sites, erps, dimensions, load: loadSites } = usePortfolioStore();
+  const parts = useMemo(() => ({ sites, erps, readinessDimensions: dimensions }), [sites, erps, dimensions]);
+  const showScreen = useNavigationStore((s) => s.show);
   const info = usePlanStore((s) => s.info);
   const generation = usePlanStore((s) => s.generation);
   const [groupBy, setGroupBy] = useState<GroupBy>('wave');
@@ -143,7 +146,7 @@ export function PlanScreen() {
               />
             </Tabs.Panel>
             <Tabs.Panel value="unscheduled" style={{ flex: 1, minHeight: 0 }}>
-              <UnscheduledPanel view={view} sites={sites} />
+              <UnscheduledPanel view={view} parts={parts} onOpen={(screen) => showScreen(screen)} />
             </Tabs.Panel>
             <Tabs.Panel value="lighthouse">
               <LighthousePanel view={view} sites={sites} override={info?.lighthouseOverride ?? null} onOverride={(site) => void overrideLighthouse(site)} />
