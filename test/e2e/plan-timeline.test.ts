@@ -47,6 +47,13 @@ describe('the plan timeline', () => {
     await expect.poll(() => page.getByTestId('nav-readiness').getAttribute('data-active')).toBe('true');
     await page.getByTestId('nav-plan').click();
     await page.waitForSelector('.wp-bar');
+    // The connector's group opens the ERPs, where its ready date is set.
+    await page.getByRole('tab', { name: /Unscheduled/ }).click();
+    await connector.getByRole('button', { name: 'Open the ERPs' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: /^ERPs/ }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('[data-erp="QAD"]').count()).toBe(1);
+    await page.getByTestId('nav-plan').click();
+    await page.waitForSelector('.wp-bar');
   });
 
   it('moves a site dragged into a full wave, pins it there and shows the broken rules', async () => {

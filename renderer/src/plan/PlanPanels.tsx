@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { ScheduleView } from '../../../shared/contract';
 import type { Site } from '../../../shared/domain';
 import { unscheduledByCause, type PlanParts } from '../../../shared/report/decisions';
-import type { ScreenId } from '../stores/navigation-store';
+import type { Intent, ScreenId } from '../stores/navigation-store';
 
 export function ViolationsPanel({ view, onRelease, onFocus }: { view: ScheduleView; onRelease(site: string): void; onFocus(site: string): void }) {
   const violations = view.schedule.violations;
@@ -49,7 +49,7 @@ const SITES_SHOWN = 5;
  * without a target date, …), largest group first, each with what would unblock it and a way to
  * the screen where that is done.
  */
-export function UnscheduledPanel({ view, parts, onOpen }: { view: ScheduleView; parts: PlanParts; onOpen(screen: ScreenId): void }) {
+export function UnscheduledPanel({ view, parts, onOpen }: { view: ScheduleView; parts: PlanParts; onOpen(screen: ScreenId, intent?: Intent): void }) {
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const groups = useMemo(() => unscheduledByCause(parts, view.schedule), [parts, view.schedule]);
   const names = useMemo(() => new Map(parts.sites.map((s) => [s.code, s.name])), [parts.sites]);
@@ -81,7 +81,7 @@ export function UnscheduledPanel({ view, parts, onOpen }: { view: ScheduleView; 
                 </Text>
               )}
               {target && (
-                <Button size="compact-xs" variant="light" my={4} onClick={() => onOpen(target)}>
+                <Button size="compact-xs" variant="light" my={4} onClick={() => onOpen(target, target === 'portfolio' ? { kind: 'show-erps' } : undefined)}>
                   {target === 'readiness' ? 'Open readiness' : 'Open the ERPs'}
                 </Button>
               )}

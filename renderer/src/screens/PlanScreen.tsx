@@ -146,7 +146,7 @@ export function PlanScreen() {
               />
             </Tabs.Panel>
             <Tabs.Panel value="unscheduled" style={{ flex: 1, minHeight: 0 }}>
-              <UnscheduledPanel view={view} parts={parts} onOpen={(screen) => showScreen(screen)} />
+              <UnscheduledPanel view={view} parts={parts} onOpen={showScreen} />
             </Tabs.Panel>
             <Tabs.Panel value="lighthouse">
               <LighthousePanel view={view} sites={sites} override={info?.lighthouseOverride ?? null} onOverride={(site) => void overrideLighthouse(site)} />

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 
 export type ScreenId = 'portfolio' | 'readiness' | 'plan' | 'checklists' | 'settings' | 'backups';
 
-export type Intent = { kind: 'add-site' } | { kind: 'open-site'; code: string };
+export type Intent = { kind: 'add-site' } | { kind: 'open-site'; code: string } | { kind: 'show-erps' };
 
 interface NavigationState {
   screen: ScreenId;

@@ -22,6 +22,7 @@ export function PortfolioScreen() {
   const [openSite, setOpenSite] = useState<string | null>(null);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [tab, setTab] = useState<string | null>('sites');
 
   useEffect(() => {
     void load();
@@ -32,6 +33,7 @@ export function PortfolioScreen() {
   useEffect(() => {
     const { take } = useNavigationStore.getState();
     if (take('add-site')) setDialog({ kind: 'add', initial: draftSite(usePortfolioStore.getState().erps, usePortfolioStore.getState().sites), title: 'Add a site' });
+    if (take('show-erps')) setTab('erps');
     const open = take('open-site');
     if (open) setOpenSite(open.code);
   }, [intent]);
@@ -60,7 +62,7 @@ export function PortfolioScreen() {
         <TextInput placeholder="Filter sites" aria-label="Filter sites" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={260} />
       </Group>
       {error && <Alert color="red" title="Could not load the sites">{error}</Alert>}
-      <Tabs defaultValue="sites" keepMounted={false} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <Tabs.List>
           <Tabs.Tab value="sites">Sites ({sites.length})</Tabs.Tab>
           <Tabs.Tab value="erps">ERPs ({erps.length})</Tabs.Tab>
