@@ -22,6 +22,20 @@ async function steadyBox(locator: ReturnType<Page['locator']>) {
   throw new Error('the timeline kept moving');
 }
 
+/** Drags a site's bar into a lane, as a hand does, once bar and lane have stayed put. */
+async function dragBar(site: string, laneLabel: RegExp) {
+  // The timeline redraws when the re-plan's change reaches it, which can be late on a busy machine.
+  const item = await steadyBox(bar(site));
+  const lane = await steadyBox(page.locator('.vis-label').filter({ hasText: laneLabel }));
+  const startX = item.x + 20;
+  const startY = item.y + item.height / 2;
+  await page.mouse.move(startX, startY);
+  await page.mouse.down();
+  await page.mouse.move(startX + 5, startY - 5, { steps: 3 });
+  await page.mouse.move(startX, lane.y + lane.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
 describe('the plan timeline', () => {
   it('re-plans, says what changed, and shows every scheduled site as a bar in its wave lane', async () => {
     await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
@@ -57,19 +71,19 @@ describe('the plan timeline', () => {
   });
 
   it('moves a site dragged into a full wave, pins it there and shows the broken rules', async () => {
-    // The timeline redraws when the re-plan's change reaches it, which can be late on a busy machine:
-    // drag only once the bar and the lane have stayed put.
-    const item = await steadyBox(bar('FR-LYO'));
-    const lane = await steadyBox(page.locator('.vis-label').filter({ hasText: /^Wave 1$/ }));
-    const startX = item.x + 20;
-    const startY = item.y + item.height / 2;
-    await page.mouse.move(startX, startY);
-    await page.mouse.down();
-    await page.mouse.move(startX + 5, startY - 5, { steps: 3 });
-    await page.mouse.move(startX, lane.y + lane.height / 2, { steps: 12 });
-    await page.mouse.up();
     await page.getByRole('tab', { name: /Violations/ }).click();
-    await expect.poll(() => page.getByTestId('violations').textContent(), { timeout: 10_000 }).toContain('max-sites');
+    // A press held past vis-timeline's hold time on a loaded machine is taken for a hold, not a drag:
+    // the gesture is made again (at most three times) until the move shows.
+    for (let attempt = 1; ; attempt += 1) {
+      await dragBar('FR-LYO', /^Wave 1$/);
+      try {
+        const violations = page.getByTestId('violations');
+        await expect.poll(async () => ((await violations.count()) ? violations.textContent() : ''), { timeout: 5_000 }).toContain('max-sites');
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     expect(app.read.site('FR-LYO').pinnedWave).toBe(1);
     await expect.poll(() => bar('FR-LYO').getAttribute('class')).toContain('wp-violated');
   });
