@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { PlanFile } from '../electron/services/plan/plan-file';
 import { generateAndStore } from '../electron/services/plan/scheduling';
 import { launchBrowser } from '../test/support/browser';
+import { dragBarToLane } from '../test/support/timeline-drag';
 import type { BenchCase, BenchResult, Target } from './harness';
 import { benchPlan, planFileFor } from './scheduler-cases';
 
@@ -230,14 +231,7 @@ async function dropIntoFullWave(page: Page, options: { stored?: boolean; second?
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     })()`);
   }
-  const x = bar.x + 20;
-  const y = bar.y + bar.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  // The drag starts with a small move over the bar itself, as a hand does.
-  await page.mouse.move(x + 5, y - 5, { steps: 3 });
-  await page.mouse.move(x, to.y + to.height / 2, { steps: 12 });
-  await page.mouse.up();
+  await dragBarToLane(page, bar, to);
   await waitInPage(page, 'window.__drop.shown > 0');
   const released = (await page.evaluate('window.__drop.released')) as number;
   const shownMs = ((await page.evaluate('window.__drop.shown')) as number) - released;

@@ -119,3 +119,13 @@ export function decisionsOf(plan: WavePlan, schedule: WaveSchedule, lockedWaves:
     return { cause: group.cause, action: group.action, rule: group.rule, sites: group.sites, earliestGoLive, tried, alsoBlockedBy: [...alsoBlockedBy] };
   });
 }
+
+/**
+ * What to decide and what settling it today would bring, in sentences: "Decide: agree a ready date
+ * for … Settled today, the first could go live 2028-01-13." Empty when there is neither.
+ */
+export function decisionAdvice(d: Decision): string {
+  const also = d.alsoBlockedBy.length ? ` They also wait for: ${d.alsoBlockedBy.join('; ')}.` : '';
+  const outcome = !d.tried ? '' : d.earliestGoLive ? `Settled today, the first could go live ${d.earliestGoLive}.${also}` : `Settling this alone does not schedule them.${also}`;
+  return [d.action ? `Decide: ${d.action}.` : '', outcome].filter(Boolean).join(' ');
+}

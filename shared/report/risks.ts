@@ -5,6 +5,7 @@
 import { daysBetween } from '../dates';
 import type { ChecklistItem, Erp, Site } from '../domain';
 import type { WaveSchedule } from '../scheduler/types';
+import { plural } from '../plural';
 
 export interface Risk {
   text: string;
@@ -21,7 +22,6 @@ const NOMINAL_DAYS = 14;
 /** Site codes a risk names before "and N more". */
 const NAMED_SITES = 4;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const waveName = (n: number) => (n === 0 ? 'the lighthouse' : `wave ${n}`);
 
 /** "US-DET, MX-QRO, CA-WND and 12 more". */

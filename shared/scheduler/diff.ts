@@ -1,6 +1,7 @@
 /** What a re-plan changed: sites that moved (and by how many days), entered or left the schedule, waves added or removed. */
 import { daysBetween } from '../dates';
 import type { WaveSchedule } from './types';
+import { plural } from '../plural';
 
 export interface SiteMove {
   site: string;
@@ -54,7 +55,6 @@ export function compareSchedules(before: WaveSchedule | null, after: WaveSchedul
 /** "3 sites moved later (US-DET +14 days, …), 1 earlier; 1 entered; wave 8 removed", or null when nothing changed. */
 export function describeScheduleDiff(diff: ScheduleDiff): string | null {
   const parts: string[] = [];
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const list = (moves: SiteMove[]) => moves.slice(0, 3).map((m) => `${m.site} ${m.days > 0 ? '+' : ''}${m.days} days`).join(', ') + (moves.length > 3 ? ', …' : '');
   const later = diff.moved.filter((m) => m.days > 0);
   const earlier = diff.moved.filter((m) => m.days < 0);

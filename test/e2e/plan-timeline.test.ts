@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dragBarToLane } from '../support/timeline-drag';
 import { waitForUndo } from '../support/undo';
 import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
@@ -25,15 +26,7 @@ async function steadyBox(locator: ReturnType<Page['locator']>) {
 /** Drags a site's bar into a lane, as a hand does, once bar and lane have stayed put. */
 async function dragBar(site: string, laneLabel: RegExp) {
   // The timeline redraws when the re-plan's change reaches it, which can be late on a busy machine.
-  const item = await steadyBox(bar(site));
-  const lane = await steadyBox(page.locator('.vis-label').filter({ hasText: laneLabel }));
-  const startX = item.x + 20;
-  const startY = item.y + item.height / 2;
-  await page.mouse.move(startX, startY);
-  await page.mouse.down();
-  await page.mouse.move(startX + 5, startY - 5, { steps: 3 });
-  await page.mouse.move(startX, lane.y + lane.height / 2, { steps: 12 });
-  await page.mouse.up();
+  await dragBarToLane(page, await steadyBox(bar(site)), await steadyBox(page.locator('.vis-label').filter({ hasText: laneLabel })));
 }
 
 describe('the plan timeline', () => {

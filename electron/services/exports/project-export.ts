@@ -12,7 +12,8 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { addDaysIso, todayIso, type IsoDate } from '../../../shared/dates';
 import type { ChecklistItem, PlaybookTask } from '../../../shared/domain';
-import { toDay, weekdayOf } from '../../../shared/scheduler/day-numbers';
+import { WorkCalendar } from '../../../shared/scheduler/calendar';
+import { toDay } from '../../../shared/scheduler/day-numbers';
 import type { ScheduleExportInput } from './schedule-export';
 
 /** MSPDI constraint types. */
@@ -53,14 +54,14 @@ const MAX_STEP = 400;
 
 /** The plan's working days: Monday to Friday, less its holidays. */
 class WorkingDays {
-  private readonly holidays: Set<IsoDate>;
+  /** The scheduler's own calendar: the same working days as the plan's go-lives. */
+  private readonly calendar: WorkCalendar;
   constructor(holidays: IsoDate[]) {
-    this.holidays = new Set(holidays);
+    this.calendar = new WorkCalendar(holidays.map(toDay), [], 0);
   }
 
   isWorking(day: IsoDate): boolean {
-    const weekday = weekdayOf(toDay(day));
-    return weekday !== 0 && weekday !== 6 && !this.holidays.has(day);
+    return this.calendar.isWorkingDay(toDay(day));
   }
 
   /** `day` itself when it is a working day, else the nearest working day in the direction `step`. */

@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import type { BackupInfo } from '../../../shared/contract';
 import { UserError } from '../errors';
 import { diskFullError, isDiskFull } from '../disk-full';
+import { removeWithJournals } from './journal-files';
 
 export function backupFolderOf(planPath: string): string {
   return join(dirname(planPath), `${basename(planPath)}.backups`);
@@ -99,20 +100,15 @@ function targetFor(planPath: string, reason: string, now: Date): string {
 export function backupPlan(db: Database.Database, planPath: string, reason: string, now = new Date()): string {
   const target = targetFor(planPath, `before ${reason}`, now);
   const partial = `${target}.partial`;
-  removeAll(partial);
+  removeWithJournals(partial);
   try {
     db.prepare('VACUUM INTO ?').run(partial);
   } catch (error) {
-    removeAll(partial);
+    removeWithJournals(partial);
     throw isDiskFull(error) ? diskFullError(target, 'no backup was taken and nothing was changed') : error;
   }
   keepIfIntact(planPath, partial, target, now);
   return target;
-}
-
-/** A file and the journal files SQLite may have left beside it. */
-function removeAll(path: string): void {
-  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(file, { force: true });
 }
 
 function keepIfIntact(planPath: string, partial: string, target: string, now: Date): void {
@@ -125,11 +121,11 @@ function keepIfIntact(planPath: string, partial: string, target: string, now: Da
       settle.close();
     }
   } catch (error) {
-    removeAll(partial);
+    removeWithJournals(partial);
     throw isDiskFull(error) ? diskFullError(partial, 'no backup was taken and nothing was changed') : error;
   }
   if (!isIntact(partial)) {
-    removeAll(partial);
+    removeWithJournals(partial);
     throw new UserError('refused', `The backup of ${basename(planPath)} failed its integrity check and was not kept; nothing was changed.`);
   }
   renameSync(partial, target);
@@ -143,11 +139,11 @@ function keepIfIntact(planPath: string, partial: string, target: string, now: Da
 export async function takeBackup(db: Database.Database, planPath: string, reason: string, now = new Date()): Promise<string> {
   const target = targetFor(planPath, reason, now);
   const partial = `${target}.partial`;
-  removeAll(partial);
+  removeWithJournals(partial);
   try {
     await db.backup(partial);
   } catch (error) {
-    removeAll(partial);
+    removeWithJournals(partial);
     throw isDiskFull(error) ? diskFullError(target, 'no backup was taken') : error;
   }
   keepIfIntact(planPath, partial, target, now);

@@ -4,11 +4,12 @@
  * trigger, view, table or index that was added. The original is only read, and left as it is.
  */
 import Database from 'better-sqlite3';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors';
 import { PLAN_APPLICATION_ID } from './database';
-import { MIGRATIONS } from './migrations';
+import { removeWithJournals } from './journal-files';
+import { buildSchema, LATEST_SCHEMA_VERSION } from './migrations';
 import { expectedSchema } from './schema-check';
 
 /** Undo data belongs to the sessions that made it; a copy starts without. */
@@ -36,11 +37,11 @@ export function writeCleanCopy(path: string): string {
   try {
     source.pragma('trusted_schema = OFF');
     const version = source.pragma('user_version', { simple: true }) as number;
-    if (source.pragma('application_id', { simple: true }) !== PLAN_APPLICATION_ID || version < 1 || version > MIGRATIONS.length) {
+    if (source.pragma('application_id', { simple: true }) !== PLAN_APPLICATION_ID || version < 1 || version > LATEST_SCHEMA_VERSION) {
       throw new UserError('refused', `${path} is not a Wave Planner plan this version can copy.`);
     }
     copy = new Database(target);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= version)) migration.up(copy);
+    buildSchema(copy, version);
     copy.pragma(`user_version = ${version}`);
     copy.pragma(`application_id = ${PLAN_APPLICATION_ID}`);
     const present = new Set((source.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
@@ -63,7 +64,7 @@ export function writeCleanCopy(path: string): string {
   } catch (error) {
     copy?.close();
     copy = null;
-    for (const leftover of [target, `${target}-wal`, `${target}-shm`]) rmSync(leftover, { force: true });
+    removeWithJournals(target);
     throw error instanceof UserError ? error : new UserError('refused', `Could not make a clean copy of ${path}: ${(error as Error).message}.`);
   } finally {
     copy?.close();

@@ -385,3 +385,8 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+/** Builds, on an empty database, the schema a plan file of `version` has. */
+export function buildSchema(db: Database.Database, version: number): void {
+  for (const migration of MIGRATIONS.filter((m) => m.version <= version)) migration.up(db);
+}

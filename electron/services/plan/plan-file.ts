@@ -22,6 +22,7 @@ import { backupPlan, takeBackup } from './backup';
 import { CAPTURED_TABLES, installCapture, setCapture } from './change-capture';
 import { replaceContent } from './content';
 import { openPlanDatabase } from './database';
+import { removeWithJournals } from './journal-files';
 import {
   beginCommit,
   commitsAfter,
@@ -49,6 +50,9 @@ export interface PlanFileOptions {
   /** Open without the right to change it, whether or not the file could be written. */
   readOnly?: boolean;
 }
+
+/** What a read-only plan's banner and refusals tell the user to do. */
+const TO_CHANGE_IT = 'To change it, save a copy (File › Save a copy) and edit that.';
 
 /** Why the plan at `path` cannot be changed here (a read-only file, or a folder that cannot be written), or null. */
 function unwritableReason(path: string): string | null {
@@ -132,15 +136,19 @@ export class PlanFile {
     if (!existsSync(path)) throw new UserError('not-found', `No plan file at ${path}.`);
     const reason = options.readOnly ? 'it was opened read-only' : unwritableReason(path);
     if (reason) return PlanFile.#openSnapshot(path, options, reason);
-    const opened = openPlanDatabase(path, { create: false });
-    if (!readPlanRow(readHandle(opened.db))) {
-      opened.db.close();
-      throw new UserError('refused', `${path} has no plan in it; it may have been left half-made. Create a new plan instead.`);
-    }
+    return PlanFile.#fromOpened(path, openPlanDatabase(path, { create: false }), options, [], null);
+  }
+
+  /**
+   * The plan in a database just opened (the plan's file, or its read-only snapshot): refused when it
+   * holds no plan, and never leaving the connection open behind a failed opening (a retry would add
+   * another).
+   */
+  static #fromOpened(path: string, opened: ReturnType<typeof openPlanDatabase>, options: PlanFileOptions, warnings: string[], readOnly: string | null): PlanFile {
     try {
-      return new PlanFile(path, opened.db, options, opened.warnings);
+      if (!readPlanRow(readHandle(opened.db))) throw new UserError('refused', `${path} has no plan in it; it may have been left half-made. Create a new plan instead.`);
+      return new PlanFile(path, opened.db, options, [...warnings, ...opened.warnings], readOnly);
     } catch (error) {
-      // Never leave a connection open behind a failed opening (a retry would add another).
       opened.db.close();
       throw error;
     }
@@ -160,19 +168,8 @@ export class PlanFile {
       if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
       // The copies take the plan's read-only mode: the snapshot itself must be writable by SQLite.
       for (const file of [copy, `${copy}-wal`]) if (existsSync(file)) chmodSync(file, 0o600);
-      const opened = openPlanDatabase(copy, { create: false });
-      if (!readPlanRow(readHandle(opened.db))) {
-        opened.db.close();
-        throw new UserError('refused', `${path} has no plan in it; it may have been left half-made. Create a new plan instead.`);
-      }
-      const warning = `This plan is read-only (${reason}): you can look at it and export it. To change it, save a copy (File › Save a copy) and edit that.`;
-      let file: PlanFile;
-      try {
-        file = new PlanFile(path, opened.db, options, [warning, ...opened.warnings], reason);
-      } catch (error) {
-        opened.db.close();
-        throw error;
-      }
+      const warning = `This plan is read-only (${reason}): you can look at it and export it. ${TO_CHANGE_IT}`;
+      const file = PlanFile.#fromOpened(path, openPlanDatabase(copy, { create: false }), options, [warning], reason);
       file.#snapshotDir = dir;
       return file;
     } catch (error) {
@@ -185,7 +182,7 @@ export class PlanFile {
 
   /** Refuses a change to a plan opened read-only, in words a person understands. */
   #writable(): void {
-    if (this.readOnly) throw new UserError('refused', `This plan is read-only (${this.readOnly}): nothing was changed. To change it, save a copy (File › Save a copy) and edit that.`);
+    if (this.readOnly) throw new UserError('refused', `This plan is read-only (${this.readOnly}): nothing was changed. ${TO_CHANGE_IT}`);
   }
 
   /** Creates a new plan file holding `content`. */
@@ -195,7 +192,7 @@ export class PlanFile {
     try {
       opened = openPlanDatabase(path, { create: true });
     } catch (error) {
-      if (!existed) for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+      if (!existed) removeWithJournals(path);
       throw isDiskFull(error) ? diskFullError(path, 'no plan was created') : error;
     }
     if (readPlanRow(readHandle(opened.db))) {
@@ -212,7 +209,7 @@ export class PlanFile {
     } catch (error) {
       file.close();
       // A plan that could not be made whole is not left behind half-made.
-      if (!existed) for (const leftover of [path, `${path}-wal`, `${path}-shm`]) rmSync(leftover, { force: true });
+      if (!existed) removeWithJournals(path);
       throw isDiskFull(error) ? diskFullError(path, 'no plan was created') : error;
     }
     return file;

@@ -23,6 +23,7 @@ import type { PlanFile } from './plan-file';
 import { addPlaybookVersion, readPlaybook, type PlaybookVersion } from './playbooks';
 import { checklistBasisOf, inputsHash, lockedNumbersOf, lockedWavesOf, readCurrentSchedule, setWaveLock, storeSchedule, type StoredSchedule } from './schedules';
 import { getSite, updateSite } from './sites';
+import { plural } from '../../../shared/plural';
 
 const waveName = (n: number) => (n === 0 ? 'the lighthouse wave' : `wave ${n}`);
 
@@ -60,8 +61,6 @@ function keep(h: WriteHandle, schedule: WaveSchedule, lockedWaves: number[], con
   }
   return stored;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "3 readiness assessments and 1 setting changed since 2026-12-02 10:14". */
 function staleReason(events: ChangeEvent[], since: string): string {

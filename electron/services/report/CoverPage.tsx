@@ -4,10 +4,11 @@
  */
 import { Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
-import type { Decision } from '../../../shared/report/decisions';
+import { decisionAdvice } from '../../../shared/report/decisions';
 import type { ReportModel } from '../../../shared/report/report-model';
 import type { PageBody } from './ReportPage';
 import { COLORS, styles } from './theme';
+import { plural } from '../../../shared/plural';
 
 /** A section of the report and the page it starts on. */
 export interface ContentsEntry {
@@ -19,7 +20,6 @@ export interface ContentsEntry {
 const DECISIONS_SHOWN = 4;
 const NEXT_SITES_SHOWN = 6;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const score = (value: number) => (value <= 1 ? value.toFixed(2) : String(Math.round(value)));
 
 function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
@@ -41,14 +41,6 @@ function Numbered({ n, children }: { n: number; children: ReactNode }) {
       <View style={{ flex: 1 }}>{children}</View>
     </View>
   );
-}
-
-/** What settling a decision today would bring, as one sentence (or nothing when it was not tried). */
-export function decisionOutcome(d: Decision): string {
-  if (!d.tried) return '';
-  const also = d.alsoBlockedBy.length ? ` They also wait for: ${d.alsoBlockedBy.join('; ')}.` : '';
-  if (d.earliestGoLive) return ` Settled today, the first could go live ${d.earliestGoLive}.${also}`;
-  return ` Settling this alone does not schedule them.${also}`;
 }
 
 function lighthouseLine(model: ReportModel): string {
@@ -125,10 +117,7 @@ export function coverPage(model: ReportModel, contents: ContentsEntry[]): PageBo
                   {d.cause}: {plural(d.sites.length, 'site waits', 'sites wait')}
                   {d.sites.length <= 3 ? ` (${d.sites.join(', ')})` : ''}.
                 </Text>
-                <Text style={styles.muted}>
-                  {d.action ? `Decide: ${d.action}.` : ''}
-                  {decisionOutcome(d)}
-                </Text>
+                <Text style={styles.muted}>{decisionAdvice(d)}</Text>
               </Numbered>
             ))}
             {more.length > 0 ? (

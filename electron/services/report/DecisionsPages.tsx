@@ -2,9 +2,10 @@
 import { Text, View } from '@react-pdf/renderer';
 import type { ReportModel } from '../../../shared/report/report-model';
 import { contentHeight, contentWidth, estimateLines, paginate, type FlowBlock } from './flow';
-import { decisionOutcome } from './CoverPage';
 import type { PageBody, PageFrame } from './ReportPage';
 import { COLORS, styles } from './theme';
+import { plural } from '../../../shared/plural';
+import { decisionAdvice } from '../../../shared/report/decisions';
 
 const FONT_SIZE = 8;
 const LINE = FONT_SIZE * 1.25;
@@ -68,8 +69,8 @@ function unscheduledBlocks(model: ReportModel, width: number): FlowBlock[] {
   const blocks: FlowBlock[] = [{ height: 24, keepWithNext: true, node: <Text style={[styles.h3, { height: 16 }]}>{title}</Text> }];
   model.unscheduledGroups.forEach((group, i) => {
     const decision = model.decisions[i]!;
-    const outcome = decisionOutcome(decision);
-    blocks.push(textBlock(`${group.cause}: ${group.sites.length} ${group.sites.length === 1 ? 'site waits' : 'sites wait'}.${group.action ? ` Decide: ${group.action}.` : ''}${outcome}`, { bold: true, width, keepWithNext: true }));
+    const advice = decisionAdvice(decision);
+    blocks.push(textBlock(`${group.cause}: ${plural(group.sites.length, 'site waits', 'sites wait')}.${advice ? ` ${advice}` : ''}`, { bold: true, width, keepWithNext: true }));
     blocks.push(...tableBlocks(null, [{ label: 'Site', width: 60 }, { label: 'Name', width: 130 }, { label: 'Why', width: 'flex' }], group.sites.map((u) => [u.site, u.name, u.reason]), '', width));
   });
   return blocks;
