@@ -1,12 +1,16 @@
 /** Everything about one site: attributes, blackouts, predecessors, notes, readiness, checklist and its history. */
-import { Badge, Button, Divider, Drawer, Group, ScrollArea, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Button, Divider, Drawer, Group, List, ScrollArea, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { AuditEntry, ChecklistItem, ReadinessDimension, Site } from '../../../../shared/domain';
+import type { AuditEntry, ReadinessDimension, Site } from '../../../../shared/domain';
 import { readinessSummary } from '../../../../shared/readiness';
 import { ragOf } from '../../../../shared/report/report-model';
 import { api } from '../../api/client';
 import { SitePlanningFields } from './SitePlanningFields';
 import { downloadPackets } from '../../packets/download-packets';
+import { useScheduleStore } from '../../stores/schedule-store';
+import { SiteChecklist } from '../checklists/SiteChecklist';
+import { useChecklistItems } from '../checklists/use-checklist-items';
+import { usePlaybookGates } from '../checklists/use-playbook-gates';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -19,19 +23,60 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** Where the schedule puts the site and why, or why it has no place. */
+function SiteSchedule({ site, holdsBack }: { site: string; holdsBack: string | null }) {
+  const schedule = useScheduleStore((s) => s.view?.schedule);
+  const loaded = useScheduleStore((s) => s.loaded);
+  useEffect(() => {
+    if (!loaded) void useScheduleStore.getState().load();
+  }, [loaded]);
+  if (!schedule) return null;
+  const wave = schedule.waves.find((w) => w.sites.some((p) => p.site === site));
+  const placed = wave?.sites.find((p) => p.site === site);
+  const unscheduled = schedule.unscheduled.find((u) => u.site === site);
+  const violations = schedule.violations.filter((v) => v.site === site);
+  return (
+    <Stack gap={4} data-testid="site-schedule">
+      {wave && placed ? (
+        <>
+          <Field label="Wave" value={`${wave.number === 0 ? 'Lighthouse wave' : `Wave ${wave.number}`}${placed.pinned ? ' (pinned)' : ''}`} />
+          <Field label="Go-live" value={placed.goLive} />
+          <Field label="Prep starts" value={placed.prepStart} />
+          <Field label="Hypercare ends" value={placed.hypercareEnd} />
+        </>
+      ) : (
+        <Field label="Wave" value={unscheduled ? `Not scheduled: ${unscheduled.reason}` : 'Not scheduled'} />
+      )}
+      {placed && placed.reasons.length > 0 && (
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
+            Why this wave
+          </Text>
+          <List size="sm" spacing={2}>
+            {placed.reasons.map((reason) => (
+              <List.Item key={reason}>{reason}</List.Item>
+            ))}
+          </List>
+        </Group>
+      )}
+      {holdsBack && <Field label="Holds it back" value={holdsBack} />}
+      {violations.map((v) => (
+        <Text key={v.message} size="sm" c="var(--mantine-color-red-text)">
+          {v.message}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 export function SitePanel({ site, sites, dimensions, onClose }: { site: Site | null; sites: Site[]; dimensions: ReadinessDimension[]; onClose(): void }) {
   const [audit, setAudit] = useState<AuditEntry[]>([]);
-  const [checklist, setChecklist] = useState<ChecklistItem[]>([]);
+  const checklist = useChecklistItems({ site: site?.code, enabled: site !== null });
+  const gates = usePlaybookGates();
 
   useEffect(() => {
     if (!site) return;
-    Promise.all([api['audit:list']({ entityId: site.code, limit: 200 }), api['checklist:list']({ site: site.code })]).then(
-      ([siteAudit, items]) => {
-        setAudit(siteAudit);
-        setChecklist(items);
-      },
-      () => setAudit([]),
-    );
+    api['audit:list']({ entityId: site.code, limit: 200 }).then(setAudit, () => setAudit([]));
   }, [site]);
 
   if (!site) return null;
@@ -47,10 +92,12 @@ export function SitePanel({ site, sites, dimensions, onClose }: { site: Site | n
         <Tabs.List>
           <Tabs.Tab value="site">Site</Tabs.Tab>
           <Tabs.Tab value="readiness">Readiness</Tabs.Tab>
-          <Tabs.Tab value="checklist">Checklist ({checklist.length})</Tabs.Tab>
+          <Tabs.Tab value="checklist">Checklist ({checklist.items.length})</Tabs.Tab>
           <Tabs.Tab value="history">History ({audit.length})</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="site" pt="sm">
+          <SiteSchedule site={site.code} holdsBack={summary.blocking ? `Readiness: ${summary.blocking}` : null} />
+          <Divider my="sm" label="Facts" labelPosition="left" />
           <Stack gap={4}>
             <Field label="Region, country" value={`${site.region}, ${site.country}`} />
             <Field label="Time zone" value={site.timezone} />
@@ -88,23 +135,7 @@ export function SitePanel({ site, sites, dimensions, onClose }: { site: Site | n
           </Table>
         </Tabs.Panel>
         <Tabs.Panel value="checklist" pt="sm">
-          <ScrollArea h={600}>
-            <Table fz="xs">
-              <Table.Tbody>
-                {checklist.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td>{item.dueDate}</Table.Td>
-                    <Table.Td>{item.title}</Table.Td>
-                    <Table.Td>
-                      <Badge size="xs" variant="light" color={item.status === 'done' ? 'teal' : item.status === 'blocked' ? 'red' : 'gray'}>
-                        {item.status}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
+          <SiteChecklist checklist={checklist} gates={gates} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">
           <ScrollArea h={600}>
