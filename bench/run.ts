@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { machine, measure, renderMarkdown, type BenchCase, type BenchResult } from './harness';
+import { checklistCases, checklistTargets } from './checklist-cases';
 import { importCases, importTargets } from './import-cases';
 import { reportCases, reportTargets } from './report-cases';
 import { schedulerCases, schedulerTargets } from './scheduler-cases';
@@ -13,7 +14,7 @@ import { uiCases, uiTargets } from './ui-cases';
 // The UI cases drive the built renderer: `npm run bench` builds it first.
 const only = process.argv[2];
 const results: BenchResult[] = [];
-const groups: { cases: BenchCase[]; cleanup: () => void | Promise<void> }[] = [schedulerCases(), reportCases(), importCases(), uiCases()];
+const groups: { cases: BenchCase[]; cleanup: () => void | Promise<void> }[] = [schedulerCases(), reportCases(), importCases(), uiCases(), checklistCases()];
 for (const c of groups.flatMap((g) => g.cases)) {
   if (only && !c.name.includes(only)) continue;
   const result = await measure(c);
@@ -21,7 +22,7 @@ for (const c of groups.flatMap((g) => g.cases)) {
   console.log(`${result.name.padEnd(50)} median ${String(result.medianMs).padStart(8)} ms  (${result.runs} runs, ${result.minMs}–${result.maxMs})`);
 }
 for (const group of groups) await group.cleanup();
-const targets = [...schedulerTargets(results), ...reportTargets(results), ...importTargets(results), ...uiTargets(results)].filter((t) => !Number.isNaN(t.value));
+const targets = [...schedulerTargets(results), ...reportTargets(results), ...importTargets(results), ...uiTargets(results), ...checklistTargets(results)].filter((t) => !Number.isNaN(t.value));
 for (const t of targets) console.log(`${t.pass ? 'met    ' : 'NOT MET'} ${t.name}: ${t.value} ${t.unit} (limit ${t.limit})`);
 const when = new Date().toISOString();
 const folder = fileURLToPath(new URL('.', import.meta.url));

@@ -9,44 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { PlanFile } from '../electron/services/plan/plan-file';
-import { generateAndStore } from '../electron/services/plan/scheduling';
 import { launchBrowser } from '../test/support/browser';
 import { dragBarToLane } from '../test/support/timeline-drag';
 import type { BenchCase, BenchResult, Target } from './harness';
-import { benchPlan, planFileFor } from './scheduler-cases';
-
-const BIN = fileURLToPath(new URL('../electron/cli/bin.mjs', import.meta.url));
-
-interface Session {
-  server: ChildProcess;
-  url: string;
-  browser: BrowserContext;
-  page: Page;
-  items: number;
-}
-
-/**
- * Web mode in a process of its own, as `npm run web` runs it: the backend does not share its event
- * loop with the browser driver. Resolves with the address it prints.
- */
-async function startWebMode(planPath: string, dataDir: string): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, [BIN, 'web', '--plan', planPath, '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  // Never left behind, whatever ends the benchmark.
-  process.once('exit', () => server.kill('SIGKILL'));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /Open (http:\/\/\S+)/.exec(out);
-      if (found) resolve(found[1]!);
-    });
-    server.on('exit', (code) => reject(new Error(`web mode exited with ${code}: ${out}`)));
-  });
-  return { server, url };
-}
+import { closeSession, openWebSession, waitInPage, type Session } from './web-session';
 
 /**
  * A second window on the same web server, on the Plan screen's violations: a browser of its own, as
@@ -67,27 +33,6 @@ async function showViolations(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /Violations/ }).click();
 }
 
-async function openPlanScreen(sites: number, dir: string): Promise<Session> {
-  const input = benchPlan(sites);
-  const path = planFileFor(input, dir);
-  const plan = PlanFile.open(path, { actor: 'bench' });
-  const items = (await generateAndStore(plan, input.asOf, 'cli')).value.view.schedule.waves.reduce((n, w) => n + w.sites.length, 0);
-  plan.close();
-  const { server, url } = await startWebMode(path, join(dir, `data-${sites}`));
-  const browser = await launchBrowser();
-  const page = await browser.newPage();
-  await page.goto(url);
-  await page.waitForSelector('[data-site]', { timeout: 60_000 });
-  return { server, url, browser, page, items };
-}
-
-async function closeSession(session: Session | undefined): Promise<void> {
-  if (!session || session.server.exitCode !== null || session.server.signalCode !== null) return;
-  await session.browser.close();
-  session.server.kill('SIGTERM');
-  await new Promise((resolve) => session.server.once('exit', resolve));
-}
-
 export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'wave-planner-bench-ui-'));
   const sessions: Session[] = [];
@@ -98,7 +43,7 @@ export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } 
       name: `timeline first render, ${n} sites`,
       runs: 5,
       setup: async () => {
-        session = await openPlanScreen(n, dir);
+        session = await openWebSession(n, dir);
         sessions.push(session);
       },
       teardown: () => closeSession(session),
@@ -118,7 +63,7 @@ export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } 
     runs: 7,
     setup: async () => {
       // A plan file of its own: the first-render case keeps its 500-site plan open.
-      dropSession = await openPlanScreen(500, mkdtempSync(join(dir, 'drop-')));
+      dropSession = await openWebSession(500, mkdtempSync(join(dir, 'drop-')));
       sessions.push(dropSession);
       await showViolations(dropSession.page);
     },
@@ -131,7 +76,7 @@ export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } 
       name: `drop to stored and shown, ${n} sites`,
       runs: 7,
       setup: async () => {
-        session = await openPlanScreen(n, mkdtempSync(join(dir, `round-trip-${n}-`)));
+        session = await openWebSession(n, mkdtempSync(join(dir, `round-trip-${n}-`)));
         sessions.push(session);
         await showViolations(session.page);
       },
@@ -149,7 +94,7 @@ export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } 
     name: 'drop to shown in a second window, 500 sites',
     runs: 7,
     setup: async () => {
-      shared = await openPlanScreen(500, mkdtempSync(join(dir, 'second-window-')));
+      shared = await openWebSession(500, mkdtempSync(join(dir, 'second-window-')));
       sessions.push(shared);
       await showViolations(shared.page);
       let secondBrowser: BrowserContext;
@@ -170,15 +115,6 @@ export function uiCases(): { cases: BenchCase[]; cleanup: () => Promise<void> } 
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls an expression in the page (the app's CSP refuses Playwright's waitForFunction, which evals). */
-async function waitInPage(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${expression}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /**

@@ -5,7 +5,7 @@
  * own writes wait for those writes to return, whose results are already shown.
  */
 import { create } from 'zustand';
-import { CHANGE_ENTITIES, changedEntities, SCHEDULER_INPUTS, type ChangeEntity } from '../../../shared/changes';
+import { CHANGE_ENTITIES, changedEntities, SCHEDULER_INPUTS, type Change, type ChangeEntity } from '../../../shared/changes';
 import { onChange, whenWritesSettled, type FeedEvent } from '../api/client';
 import { useHistoryStore } from './history-store';
 import { usePlanStore } from './plan-store';
@@ -25,6 +25,25 @@ export function useChangeCounter(entity: ChangeEntity): number {
   return useChangeCounters((s) => s.counters[entity]);
 }
 
+/** A commit that changed an entity, or null when anything may have changed (another plan, a reconnection). */
+export type EntityChange = { revision: number; changes: Change[] } | null;
+const entityListeners = new Map<ChangeEntity, Set<(change: EntityChange) => void>>();
+
+/**
+ * Calls `listener` with each commit that changed `entity`, in order: for screens that follow a
+ * large list and read again only what a change names. Returns a stop function.
+ */
+export function onEntityChange(entity: ChangeEntity, listener: (change: EntityChange) => void): () => void {
+  let listeners = entityListeners.get(entity);
+  if (!listeners) entityListeners.set(entity, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function announce(entities: Iterable<ChangeEntity>, change: EntityChange): void {
+  for (const entity of entities) for (const listener of entityListeners.get(entity) ?? []) listener(change);
+}
+
 function bump(entities: Iterable<ChangeEntity>): void {
   const counters = { ...useChangeCounters.getState().counters };
   for (const entity of entities) counters[entity] += 1;
@@ -37,6 +56,7 @@ async function apply(event: FeedEvent): Promise<void> {
     await usePlanStore.getState().refresh();
     await Promise.all([usePortfolioStore.getState().load(), useScheduleStore.getState().load(), useHistoryStore.getState().load()]);
     bump(CHANGE_ENTITIES);
+    announce(CHANGE_ENTITIES, null);
     return;
   }
   const entities = changedEntities(event.changes);
@@ -48,6 +68,7 @@ async function apply(event: FeedEvent): Promise<void> {
   else if (SCHEDULER_INPUTS.some((e) => entities.has(e))) work.push(useScheduleStore.getState().refreshStatus());
   await Promise.all(work);
   bump(entities);
+  announce(entities, { revision: event.revision, changes: event.changes });
 }
 
 /** Starts applying the change feed; returns a stop function. */

@@ -8,7 +8,7 @@
 import { ActionIcon, Badge, Checkbox, Group, Progress, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ChecklistRow, GroupRow } from './checklist-rows';
+import { idsOf, type ChecklistRow, type GroupRow } from './checklist-rows';
 import { CHECKLIST_COLUMNS, ChecklistItemRow, ITEM_ROW_HEIGHT } from './ChecklistItemRow';
 import type { ChecklistPatch } from './use-checklist-items';
 
@@ -32,7 +32,7 @@ const isTextField = (el: HTMLElement) => el.tagName === 'TEXTAREA' || (el.tagNam
 
 function GroupHeader({ row, selected, onSelect, onToggleCollapsed }: { row: GroupRow; selected: ReadonlySet<number>; onSelect: ChecklistListProps['onSelect']; onToggleCollapsed(key: string): void }) {
   const { progress } = row;
-  const selectedCount = row.itemIds.reduce((n, id) => n + (selected.has(id) ? 1 : 0), 0);
+  const selectedCount = row.items.reduce((n, item) => n + (selected.has(item.id) ? 1 : 0), 0);
   const percent = progress.total ? (100 * progress.done) / progress.total : 100;
   return (
     <Group role="gridcell" gap="sm" wrap="nowrap" style={{ gridColumn: '1 / -1', paddingLeft: (row.level - 1) * INDENT_PX, minWidth: 0 }}>
@@ -43,9 +43,9 @@ function GroupHeader({ row, selected, onSelect, onToggleCollapsed }: { row: Grou
         size="xs"
         tabIndex={-1}
         aria-label={`Select every item of ${row.title}`}
-        checked={selectedCount > 0 && selectedCount === row.itemIds.length}
-        indeterminate={selectedCount > 0 && selectedCount < row.itemIds.length}
-        onChange={(e) => onSelect(row.itemIds, e.currentTarget.checked)}
+        checked={selectedCount > 0 && selectedCount === row.items.length}
+        indeterminate={selectedCount > 0 && selectedCount < row.items.length}
+        onChange={(e) => onSelect(idsOf(row), e.currentTarget.checked)}
       />
       <Text fw={700} size={row.level === 1 ? 'md' : 'sm'} ff={row.level === 2 && row.key.includes('/site:') ? 'monospace' : undefined} style={{ whiteSpace: 'nowrap' }}>
         {row.title}
@@ -82,8 +82,7 @@ export function ChecklistList({ rows, selected, onSelect, onToggleCollapsed, upd
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (rows[i]?.kind === 'group' ? GROUP_ROW_HEIGHT : ITEM_ROW_HEIGHT),
-    getItemKey: (i) => rows[i]!.key,
-    overscan: 8,
+    overscan: 5,
   });
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   const drawn = virtualizer.getVirtualItems();
@@ -127,7 +126,7 @@ export function ChecklistList({ rows, selected, onSelect, onToggleCollapsed, upd
       PageUp: () => moveTo(index - PAGE_ROWS),
       ArrowRight: () => (row.kind === 'group' && row.collapsed ? onToggleCollapsed(row.key) : moveTo(index, 0)),
       ArrowLeft: () => (row.kind === 'group' && !row.collapsed ? onToggleCollapsed(row.key) : moveTo(parentOf(index))),
-      ' ': () => (row.kind === 'group' ? onSelect(row.itemIds, !row.itemIds.every((id) => selected.has(id))) : onSelect([row.item.id], !selected.has(row.item.id))),
+      ' ': () => (row.kind === 'group' ? onSelect(idsOf(row), !row.items.every((item) => selected.has(item.id))) : onSelect([row.item.id], !selected.has(row.item.id))),
       Enter: () => {
         if (row.kind === 'group') onToggleCollapsed(row.key);
         else if (row.item.status !== 'n/a') update([row.item.id], { status: row.item.status === 'done' ? 'todo' : 'done' });

@@ -21,8 +21,11 @@ const STATUS_FILTERS = [{ value: 'open', label: 'Open (not done, not n/a)' }, ..
 
 export function ChecklistsScreen() {
   const generation = usePlanStore((s) => s.generation);
-  const { view, load: loadSchedule } = useScheduleStore();
-  const { items, loaded, error, clearError, update } = useChecklistItems();
+  const { view, loaded: scheduleLoaded, load: loadSchedule } = useScheduleStore();
+  const checklist = useChecklistItems();
+  const { items, error, clearError, update } = checklist;
+  // Grouped by wave only once the schedule says where each site is.
+  const loaded = checklist.loaded && scheduleLoaded;
   const gates = usePlaybookGates();
   const [grouping, setGrouping] = useState<ChecklistGrouping>('wave');
   const [filters, setFilters] = useState<ChecklistFilters>(NO_FILTERS);
@@ -33,14 +36,15 @@ export function ChecklistsScreen() {
   const today = todayIso();
 
   useEffect(() => {
-    void loadSchedule();
+    // The change feed keeps a loaded schedule current: reading it again would only delay the items.
+    if (!useScheduleStore.getState().loaded) void loadSchedule();
   }, [generation, loadSchedule]);
 
   const schedule = view?.schedule ?? null;
   const sites = usePortfolioStore((s) => s.sites);
   const siteNames = useMemo(() => new Map(sites.map((site) => [site.code, site.name])), [sites]);
   const shown = useMemo(() => items.filter((i) => matchesFilters(i, filters, gates, today)), [items, filters, gates, today]);
-  const rows = useMemo(() => checklistRows({ items: shown, schedule, siteNames, gates, grouping, collapsed, today }), [shown, schedule, siteNames, gates, grouping, collapsed, today]);
+  const rows = useMemo(() => (loaded ? checklistRows({ items: shown, schedule, siteNames, gates, grouping, collapsed, today }) : []), [loaded, shown, schedule, siteNames, gates, grouping, collapsed, today]);
   const totals = useMemo(() => progressOf(shown, gates, today), [shown, gates, today]);
   const owners = useMemo(() => ownersOf(items), [items]);
   const filtering = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
@@ -63,7 +67,7 @@ export function ChecklistsScreen() {
       return next;
     });
   }, []);
-  const topGroups = rows.filter((r) => r.kind === 'group' && r.level === 1).map((r) => r.key);
+  const topGroups = rows.flatMap((r) => (r.kind === 'group' && r.level === 1 ? [r.key] : []));
   const allShownSelected = shown.length > 0 && shown.every((i) => selected.has(i.id));
 
   return (

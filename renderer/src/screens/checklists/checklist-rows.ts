@@ -40,12 +40,13 @@ export interface GroupRow {
   progress: GroupProgress;
   collapsed: boolean;
   /** Every item under the group (also those of a collapsed one), for selecting them all. */
-  itemIds: number[];
+  items: readonly ChecklistItem[];
 }
 
 export interface ItemRow {
   kind: 'item';
-  key: string;
+  /** The item's id. */
+  key: number;
   level: 2 | 3;
   item: ChecklistItem;
   overdue: boolean;
@@ -53,6 +54,8 @@ export interface ItemRow {
 }
 
 export type ChecklistRow = GroupRow | ItemRow;
+
+export const idsOf = (group: GroupRow) => group.items.map((i) => i.id);
 
 export const isClosed = (status: ChecklistStatus) => status === 'done' || status === 'n/a';
 export const isOverdue = (item: ChecklistItem, today: string) => item.dueDate < today && !isClosed(item.status);
@@ -80,7 +83,9 @@ export function progressOf(items: readonly ChecklistItem[], gates: ReadonlySet<s
   return progress;
 }
 
-const byDueThenTitle = (a: ChecklistItem, b: ChecklistItem) => a.dueDate.localeCompare(b.dueDate) || a.site.localeCompare(b.site) || a.title.localeCompare(b.title);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Plain comparisons (ISO days, codes): a locale-aware one would take most of the time at 40,000 items. */
+const byDueThenTitle = (a: ChecklistItem, b: ChecklistItem) => compare(a.dueDate, b.dueDate) || compare(a.site, b.site) || a.title.localeCompare(b.title);
 
 interface Bucket {
   key: string;
@@ -113,21 +118,42 @@ function placementsOf(schedule: WaveSchedule | null) {
   return { placements, waves };
 }
 
+/** The Monday of each due day's week, worked out once per distinct day. */
+function weekStarts(): (day: string) => string {
+  const cache = new Map<string, string>();
+  return (day) => {
+    let monday = cache.get(day);
+    if (monday === undefined) cache.set(day, (monday = format(startOfISOWeek(parseISO(day)), 'yyyy-MM-dd')));
+    return monday;
+  };
+}
+
 function groupBuckets(items: readonly ChecklistItem[], grouping: ChecklistGrouping, schedule: WaveSchedule | null, siteNames: ReadonlyMap<string, string>): Map<string, Bucket> {
   const top = new Map<string, Bucket>();
   if (grouping === 'wave') {
-    const { placements, waves } = placementsOf(schedule);
+    const bySite = new Map<string, ChecklistItem[]>();
     for (const item of items) {
-      const placed = placements.get(item.site);
+      const list = bySite.get(item.site);
+      if (list) list.push(item);
+      else bySite.set(item.site, [item]);
+    }
+    const { placements, waves } = placementsOf(schedule);
+    for (const [code, siteItems] of bySite) {
+      const placed = placements.get(code);
       const number = placed?.wave ?? NOT_SCHEDULED;
       const wave = bucket(top, `wave:${number}`, () => ({
         ...(waves.get(number) ?? { title: 'Not in the schedule', detail: 'sites the last re-plan did not place' }),
         order: number,
         children: new Map(),
       }));
-      const site = bucket(wave.children!, `site:${item.site}`, () => ({ title: item.site, detail: [siteNames.get(item.site), placed && `go-live ${placed.goLive}`].filter(Boolean).join(' · '), order: `${placed?.goLive ?? '9999'}|${item.site}` }));
-      wave.items.push(item);
-      site.items.push(item);
+      wave.children!.set(`site:${code}`, {
+        key: `site:${code}`,
+        title: code,
+        detail: [siteNames.get(code), placed && `go-live ${placed.goLive}`].filter(Boolean).join(' · '),
+        order: `${placed?.goLive ?? '9999'}|${code}`,
+        items: siteItems,
+      });
+      for (const item of siteItems) wave.items.push(item);
     }
   } else if (grouping === 'owner') {
     for (const item of items) {
@@ -135,8 +161,9 @@ function groupBuckets(items: readonly ChecklistItem[], grouping: ChecklistGroupi
       bucket(top, `owner:${owner}`, () => ({ title: owner || 'No owner', detail: '', order: owner ? owner.toLowerCase() : '\uffff' })).items.push(item);
     }
   } else {
+    const mondayOf = weekStarts();
     for (const item of items) {
-      const monday = format(startOfISOWeek(parseISO(item.dueDate)), 'yyyy-MM-dd');
+      const monday = mondayOf(item.dueDate);
       bucket(top, `week:${monday}`, () => ({ title: `Week of ${monday}`, detail: '', order: monday })).items.push(item);
     }
   }
@@ -159,11 +186,11 @@ export interface ChecklistRowsInput {
 export function checklistRows({ items, schedule, siteNames, gates, grouping, collapsed, today }: ChecklistRowsInput): ChecklistRow[] {
   const rows: ChecklistRow[] = [];
   const itemRows = (list: ChecklistItem[], level: 2 | 3) => {
-    for (const item of [...list].sort(byDueThenTitle)) rows.push({ kind: 'item', key: `item:${item.id}`, level, item, overdue: isOverdue(item, today), gate: gates.has(item.taskKey) });
+    for (const item of [...list].sort(byDueThenTitle)) rows.push({ kind: 'item', key: item.id, level, item, overdue: isOverdue(item, today), gate: gates.has(item.taskKey) });
   };
   const groupRow = (b: Bucket, level: 1 | 2, key: string): boolean => {
     const isCollapsed = collapsed.has(key);
-    rows.push({ kind: 'group', key, level, title: b.title, detail: b.detail, progress: progressOf(b.items, gates, today), collapsed: isCollapsed, itemIds: b.items.map((i) => i.id) });
+    rows.push({ kind: 'group', key, level, title: b.title, detail: b.detail, progress: progressOf(b.items, gates, today), collapsed: isCollapsed, items: b.items });
     return !isCollapsed;
   };
   for (const top of inOrder(groupBuckets(items, grouping, schedule, siteNames))) {
