@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useAppInChromium } from '../support/web-app';
+import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
 const ui = useAppInChromium({ screen: 'portfolio' });
+let app: RunningWebApp;
 let page: Page;
-beforeAll(() => ({ page } = ui));
+beforeAll(() => ({ app, page } = ui));
 
 async function palette(query: string) {
   await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -20,6 +21,18 @@ describe('the command palette and screen shortcuts', () => {
     await page.locator('[data-site="US-COL"]').waitFor();
     await palette('Columbus');
     await expect.poll(() => page.getByRole('dialog', { name: 'US-COL Columbus Castings' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+  });
+
+  it('ranks a site whose code starts with what was typed above the commands', async () => {
+    // "go" matches "Go to …" as well as cmdk scores a code, and the commands come first on a tie.
+    await app.call('sites:create', { site: { code: 'GO-LIS', name: 'Lisbon Optics', erp: 'SAP-S4', leadershipWillingness: 3, workflowRepresentativeness: 3, technicalSophistication: 3 } });
+    await page.locator('[data-site="GO-LIS"]').waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command' }).fill('go');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('GO-LIS');
+    expect(await page.getByRole('option', { selected: true }).textContent()).toContain('GO-LIS');
     await page.keyboard.press('Escape');
   });
 

@@ -37,7 +37,7 @@ describe('a readiness packet round trip', () => {
     const firstItem = await page.getByRole('combobox', { name: /^Status of / }).first().getAttribute('aria-label');
     await page.getByRole('combobox', { name: firstItem! }).selectOption('done');
     returned = await downloaded(() => page.getByRole('button', { name: 'Save packet' }).click());
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => page.getByTestId('plan-name').count()).toBe(1);
   });
 

@@ -78,7 +78,7 @@ describe('web mode in Chromium', () => {
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
     expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792/);
     await expect.poll(() => page.getByText(/Report ready/).count()).toBe(1);
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
   });
 
   it('refuses a page without the token', async () => {

@@ -81,7 +81,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Text fw={700} c="blue.7">
+            <Text fw={700} c="var(--mantine-color-blue-text)">
               Wave Planner
             </Text>
             {!isDesktop && <FileMenu onNotice={(message, kind) => setNotice({ message, kind })} onReport={() => setReportOpen(true)} onImportSheet={() => setSheetImportOpen(true)} onOpenPacket={() => packetInput.current?.click()} onImportPacket={() => setPacketImportOpen(true)} />}
@@ -115,7 +115,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {screens.map((s) => (
-          <NavLink key={s.id} label={s.label} active={s.id === screen.id} onClick={() => show(s.id)} data-testid={`nav-${s.id}`} title={`Alt+${screens.indexOf(s) + 1}`} />
+          <NavLink key={s.id} label={s.label} active={s.id === screen.id} variant="filled" onClick={() => show(s.id)} data-testid={`nav-${s.id}`} title={`Alt+${screens.indexOf(s) + 1}`} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>

@@ -20,9 +20,18 @@ export interface PaletteAction {
 
 export function CommandPalette({ screens, extra }: { screens: { id: ScreenId; label: string; shortcut: string }[]; extra: PaletteAction[] }) {
   const [opened, setOpened] = useState(false);
-  useHotkeys([['mod+K', () => setOpened((o) => !o)]], []);
+  const [search, setSearch] = useState('');
+  const toggle = () => {
+    setSearch('');
+    setOpened((o) => !o);
+  };
+  useHotkeys([['mod+K', toggle]], []);
   const show = useNavigationStore((s) => s.show);
   const sites = usePortfolioStore((s) => s.sites);
+  const typed = search.trim().toLowerCase();
+  // A site whose code starts with what was typed ("US-", "de-str") comes before every command; cmdk
+  // keeps its groups in the order given.
+  const sitesFirst = typed !== '' && sites.some((s) => s.code.toLowerCase().startsWith(typed));
   const actions: PaletteAction[] = [
     ...screens.map((s) => ({ id: `go-${s.id}`, label: `Go to ${s.label}`, shortcut: s.shortcut, run: () => show(s.id) })),
     { id: 'add-site', label: 'Add a site', run: () => show('portfolio', { kind: 'add-site' }) },
@@ -35,37 +44,45 @@ export function CommandPalette({ screens, extra }: { screens: { id: ScreenId; la
     setOpened(false);
     action();
   };
+  const actionsGroup = (
+    <Command.Group key="actions" heading="Actions">
+      {actions.map((a) => (
+        <Command.Item key={a.id} value={a.label} onSelect={() => run(a.run)}>
+          <span>{a.label}</span>
+          {a.shortcut && <Kbd size="xs">{a.shortcut}</Kbd>}
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
+  const sitesGroup = (
+    <Command.Group key="sites" heading="Sites">
+      {sites.map((s) => (
+        <Command.Item key={s.code} value={`${s.code} ${s.name}`} keywords={[s.region, s.country, s.erp]} onSelect={() => run(() => show('portfolio', { kind: 'open-site', code: s.code }))}>
+          <span>
+            <Text span ff="monospace" fw={600} size="sm">
+              {s.code}
+            </Text>{' '}
+            {s.name}
+          </span>
+          <Text span size="xs" c="dimmed">
+            {s.region} · {s.erp}
+          </Text>
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
   return (
-    <Modal opened={opened} onClose={() => setOpened(false)} withCloseButton={false} size="lg" padding={0} yOffset="12vh" title={null}>
-      <Command label="Command palette" className="wp-command" loop>
-        <Command.Input autoFocus placeholder="Type a command or a site…" aria-label="Command" />
-        <Command.List>
-          <Command.Empty>Nothing matches.</Command.Empty>
-          <Command.Group heading="Actions">
-            {actions.map((a) => (
-              <Command.Item key={a.id} value={a.label} onSelect={() => run(a.run)}>
-                <span>{a.label}</span>
-                {a.shortcut && <Kbd size="xs">{a.shortcut}</Kbd>}
-              </Command.Item>
-            ))}
-          </Command.Group>
-          <Command.Group heading="Sites">
-            {sites.map((s) => (
-              <Command.Item key={s.code} value={`${s.code} ${s.name}`} keywords={[s.region, s.country, s.erp]} onSelect={() => run(() => show('portfolio', { kind: 'open-site', code: s.code }))}>
-                <span>
-                  <Text span ff="monospace" fw={600} size="sm">
-                    {s.code}
-                  </Text>{' '}
-                  {s.name}
-                </span>
-                <Text span size="xs" c="dimmed">
-                  {s.region} · {s.erp}
-                </Text>
-              </Command.Item>
-            ))}
-          </Command.Group>
-        </Command.List>
-      </Command>
-    </Modal>
+    <Modal.Root opened={opened} onClose={() => setOpened(false)} size="lg" padding={0} yOffset="12vh">
+      <Modal.Overlay />
+      <Modal.Content aria-label="Command palette">
+        <Command label="Command palette" className="wp-command" loop>
+          <Command.Input autoFocus placeholder="Type a command or a site…" aria-label="Command" value={search} onValueChange={setSearch} />
+          <Command.List>
+            <Command.Empty>Nothing matches.</Command.Empty>
+            {sitesFirst ? [sitesGroup, actionsGroup] : [actionsGroup, sitesGroup]}
+          </Command.List>
+        </Command>
+      </Modal.Content>
+    </Modal.Root>
   );
 }

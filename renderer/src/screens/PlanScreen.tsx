@@ -162,7 +162,8 @@ export function PlanScreen() {
       </Group>
       <Menu opened={menu !== null} onChange={(open) => !open && setMenu(null)} position="bottom-start" withinPortal>
         <Menu.Target>
-          <div style={{ position: 'fixed', left: menu?.x ?? 0, top: menu?.y ?? 0, width: 1, height: 1 }} />
+          {/* Where the menu opens (at the pointer): a button to assistive technology, which the menu's state belongs to. */}
+          <div role="button" aria-label="Bar menu" tabIndex={-1} style={{ position: 'fixed', left: menu?.x ?? 0, top: menu?.y ?? 0, width: 1, height: 1 }} />
         </Menu.Target>
         <Menu.Dropdown>
           {placedSite && (

@@ -168,7 +168,8 @@ export function ReadinessScreen() {
                       <button
                         type="button"
                         className={`wp-rag wp-rag-${rag}`}
-                        aria-label={`${d.label} of ${site.code}: ${value?.score ?? 'not assessed'}`}
+                        // The name holds what the button shows (score, and the target date when not green).
+                        aria-label={`${d.label} of ${site.code}: ${value?.score ?? 'not assessed'}${rag !== 'green' && value?.targetDate ? ` → ${value.targetDate}` : ''}`}
                         onClick={() => setEditing({ site, dimension: d })}
                       >
                         <span className="wp-rag-score">{value?.score ?? '?'}</span>

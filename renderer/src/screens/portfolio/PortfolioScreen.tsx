@@ -90,7 +90,7 @@ export function PortfolioScreen() {
             rows={visible}
             columns={columns}
             rowId={(s) => s.code}
-            rowProps={(s) => ({ 'data-site': s.code, style: s.excluded ? { opacity: 0.55 } : undefined })}
+            rowProps={(s) => ({ 'data-site': s.code, className: s.excluded ? 'wp-excluded' : undefined })}
             selection={selection}
             onSelectionChange={setSelection}
             loaded={loaded}

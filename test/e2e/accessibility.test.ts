@@ -1,0 +1,150 @@
+/**
+ * The axe gate: axe-core run inside the page on every screen, tab, menu and dialog of the sample
+ * plan, in light and in dark mode, finds nothing critical or serious (WCAG 2 A/AA and best practice).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { startWebApp, type RunningWebApp } from '../support/web-app';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** What axe finds critical or serious on the page as it is now, one line per rule with a few of its elements. */
+async function seriousFindings(page: Page): Promise<string[]> {
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.addScriptTag({ content: AXE_SOURCE });
+  const findings = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + (n.failureSummary ?? '').split('\\n').slice(1).join(' ')) })))`)) as Finding[];
+  return findings.map((f) => `${f.impact} ${f.id} (${f.help}): ${f.nodes.join(' | ')}`);
+}
+
+/** Escape until no dialog, menu or palette is open. */
+async function closeEverything(page: Page): Promise<void> {
+  for (let i = 0; i < 3 && (await page.locator('[role="dialog"], [role="menu"]').count()) > 0; i += 1) {
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(150);
+  }
+  await expect.poll(() => page.locator('[role="dialog"], [role="menu"]').count()).toBe(0);
+}
+
+const screen = (id: string) => async (page: Page) => {
+  await page.getByTestId(`nav-${id}`).click();
+};
+const dialog = async (page: Page) => {
+  await page.getByRole('dialog').first().waitFor();
+  // Mantine's opening transition: checked once it has ended, not in mid-fade.
+  await page.waitForTimeout(400);
+};
+
+/** Each state of the app to check: how to reach it from the one before. */
+const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
+  ['Portfolio, sites', screen('portfolio')],
+  ['Portfolio, add a site', async (page) => {
+    await page.getByRole('button', { name: 'Add site' }).click();
+    await dialog(page);
+  }],
+  ['Portfolio, a site panel', async (page) => {
+    await page.getByRole('button', { name: 'Open US-COL' }).click();
+    await dialog(page);
+  }],
+  ['Portfolio, a site panel’s checklist', async (page) => {
+    await page.getByRole('button', { name: 'Open US-COL' }).click();
+    await dialog(page);
+    await page.getByRole('tab', { name: /Checklist/ }).click();
+  }],
+  ['Portfolio, a site panel’s history', async (page) => {
+    await page.getByRole('button', { name: 'Open US-COL' }).click();
+    await dialog(page);
+    await page.getByRole('tab', { name: /History/ }).click();
+  }],
+  ...['Edit selected…', 'Remove…'].map((action): [string, (page: Page) => Promise<void>] => [`Portfolio, ${action}`, async (page) => {
+    await page.getByRole('checkbox', { name: 'Select US-DET', exact: true }).check();
+    await page.getByRole('button', { name: action }).click();
+    await dialog(page);
+  }]),
+  ['Portfolio, ERPs', async (page) => {
+    // The selection from before goes first.
+    await page.getByRole('checkbox', { name: 'Select US-DET', exact: true }).uncheck();
+    await page.getByRole('tab', { name: /ERPs/ }).click();
+  }],
+  ['Readiness', screen('readiness')],
+  ['Readiness, an assessment', async (page) => {
+    await page.getByRole('button', { name: /^ERP integration of US-GRV/ }).click();
+    await dialog(page);
+  }],
+  ['Plan, violations', async (page) => {
+    await screen('plan')(page);
+    await page.locator('.wp-bar').first().waitFor();
+  }],
+  ...['Unscheduled', 'Lighthouse', 'Crews', 'Baselines'].map((tab): [string, (page: Page) => Promise<void>] => [`Plan, ${tab.toLowerCase()}`, async (page) => {
+    await page.getByRole('tab', { name: new RegExp(tab) }).click();
+  }]),
+  ['Plan, a bar’s menu', async (page) => {
+    await page.locator('.wp-bar').first().click({ button: 'right' });
+    await page.getByRole('menu').waitFor();
+  }],
+  ['Checklists', async (page) => {
+    await screen('checklists')(page);
+    await page.locator('[role="treegrid"] [data-item]').first().waitFor();
+  }],
+  ['Checklists, the playbook editor', async (page) => {
+    await page.getByRole('button', { name: 'Edit playbook…' }).click();
+    await dialog(page);
+  }],
+  ['Settings', screen('settings')],
+  ['Backups', screen('backups')],
+  ['The file menu', async (page) => {
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByRole('menu').waitFor();
+  }],
+  ...['New plan…', 'Open plan…', 'Save a copy…', 'Restore a damaged plan from its newest backup…', 'Open a clean copy of a plan changed outside Wave Planner…', 'Import sites from CSV or Excel…', 'Import a returned readiness packet…', 'Export PDF report…'].map((item): [string, (page: Page) => Promise<void>] => [`File, ${item}`, async (page) => {
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+    await dialog(page);
+  }]),
+  ['The command palette', async (page) => {
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.type('Col');
+    await page.waitForTimeout(200);
+  }],
+];
+
+let app: RunningWebApp;
+beforeAll(async () => {
+  app = await startWebApp();
+  await app.call('schedule:generate', { asOf: '2026-11-23' });
+});
+afterAll(() => app?.stop());
+
+describe.each(['light', 'dark'] as const)('the axe gate in %s mode', (colorScheme) => {
+  let browser: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser({ colorScheme, bypassCSP: true });
+    page = await browser.newPage();
+    await page.goto(app.server.url);
+    await page.waitForSelector('[data-site]');
+  });
+  afterAll(() => browser?.close());
+
+  it('finds nothing critical or serious on any screen, tab, menu or dialog', async () => {
+    const found: string[] = [];
+    for (const [name, reach] of STATES) {
+      await reach(page);
+      await page.waitForTimeout(250);
+      for (const finding of await seriousFindings(page)) found.push(`${name}: ${finding}`);
+      await closeEverything(page);
+    }
+    expect(found).toEqual([]);
+  });
+});
