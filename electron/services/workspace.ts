@@ -11,6 +11,7 @@ import type { ChangeEvent, Committed } from '../../shared/changes';
 import type { BackupInfo, PlanInfo } from '../../shared/contract';
 import type { AuditSource } from '../../shared/domain';
 import type { WavePlan } from '../../shared/interchange';
+import { todayIso } from '../../shared/dates';
 import { AppSettingsStore } from './app-settings';
 import { UserError } from './errors';
 import { EDITING_INTERVAL_MS, isIntact, listBackups, replaceWithBackup } from './plan/backup';
@@ -18,6 +19,8 @@ import { writeCleanCopy } from './plan/clean-copy';
 import { openPlanDatabase } from './plan/database';
 import { requirePlanRow } from './plan/plan-settings';
 import { PlanFile } from './plan/plan-file';
+import { scheduleOnCreation } from './plan/scheduling';
+import type { WriteHandle } from './plan/handles';
 import { emptyPlan, samplePlan } from './sample-plan';
 
 export const PLAN_EXTENSION = '.waveplan';
@@ -232,7 +235,9 @@ export class Workspace {
     mkdirSync(dirname(path), { recursive: true });
     const sample = input.sample ? samplePlan() : null;
     const content = input.content ?? (sample ? { ...sample, plan: { ...sample.plan, name: input.name } } : emptyPlan(input.name));
-    return this.adopt(PlanFile.create(path, content, { ...this.planOptions(), source: this.source }));
+    // The sample opens with its schedule computed, as a program manager would find a demo plan.
+    const andThen = sample && !input.content ? (h: WriteHandle) => scheduleOnCreation(h, todayIso()) : undefined;
+    return this.adopt(PlanFile.create(path, content, { ...this.planOptions(), source: this.source, andThen }));
   }
 
   /** First start: reopen the last plan that still opens; failing that, create the sample plan. */

@@ -41,6 +41,11 @@ describe('the command palette and screen shortcuts', () => {
     await expect.poll(() => page.getByTestId('nav-settings').getAttribute('data-active')).toBe('true');
     await page.keyboard.press('Alt+3');
     await expect.poll(() => page.getByTestId('nav-plan').getAttribute('data-active')).toBe('true');
+    // Also from inside a text field.
+    await page.getByTestId('nav-portfolio').click();
+    await page.getByRole('textbox', { name: 'Filter sites' }).click();
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => page.getByTestId('nav-readiness').getAttribute('data-active')).toBe('true');
   });
 
   it('starts adding a site from anywhere', async () => {

@@ -30,10 +30,12 @@ async function dragBar(site: string, laneLabel: RegExp) {
 }
 
 describe('the plan timeline', () => {
-  it('re-plans, says what changed, and shows every scheduled site as a bar in its wave lane', async () => {
+  it('opens the sample with its schedule computed, every scheduled site a bar in its wave lane; a re-plan that moves nothing says so', async () => {
+    // No re-plan yet: the sample plan was scheduled when it was made.
+    await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);
+    expect(app.workspace.requirePlan().history().undo).toHaveLength(0);
     await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
-    // The first schedule of the plan: every site is newly placed.
-    await expect.poll(() => page.getByTestId('replan-summary').textContent()).toContain('21 sites newly placed');
+    await expect.poll(() => page.getByTestId('replan-summary').textContent()).toContain('Nothing moved');
     await page.getByTestId('replan-summary').getByRole('button').click();
     await expect.poll(() => page.getByTestId('replan-summary').count()).toBe(0);
     await expect.poll(() => page.locator('.wp-bar').count()).toBe(21);

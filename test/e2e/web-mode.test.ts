@@ -65,6 +65,25 @@ describe('web mode in Chromium', () => {
     expect(app.read.site('US-GRV').leadershipWillingness).toBe(5);
   });
 
+  it('refuses an impossible Gantt day, and a "to" before the "from", before exporting', async () => {
+    await page.getByRole('button', { name: 'Report PDF' }).click();
+    const from = page.getByRole('textbox', { name: 'Gantt from' });
+    const to = page.getByRole('textbox', { name: 'Gantt to' });
+    const exportButton = page.getByRole('button', { name: 'Export PDF' });
+    await from.fill('2027-02-30');
+    await expect.poll(() => page.getByText('Must be a real calendar date written YYYY-MM-DD').count()).toBe(1);
+    expect(await exportButton.isDisabled()).toBe(true);
+    await from.fill('2027-03-01');
+    await to.fill('2027-02-01');
+    await expect.poll(() => page.getByText('Must not be before the "from" day (2027-03-01)').count()).toBe(1);
+    expect(await exportButton.isDisabled()).toBe(true);
+    await to.fill('2027-09-01');
+    await expect.poll(() => exportButton.isEnabled()).toBe(true);
+    await from.fill('');
+    await to.fill('');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
   it('exports the steering-committee PDF as a download, on the paper chosen', async () => {
     await app.call('schedule:generate', { asOf: '2026-11-23' });
     await page.getByRole('button', { name: 'Report PDF' }).click();

@@ -186,7 +186,8 @@ export class PlanFile {
   }
 
   /** Creates a new plan file holding `content`. */
-  static create(path: string, content: WavePlan, options: PlanFileOptions & { source: AuditSource }): PlanFile {
+  /** `andThen` runs inside the creating commit, on the new plan's content (the sample's first schedule). */
+  static create(path: string, content: WavePlan, options: PlanFileOptions & { source: AuditSource; andThen?: (h: WriteHandle) => void }): PlanFile {
     const existed = existsSync(path);
     let opened: ReturnType<typeof openPlanDatabase>;
     try {
@@ -205,6 +206,7 @@ export class PlanFile {
         h.run('INSERT INTO plan (id, uid, name, start_date, created_at) VALUES (1, ?, ?, ?, ?)', content.plan.id ?? randomUUID(), content.plan.name, content.plan.startDate, h.audit.context.at);
         replaceContent(h, content);
         h.audit.record('plan', content.plan.name, 'created', null, basename(path));
+        options.andThen?.(h);
       });
     } catch (error) {
       file.close();

@@ -165,6 +165,11 @@ function replanned(h: WriteHandle, computed: Computed): ReplanResult {
  * and pins, and stores it. Computed outside the write; if the plan changed meanwhile, computed again
  * inside it, so a schedule is never stored for inputs it did not see.
  */
+/** Computes and stores the first schedule inside the commit that creates a plan (the sample opens scheduled). */
+export function scheduleOnCreation(h: WriteHandle, asOf: string): void {
+  replanned(h, compute(h, asOf));
+}
+
 export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): Promise<Committed<ReplanResult>> {
   const day = asOf ?? todayIso();
   const early = compute(plan.reader, day);

@@ -69,9 +69,12 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
     ['mod+Z', () => void history.undo()],
     ['mod+shift+Z', () => void history.redo()],
     ['mod+Y', () => void history.redo()],
-    // Alt+1…5 switch screens (Ctrl+digit belongs to the browser's tabs in web mode).
-    ...screens.map((s, i) => [`alt+${i + 1}`, () => show(s.id)] as [string, () => void]),
   ]);
+  // Alt+1…6 switch screens, also while typing in a field (Ctrl+digit belongs to the browser's tabs in web mode).
+  useHotkeys(
+    screens.map((s, i) => [`alt+${i + 1}`, () => show(s.id)] as [string, () => void]),
+    [],
+  );
   const { info, save, loadError } = usePlanStore();
   const status = saveLabel(save);
   const screen = screens.find((s) => s.id === active) ?? screens[0]!;

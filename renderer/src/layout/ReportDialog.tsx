@@ -6,8 +6,18 @@
 import { Alert, Button, Group, Loader, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { BaselineSummary } from '../../../shared/contract';
+import { isoDateSchema } from '../../../shared/domain';
 import { api } from '../api/client';
 import { download } from './download';
+
+/** Why a typed Gantt bound cannot be used ("Must be a real calendar date…"), or null when it can (or is empty). */
+function dayProblem(value: string): string | null {
+  if (!value) return null;
+  const result = isoDateSchema.safeParse(value);
+  if (result.success) return null;
+  const message = result.error.issues[0]!.message;
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
 
 export function ReportDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
@@ -26,7 +36,12 @@ export function ReportDialog({ opened, onClose }: { opened: boolean; onClose(): 
     api['baselines:list']().then(setBaselines, () => setBaselines([]));
   }, [opened]);
 
+  const fromProblem = dayProblem(from);
+  const toProblem = dayProblem(to) ?? (from && to && !fromProblem && to < from ? `Must not be before the "from" day (${from})` : null);
+  const invalid = fromProblem !== null || toProblem !== null;
+
   const exportPdf = async () => {
+    if (invalid) return;
     setBusy(true);
     setError(null);
     try {
@@ -59,8 +74,8 @@ export function ReportDialog({ opened, onClose }: { opened: boolean; onClose(): 
           disabled={baselines.length === 0}
         />
         <Group grow>
-          <TextInput label="Gantt from" placeholder="YYYY-MM-DD (optional)" value={from} onChange={(e) => setFrom(e.currentTarget.value.trim())} />
-          <TextInput label="Gantt to" placeholder="YYYY-MM-DD (optional)" value={to} onChange={(e) => setTo(e.currentTarget.value.trim())} />
+          <TextInput label="Gantt from" placeholder="YYYY-MM-DD (optional)" value={from} error={fromProblem} onChange={(e) => setFrom(e.currentTarget.value.trim())} />
+          <TextInput label="Gantt to" placeholder="YYYY-MM-DD (optional)" value={to} error={toProblem} onChange={(e) => setTo(e.currentTarget.value.trim())} />
         </Group>
         {error && (
           <Alert color="red" title="The report was not made">
@@ -84,7 +99,7 @@ export function ReportDialog({ opened, onClose }: { opened: boolean; onClose(): 
           <Button variant="default" onClick={onClose}>
             Close
           </Button>
-          <Button onClick={() => void exportPdf()} loading={busy}>
+          <Button onClick={() => void exportPdf()} loading={busy} disabled={invalid}>
             Export PDF
           </Button>
         </Group>

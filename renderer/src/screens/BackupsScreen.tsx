@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
+import { formatMoment } from '../components/format-moment';
 
 function size(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -76,7 +77,7 @@ export function BackupsScreen() {
           )}
           {backups.map((b) => (
             <Table.Tr key={b.file} data-backup={b.file}>
-              <Table.Td title={b.path}>{new Date(b.takenAt).toLocaleString()}</Table.Td>
+              <Table.Td title={b.path}>{formatMoment(b.takenAt)}</Table.Td>
               <Table.Td>{b.reason}</Table.Td>
               <Table.Td>{size(b.bytes)}</Table.Td>
               <Table.Td ta="right">
@@ -92,7 +93,7 @@ export function BackupsScreen() {
         {confirm && (
           <Stack gap="sm">
             <Text size="sm">
-              The plan goes back to how it was on {new Date(confirm.takenAt).toLocaleString()} ({confirm.reason}). The plan as it is now is backed up first, so you can come back to it by
+              The plan goes back to how it was on {formatMoment(confirm.takenAt)} ({confirm.reason}). The plan as it is now is backed up first, so you can come back to it by
               restoring that backup.
             </Text>
             <Group justify="flex-end">
@@ -106,7 +107,7 @@ export function BackupsScreen() {
                   setConfirm(null);
                   void run(async () => {
                     await track(() => api['backups:restore']({ file: chosen.file }));
-                    return `Restored the backup of ${new Date(chosen.takenAt).toLocaleString()}. Undo (Ctrl+Z) takes the restore back; the plan as it was is also kept as the newest backup ("before restore").`;
+                    return `Restored the backup of ${formatMoment(chosen.takenAt)}. Undo (Ctrl+Z) takes the restore back; the plan as it was is also kept as the newest backup ("before restore").`;
                   });
                 }}
               >

@@ -11,6 +11,7 @@ import { ragOf } from '../../../shared/report/report-model';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
+import { formatMoment } from '../components/format-moment';
 
 type SortBy = 'overall' | 'ready' | 'code';
 
@@ -72,7 +73,7 @@ function ReadinessDialog({ site, dimension, onClose }: { site: Site; dimension: 
             <Table.Tbody>
               {history.map((h) => (
                 <Table.Tr key={h.id}>
-                  <Table.Td>{h.recordedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+                  <Table.Td>{formatMoment(h.recordedAt)}</Table.Td>
                   <Table.Td>
                     {h.actor} <Text span c="dimmed" size="xs">({h.source})</Text>
                   </Table.Td>

@@ -11,6 +11,7 @@ import { useScheduleStore } from '../../stores/schedule-store';
 import { SiteChecklist } from '../checklists/SiteChecklist';
 import { useChecklistItems } from '../checklists/use-checklist-items';
 import { usePlaybookGates } from '../checklists/use-playbook-gates';
+import { formatMoment } from '../../components/format-moment';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -152,7 +153,7 @@ export function SitePanel({ site, sites, dimensions, onClose }: { site: Site | n
               <Table.Tbody>
                 {audit.map((a) => (
                   <Table.Tr key={a.id}>
-                    <Table.Td>{a.at.slice(0, 16).replace('T', ' ')}</Table.Td>
+                    <Table.Td>{formatMoment(a.at)}</Table.Td>
                     <Table.Td>
                       {a.actor} <Text span size="xs" c="dimmed">({a.source})</Text>
                     </Table.Td>
