@@ -9,6 +9,8 @@ let app: RunningWebApp;
 let page: Page;
 beforeAll(() => ({ app, page } = ui));
 
+/** A lane's label by its title (under it: the window, the size and any warning). */
+const lane = (title: RegExp) => page.locator('.vis-label').filter({ has: page.locator('.wp-lane-title', { hasText: title }) });
 const bar = (site: string) => page.locator('.vis-item', { has: page.locator('.wp-label', { hasText: new RegExp(`^${site}\\b`) }) });
 
 /** An element's box once it has not moved for a quarter of a second. */
@@ -26,7 +28,7 @@ async function steadyBox(locator: ReturnType<Page['locator']>) {
 /** Drags a site's bar into a lane, as a hand does, once bar and lane have stayed put. */
 async function dragBar(site: string, laneLabel: RegExp) {
   // The timeline redraws when the re-plan's change reaches it, which can be late on a busy machine.
-  await dragBarToLane(page, await steadyBox(bar(site)), await steadyBox(page.locator('.vis-label').filter({ hasText: laneLabel })));
+  await dragBarToLane(page, await steadyBox(bar(site)), await steadyBox(lane(laneLabel)));
 }
 
 describe('the plan timeline', () => {
@@ -102,13 +104,65 @@ describe('the plan timeline', () => {
   });
 
   it('locks a wave from its context menu, and re-plan keeps it', async () => {
-    const lane = await page.locator('.vis-label').filter({ hasText: /^Wave 2$/ }).boundingBox();
+    const laneBox = await lane(/^Wave 2$/).boundingBox();
     const item = await bar('CA-WND').boundingBox();
     await page.mouse.click(item!.x + 10, item!.y + item!.height / 2, { button: 'right' });
     await page.getByRole('menuitem', { name: /Lock the wave/ }).click();
     await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Wave 2 · locked' }).count()).toBe(1);
-    expect(lane).toBeTruthy();
+    expect(laneBox).toBeTruthy();
     await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
     await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'Wave 2 · locked' }).count()).toBe(1);
+  });
+
+  it('labels each wave lane with its window, size and size warning, and explains its marks in a legend', async () => {
+    const wave = app.read.schedule()!.schedule.waves.find((w) => w.number === 2)!;
+    const label = await lane(/^Wave 2/).textContent();
+    expect(label).toContain(`${wave.windowStart} – ${wave.windowEnd.slice(5)} · ${wave.sites.length} sites`);
+    if (wave.sites.length < 3) expect(label).toContain('fewer than 3');
+    expect(await page.getByTestId('timeline-legend').textContent()).toMatch(/Prep.*Go-live.*Hypercare.*Freeze.*Site blackout.*Pinned.*Breaks a rule/);
+  });
+
+  it('shows a readable card on hover: site, wave, dates, readiness and reasons', async () => {
+    await bar('DE-STR').hover();
+    const card = page.locator('.vis-tooltip');
+    await expect.poll(() => card.textContent()).toMatch(/^DE-STR Stuttgart Precision\s*Wave \d+ · go-live \d{4}-\d{2}-\d{2}\s*Prep from .* hypercare to .*Readiness \d+/s);
+    const box = (await card.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(400);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    await page.mouse.move(5, 5);
+  });
+
+  it('works from the keyboard: arrows choose a bar, Enter opens its site, Alt+→ moves it a wave later', async () => {
+    // Wave 2 was locked above; a locked wave takes no site. (Unlocking it once broke the whole screen.)
+    await app.call('schedule:lock', { wave: 2, locked: false });
+    await expect.poll(() => page.locator('.vis-label').filter({ hasText: 'locked' }).count()).toBe(0);
+    const timeline = page.getByTestId('timeline');
+    await timeline.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.getByTestId('timeline-announcement').textContent()).toContain('US-GRV Greenville Assembly');
+    await page.keyboard.press('ArrowRight');
+    const second = [...app.read.schedule()!.schedule.waves.flatMap((w) => w.sites.map((p) => ({ site: p.site, goLive: p.goLive, wave: w.number })))].sort((a, b) => a.goLive.localeCompare(b.goLive) || a.site.localeCompare(b.site))[1]!;
+    await expect.poll(() => page.getByTestId('timeline-announcement').textContent()).toContain(second.site);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog', { name: new RegExp(`^${second.site} `) }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('site-schedule').textContent()).toContain(`Wave ${second.wave}`);
+    await page.keyboard.press('Escape');
+    await timeline.focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await waitForUndo(page, `Move ${second.site} to wave ${second.wave + 1}`);
+    expect(app.read.site(second.site).pinnedWave).toBe(second.wave + 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => app.read.site(second.site).pinnedWave).toBeNull();
+    // Shift+F10: the chosen bar's menu, as a right-click opens it.
+    await timeline.focus();
+    await page.keyboard.press('Shift+F10');
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Open the site panel' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+  });
+
+  it('opens a site panel on double-click', async () => {
+    await bar('DE-STR').dblclick();
+    await expect.poll(() => page.getByRole('dialog', { name: /^DE-STR Stuttgart Precision/ }).count()).toBe(1);
+    await page.keyboard.press('Escape');
   });
 });

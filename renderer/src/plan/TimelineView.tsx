@@ -1,9 +1,10 @@
 /**
  * The wave timeline (vis-timeline): created once, then fed through its DataSets, so a change of the
  * schedule updates bars instead of rebuilding the chart. Dragging a bar to another wave or day moves
- * the site (checked at once by the backend); right-click offers pin and lock.
+ * the site (checked at once by the backend); right-click offers pin and lock. From the keyboard the
+ * chart is one stop: the arrows choose a bar, Alt+arrows move it a wave, Enter opens the site.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { DataSet } from 'vis-data';
 import { Timeline, type TimelineOptions } from 'vis-timeline';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
@@ -27,9 +28,11 @@ interface Props {
   asOf: string | null;
   /** Dragging between lanes changes the wave only when the lanes are waves. */
   lanesAreWaves: boolean;
-  onMove(site: string, wave: number, goLive: string): void;
+  /** A drag (to a wave and day), or Alt+← / Alt+→ on the chosen bar (a wave earlier or later, day left to the scheduler). */
+  onMove(site: string, wave: number, goLive: string | null): void;
   onContextMenu(target: ContextTarget): void;
-  onSelect(site: string | null): void;
+  /** Double-click or Enter on a bar: the site's panel. */
+  onOpen(site: string): void;
   /** Hands over the chart for the zoom buttons. */
   onReady?(chart: Timeline | null): void;
 }
@@ -49,6 +52,32 @@ function barElement(item: TimelineItem): HTMLElement {
   bar.append(prep, marker, label);
   return bar;
 }
+
+/** A lane's label: its name, its window and size, and the scheduler's warning about its size. */
+function laneElement(lane: Lane | undefined): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'wp-lane';
+  const title = document.createElement('div');
+  title.className = 'wp-lane-title';
+  title.textContent = lane?.content ?? '';
+  element.append(title);
+  if (lane?.detail) {
+    const detail = document.createElement('div');
+    detail.className = 'wp-lane-detail';
+    detail.textContent = lane.detail;
+    element.append(detail);
+  }
+  if (lane?.warning) {
+    const warning = document.createElement('div');
+    warning.className = 'wp-lane-warning';
+    warning.textContent = `⚠ ${lane.warning}`;
+    element.append(warning);
+  }
+  return element;
+}
+
+/** The bars in the order the keyboard walks them: by go-live, then code. */
+const inKeyboardOrder = (items: TimelineItem[]) => [...items].sort((a, b) => (a.goLive < b.goLive ? -1 : a.goLive > b.goLive ? 1 : a.site < b.site ? -1 : 1));
 
 function backgroundsOf(props: { freezes: DateWindow[]; blackouts: BackgroundItem[] }): BackgroundItem[] {
   const freezes = props.freezes.map(
@@ -106,8 +135,53 @@ export function TimelineView(props: Props) {
   const shownItems = useRef(new Map<string, string>());
   const shownGroups = useRef(new Map<string, string>());
   const windowSet = useRef(false);
+  const chosen = useRef<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const handlers = useRef(props);
   handlers.current = props;
+
+  /** Chooses a bar (the keyboard's and the mouse's selection), brings it into view and says what it is. */
+  const choose = (site: string | null, options: { reveal?: boolean } = {}) => {
+    chosen.current = site;
+    const chart = timeline.current;
+    if (!chart) return;
+    chart.setSelection(site ? [site] : []);
+    if (site && options.reveal) chart.focus(site, { animation: false, zoom: false } as never);
+    const item = site ? handlers.current.items.find((i) => i.id === site) : undefined;
+    setAnnouncement(item ? item.title.split('\n').slice(0, 2).join(', ') : '');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const { items, lanesAreWaves } = handlers.current;
+    if (items.length === 0) return;
+    const ordered = inKeyboardOrder(items);
+    const at = ordered.findIndex((i) => i.id === chosen.current);
+    const current = at >= 0 ? ordered[at]! : null;
+    const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    if (step !== 0 && event.altKey) {
+      if (!current || !lanesAreWaves || event.key === 'ArrowUp' || event.key === 'ArrowDown') return;
+      event.preventDefault();
+      // The lighthouse wave is the lighthouse's alone: its site does not move, and no site moves into it.
+      const wave = current.wave + step;
+      if (current.wave > 0 && wave >= 1) handlers.current.onMove(current.site, wave, null);
+    } else if (step !== 0) {
+      event.preventDefault();
+      const next = current ? ordered[Math.min(ordered.length - 1, Math.max(0, at + step))]! : ordered[0]!;
+      choose(next.id, { reveal: true });
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      choose((event.key === 'Home' ? ordered[0] : ordered.at(-1))!.id, { reveal: true });
+    } else if (event.key === 'Enter' && current) {
+      event.preventDefault();
+      handlers.current.onOpen(current.site);
+    } else if (event.key === 'Escape' && current) {
+      choose(null);
+    } else if ((event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) && current) {
+      event.preventDefault();
+      const box = container.current?.querySelector(`.vis-item.vis-selected`)?.getBoundingClientRect();
+      handlers.current.onContextMenu({ site: current.site, wave: current.wave, x: box?.left ?? 0, y: box?.bottom ?? 0 });
+    }
+  };
 
   useEffect(() => {
     // The chart starts with its data and its window, so it draws once instead of three times.
@@ -129,7 +203,9 @@ export function TimelineView(props: Props) {
       groupOrder: 'order',
       margin: { item: { horizontal: 2, vertical: 4 } },
       template: (item?: TimelineEntry) => (item && 'goLiveAt' in item ? barElement(item) : backgroundLabel(item)),
-      tooltip: { followMouse: true, overflowMethod: 'flip' },
+      groupTemplate: (lane?: Lane) => laneElement(lane),
+      // A card kept inside the chart, not a line running off the screen.
+      tooltip: { followMouse: true, overflowMethod: 'cap', delay: 300 },
       onMove: (item, callback) => {
         const moved = item as unknown as TimelineItem;
         const original = itemData.current.get(moved.id as string) as TimelineItem | null;
@@ -150,7 +226,10 @@ export function TimelineView(props: Props) {
       view.current = { start: range.start.getTime(), end: range.end.getTime() };
       syncDataSet(groupData.current, lanesInView(handlers.current.groups, handlers.current.items, view.current), shownGroups.current);
     });
-    chart.on('select', (event: { items: string[] }) => handlers.current.onSelect(event.items[0] ?? null));
+    chart.on('select', (event: { items: string[] }) => choose(event.items.find((id) => !id.startsWith('bg:')) ?? null));
+    chart.on('doubleClick', (event: { item: string | null }) => {
+      if (event.item && !String(event.item).startsWith('bg:')) handlers.current.onOpen(String(event.item));
+    });
     // Marks the container once the chart has drawn what it holds (read by tests and the benchmark).
     chart.on('changed', () => {
       container.current?.setAttribute('data-drawn-items', String(siteBars.current));
@@ -193,6 +272,22 @@ export function TimelineView(props: Props) {
     windowSet.current = true;
   }, [props.items, props.asOf]);
 
-  return <div ref={container} className="wp-timeline" data-testid="timeline" />;
+  return (
+    <>
+      <div
+        ref={container}
+        className="wp-timeline"
+        data-testid="timeline"
+        tabIndex={0}
+        role="application"
+        aria-roledescription="wave timeline"
+        aria-label="Wave timeline. Arrow keys choose a site, Alt+Left and Alt+Right move it a wave earlier or later, Enter opens it, Shift+F10 its menu."
+        onKeyDown={onKeyDown}
+      />
+      <div aria-live="polite" className="wp-visually-hidden" data-testid="timeline-announcement">
+        {announcement}
+      </div>
+    </>
+  );
 }
 

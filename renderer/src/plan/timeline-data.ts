@@ -2,7 +2,9 @@
 import { addDaysIso, daysBetween, toCalendarDate } from '../../../shared/dates';
 import { fromDay, toDay } from '../../../shared/scheduler/day-numbers';
 import type { WaveSchedule } from '../../../shared/scheduler/types';
-import type { Site } from '../../../shared/domain';
+import type { ReadinessDimension, Site } from '../../../shared/domain';
+import { plural } from '../../../shared/plural';
+import { readinessSummary } from '../../../shared/readiness';
 
 export type GroupBy = 'wave' | 'region' | 'erp';
 
@@ -11,6 +13,10 @@ export interface TimelineGroup {
   content: string;
   order: number;
   className?: string;
+  /** A wave lane's second line: its go-live window and size ("2027-04-01 – 04-28 · 4 sites"). */
+  detail?: string;
+  /** What the scheduler says about the wave's size ("2 sites, fewer than 3"). */
+  warning?: string;
 }
 
 export interface TimelineItem {
@@ -53,8 +59,30 @@ export function waveOfGroup(id: string): number | null {
   return id.startsWith('wave:') ? Number(id.slice(5)) : null;
 }
 
-export function timelineData(schedule: WaveSchedule, lockedWaves: number[], sites: Site[], groupBy: GroupBy): { groups: TimelineGroup[]; items: TimelineItem[]; blackouts: BackgroundItem[] } {
+/** A window's last day without what it shares with the first: "2027-04-01 – 04-28", "2027-12-20 – 2028-01-14". */
+export function windowLabel(from: string, to: string): string {
+  if (from === to) return from;
+  return `${from} – ${to.slice(0, 4) === from.slice(0, 4) ? to.slice(5) : to}`;
+}
+
+/** The hover card of a bar: site, wave, dates, readiness and the scheduler's reasons, one per line. */
+function cardOf(site: Site | undefined, code: string, wave: number, placed: WaveSchedule['waves'][number]['sites'][number], dimensions: ReadinessDimension[]): string {
+  const readiness = site && dimensions.length > 0 ? readinessSummary(site, dimensions) : null;
+  return [
+    `${code} ${site?.name ?? ''}`.trim(),
+    `${wave === 0 ? 'Lighthouse wave' : `Wave ${wave}`}${placed.pinned ? ' (pinned)' : ''} · go-live ${placed.goLive}`,
+    `Prep from ${placed.prepStart} · hypercare to ${placed.hypercareEnd}`,
+    readiness && `Readiness ${Math.round(readiness.overall)}${readiness.blocking ? ` · blocked: ${readiness.blocking}` : readiness.readyDate ? ` · ready ${readiness.readyDate}` : ' · ready now'}`,
+    ...placed.reasons,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function timelineData(schedule: WaveSchedule, lockedWaves: number[], sites: Site[], groupBy: GroupBy, dimensions: ReadinessDimension[] = []): { groups: TimelineGroup[]; items: TimelineItem[]; blackouts: BackgroundItem[] } {
   const byCode = new Map(sites.map((s) => [s.code, s]));
+  // "Wave 2 has 2 sites, fewer than 3" → "fewer than 3" under a lane that already says "2 sites".
+  const warnings = new Map(schedule.warnings.map((w) => [w.wave, w.message.replace(/^Wave \d+ has [^,]*, /, '').replace(' (expected for the last wave)', ' (last wave)')]));
   const violated = new Set(schedule.violations.map((v) => v.site));
   const items: TimelineItem[] = [];
   const blackouts: BackgroundItem[] = [];
@@ -67,7 +95,10 @@ export function timelineData(schedule: WaveSchedule, lockedWaves: number[], site
         id: waveGroupId(wave.number),
         content: `${label}${locked ? ' · locked' : ''}`,
         order: wave.number,
-        className: locked ? 'wp-group-locked' : '',
+        // Never empty: vis-timeline fails on a lane whose class name goes from something to nothing (an unlock).
+        className: locked ? 'wp-group wp-group-locked' : 'wp-group',
+        detail: `${windowLabel(wave.windowStart, wave.windowEnd)} · ${plural(wave.sites.length, 'site')}`,
+        ...(warnings.has(wave.number) ? { warning: warnings.get(wave.number)! } : {}),
       });
     }
     for (const placed of wave.sites) {
@@ -104,7 +135,7 @@ export function timelineData(schedule: WaveSchedule, lockedWaves: number[], site
         pinned: placed.pinned,
         lighthouse: wave.number === 0,
         violated: violated.has(placed.site),
-        title: `${placed.site} ${site?.name ?? ''}\nGo-live ${placed.goLive} (prep from ${placed.prepStart}, hypercare to ${placed.hypercareEnd})\n${placed.reasons.join('\n')}`,
+        title: cardOf(site, placed.site, wave.number, placed, dimensions),
         className: ['wp-item', placed.pinned ? 'wp-pinned' : '', violated.has(placed.site) ? 'wp-violated' : '', wave.number === 0 ? 'wp-lighthouse' : ''].filter(Boolean).join(' '),
       });
     }
@@ -117,6 +148,8 @@ export function timelineData(schedule: WaveSchedule, lockedWaves: number[], site
 /** A longer program opens on about eight months, enough for several waves at a readable zoom. */
 const INITIAL_WINDOW_DAYS = 240;
 const WHOLE_PROGRAM_DAYS = 548;
+/** After the last bar, room for its label ("US-COL · 2027-09-14") at the whole-program zoom. */
+const LABEL_ROOM_DAYS = 150;
 
 export type TimelineEntry = TimelineItem | BackgroundItem;
 
@@ -133,7 +166,7 @@ export function initialWindow(items: TimelineItem[], asOf: string | null): { sta
     if (i.hypercareEnd > last) last = i.hypercareEnd;
   }
   // Room on the right for the labels that follow the last bars.
-  if (daysBetween(first, last) <= WHOLE_PROGRAM_DAYS) return { start: toCalendarDate(addDaysIso(first, -14)), end: toCalendarDate(addDaysIso(last, 45)) };
+  if (daysBetween(first, last) <= WHOLE_PROGRAM_DAYS) return { start: toCalendarDate(addDaysIso(first, -14)), end: toCalendarDate(addDaysIso(last, LABEL_ROOM_DAYS)) };
   const from = addDaysIso(asOf && asOf > first ? asOf : first, -14);
   return { start: toCalendarDate(from), end: toCalendarDate(addDaysIso(from, INITIAL_WINDOW_DAYS)) };
 }

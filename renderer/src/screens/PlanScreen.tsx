@@ -10,7 +10,9 @@ import { timelineData, type GroupBy } from '../plan/timeline-data';
 import { BaselinesPanel } from '../plan/BaselinesPanel';
 import { CrewLoadPanel } from '../plan/CrewLoadPanel';
 import { downloadPackets } from '../packets/download-packets';
+import { TimelineLegend } from '../plan/TimelineLegend';
 import { TimelineView, type ContextTarget } from '../plan/TimelineView';
+import { SitePanel } from './portfolio/SitePanel';
 import { useNavigationStore } from '../stores/navigation-store';
 import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
@@ -26,6 +28,7 @@ export function PlanScreen() {
   const [groupBy, setGroupBy] = useState<GroupBy>('wave');
   const [menu, setMenu] = useState<ContextTarget | null>(null);
   const [tab, setTab] = useState<string | null>('violations');
+  const [openSite, setOpenSite] = useState<string | null>(null);
   const chart = useRef<Timeline | null>(null);
 
   useEffect(() => {
@@ -37,8 +40,8 @@ export function PlanScreen() {
   const schedule = view?.schedule;
   const locks = view?.lockedWaves.join(',');
   const data = useMemo(
-    () => (schedule ? timelineData(schedule, locks ? locks.split(',').map(Number) : [], sites, groupBy) : { groups: [], items: [], blackouts: [] }),
-    [schedule, locks, sites, groupBy],
+    () => (schedule ? timelineData(schedule, locks ? locks.split(',').map(Number) : [], sites, groupBy, dimensions) : { groups: [], items: [], blackouts: [] }),
+    [schedule, locks, sites, groupBy, dimensions],
   );
   const freezeWindows = useMemo(() => info?.freezeWindows ?? [], [info?.freezeWindows]);
   const placedSite = menu?.site ? data.items.find((i) => i.site === menu.site) : undefined;
@@ -107,7 +110,9 @@ export function PlanScreen() {
         </Alert>
       )}
       <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-        <div style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
+        <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
+          <TimelineLegend />
+          <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <TimelineView
             groups={data.groups}
             items={data.items}
@@ -117,9 +122,10 @@ export function PlanScreen() {
             lanesAreWaves={groupBy === 'wave'}
             onMove={(site, wave, goLive) => void move(site, wave, goLive)}
             onContextMenu={setMenu}
-            onSelect={() => {}}
+            onOpen={setOpenSite}
             onReady={(c) => (chart.current = c)}
           />
+          </div>
         </div>
         {view && (
           // Only the panel shown is drawn: the others hold hundreds of rows on a large plan.
@@ -169,6 +175,7 @@ export function PlanScreen() {
           {placedSite && (
             <>
               <Menu.Label>{placedSite.site}</Menu.Label>
+              <Menu.Item onClick={() => setOpenSite(placedSite.site)}>Open the site panel</Menu.Item>
               <Menu.Item onClick={() => void pin(placedSite.site, !placedSite.pinned)}>{placedSite.pinned ? 'Unpin (let re-plan move it)' : `Pin in ${placedSite.wave === 0 ? 'the lighthouse wave' : `wave ${placedSite.wave}`}`}</Menu.Item>
               {view && placedSite.wave > 1 && <Menu.Item onClick={() => void move(placedSite.site, placedSite.wave - 1, null)}>Move to wave {placedSite.wave - 1}</Menu.Item>}
               {view && placedSite.wave > 0 && <Menu.Item onClick={() => void move(placedSite.site, placedSite.wave + 1, null)}>Move to wave {placedSite.wave + 1}</Menu.Item>}
@@ -183,6 +190,7 @@ export function PlanScreen() {
           )}
         </Menu.Dropdown>
       </Menu>
+      <SitePanel site={sites.find((s) => s.code === openSite) ?? null} sites={sites} dimensions={dimensions} onClose={() => setOpenSite(null)} />
     </Stack>
   );
 }
