@@ -7,6 +7,7 @@ import { isOperationName } from '../../shared/operation-names';
 import { problemsFromZod } from '../../shared/interchange';
 import { UserError } from './errors';
 import type { Handlers } from './handlers';
+import { refusalMessage } from '../../shared/field-names';
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
 
@@ -24,7 +25,7 @@ export function createDispatch(handlers: Handlers, onInternalError: (error: unkn
       const first = problems[0]!;
       return {
         ok: false,
-        error: { code: 'invalid-input', message: `${first.path ? `${first.path} ` : ''}${first.message}`, problems },
+        error: { code: 'invalid-input', message: refusalMessage(first.path, first.message), problems },
       };
     }
     try {

@@ -21,22 +21,27 @@ describe('dispatching contract operations', () => {
     workspace.close();
   });
 
-  it('refuses wrong input with the path of each problem, and writes nothing', async () => {
+  it('refuses wrong input with the path of each problem, says which field in words, and writes nothing', async () => {
     const { workspace, dispatch } = workspaceWithSample();
     const before = reads(workspace.requirePlan()).exportText();
     const wrong = [
-      ['sites:update', { code: 'US-GRV', patch: { headcount: 'many' } }, 'patch.headcount'],
-      ['sites:update', { code: 'US-GRV', patch: { earliestGoLive: '2027-02-30' } }, 'patch.earliestGoLive'],
-      ['sites:update', { code: 'US-GRV', patch: { __proto__: { polluted: true }, leadershipWillingness: 9 } }, 'patch.leadershipWillingness'],
-      ['readiness:set', { site: 'US-GRV', dimension: 'data', score: Number.NaN, targetDate: null }, 'score'],
-      ['sites:get', null, ''],
+      ['sites:update', { code: 'US-GRV', patch: { headcount: 'many' } }, 'patch.headcount', /^Headcount must /],
+      ['sites:update', { code: 'US-GRV', patch: { earliestGoLive: '2027-02-30' } }, 'patch.earliestGoLive', /^Earliest go-live must be a real calendar date/],
+      ['sites:update', { code: 'US-GRV', patch: { __proto__: { polluted: true }, leadershipWillingness: 9 } }, 'patch.leadershipWillingness', /^Willingness must be a whole number from 1 to 5 \(got 9\)$/],
+      ['sites:update', { code: 'US-GRV', patch: { siteLead: { name: 'A', email: 'not an address' } } }, 'patch.siteLead.email', /^Site lead's email /],
+      ['settings:update', { staggerDays: -1 }, 'staggerDays', /^Stagger \(days\) must /],
+      ['readiness:set', { site: 'US-GRV', dimension: 'data', score: Number.NaN, targetDate: null }, 'score', /^Score must /],
+      ['sites:get', null, '', /./],
     ] as const;
-    for (const [name, input, path] of wrong) {
+    for (const [name, input, path, message] of wrong) {
       const result = await dispatch(name, input);
       expect(result.ok, `${name} ${JSON.stringify(input)}`).toBe(false);
       if (result.ok) continue;
       expect(result.error.code).toBe('invalid-input');
       if (path) expect(result.error.problems?.[0]?.path).toBe(path);
+      // Said to a person: the field by its name on screen, never the operation's own names.
+      expect(result.error.message).toMatch(message);
+      expect(result.error.message).not.toMatch(/patch\.|sites:|siteLead/);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(reads(workspace.requirePlan()).exportText()).toBe(before);
