@@ -76,6 +76,10 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
     await page.getByRole('checkbox', { name: 'Select US-DET', exact: true }).uncheck();
     await page.getByRole('tab', { name: /ERPs/ }).click();
   }],
+  ['Portfolio, add an ERP', async (page) => {
+    await page.getByRole('button', { name: 'Add ERP' }).click();
+    await dialog(page);
+  }],
   ['Readiness', screen('readiness')],
   ['Readiness, an assessment', async (page) => {
     await page.getByRole('button', { name: /^ERP integration of US-GRV/ }).click();

@@ -103,4 +103,33 @@ describe('the portfolio', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
   });
+
+  it('adds an ERP from the ERPs tab (refusing a code in use), filters the ERPs, and undoes the addition', async () => {
+    await page.getByRole('tab', { name: /ERPs/ }).click();
+    const before = app.read.erps().length;
+    await page.getByRole('button', { name: 'Add ERP' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an ERP' });
+    await dialog.getByRole('textbox', { name: 'Code' }).fill('sap-s4');
+    await expect.poll(() => dialog.getByText('is already the code of another ERP').count()).toBe(1);
+    expect(await dialog.getByRole('button', { name: 'Add ERP' }).isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: 'Code' }).fill('WORKDAY');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Workday Manufacturing');
+    await dialog.getByRole('textbox', { name: 'Connector ready' }).fill('2027-13-01');
+    await expect.poll(() => dialog.getByText(/real calendar date/).count()).toBe(1);
+    await dialog.getByRole('textbox', { name: 'Connector ready' }).fill('2027-10-01');
+    await dialog.getByRole('button', { name: 'Add ERP' }).click();
+    await expect.poll(() => app.read.erps().find((e) => e.code === 'WORKDAY')).toMatchObject({ name: 'Workday Manufacturing', connectorStatus: 'not-started', connectorReadyDate: '2027-10-01' });
+    await expect.poll(() => page.locator('[data-erp="WORKDAY"]').count()).toBe(1);
+    // The filter says what it filters, and how many of all it shows.
+    const filter = page.getByRole('textbox', { name: 'Filter ERPs' });
+    await filter.fill('workday');
+    await expect.poll(() => page.locator('[data-erp]').count()).toBe(1);
+    await expect.poll(() => page.getByText(`1 of ${before + 1} shown`).count()).toBe(1);
+    await filter.fill('');
+    await waitForUndo(page, /WORKDAY/);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => app.read.erps().length).toBe(before);
+    await page.getByRole('tab', { name: /Sites/ }).click();
+  });
 });

@@ -10,12 +10,13 @@ import { usePortfolioStore, type SiteInput } from '../../stores/portfolio-store'
 import { ErpsTable } from './ErpsTable';
 import { siteColumns } from './site-columns';
 import { BulkEditDialog, draftSite, RemoveSitesDialog, SiteFormDialog } from './SiteDialogs';
+import { ErpFormDialog } from './ErpFormDialog';
 import { SitePanel } from './SitePanel';
 
-type Dialog = { kind: 'add'; initial: SiteInput; title: string } | { kind: 'remove'; codes: string[] } | { kind: 'bulk'; codes: string[] } | null;
+type Dialog = { kind: 'add'; initial: SiteInput; title: string } | { kind: 'remove'; codes: string[] } | { kind: 'bulk'; codes: string[] } | { kind: 'add-erp' } | null;
 
 export function PortfolioScreen() {
-  const { sites, erps, loaded, error, load, updateSite, updateSites, createSite, deleteSites, updateErp } = usePortfolioStore();
+  const { sites, erps, loaded, error, load, updateSite, updateSites, createSite, deleteSites, updateErp, createErp } = usePortfolioStore();
   const dimensions = usePortfolioStore((s) => s.dimensions);
   const generation = usePlanStore((s) => s.generation);
   const [filter, setFilter] = useState('');
@@ -38,11 +39,11 @@ export function PortfolioScreen() {
     if (open) setOpenSite(open.code);
   }, [intent]);
 
-  const visible = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    if (!needle) return sites;
-    return sites.filter((s) => [s.code, s.name, s.region, s.country, s.erp, s.siteLead.name].some((v) => v.toLowerCase().includes(needle)));
-  }, [sites, filter]);
+  // The filter works on the tab shown, and says so.
+  const needle = filter.trim().toLowerCase();
+  const visible = useMemo(() => (needle ? sites.filter((s) => [s.code, s.name, s.region, s.country, s.erp, s.siteLead.name].some((v) => v.toLowerCase().includes(needle))) : sites), [sites, needle]);
+  const visibleErps = useMemo(() => (needle ? erps.filter((e) => [e.code, e.name, e.vendor, e.version, e.connectorStatus].some((v) => v.toLowerCase().includes(needle))) : erps), [erps, needle]);
+  const onErps = tab === 'erps';
 
   const erpByCode = useMemo(() => new Map(erps.map((e) => [e.code, e])), [erps]);
   const columns = useMemo(() => siteColumns({ erpByCode, updateSite, openSite: setOpenSite }), [erpByCode, updateSite]);
@@ -59,7 +60,14 @@ export function PortfolioScreen() {
             {sites.length} sites, {sites.filter((s) => !s.excluded).length} in scope, on {erps.length} ERPs
           </Text>
         </div>
-        <TextInput placeholder="Filter sites" aria-label="Filter sites" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={260} />
+        <TextInput
+          placeholder={onErps ? 'Filter ERPs' : 'Filter sites'}
+          aria-label={onErps ? 'Filter ERPs' : 'Filter sites'}
+          description={onErps ? `Code, name, vendor, version or connector status${needle ? ` · ${visibleErps.length} of ${erps.length} shown` : ''}` : `Code, name, region, country, ERP or site lead${needle ? ` · ${visible.length} of ${sites.length} shown` : ''}`}
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          w={320}
+        />
       </Group>
       {error && <Alert color="red" title="Could not load the sites">{error}</Alert>}
       <Tabs value={tab} onChange={setTab} keepMounted={false} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
@@ -96,8 +104,13 @@ export function PortfolioScreen() {
             loaded={loaded}
           />
         </Tabs.Panel>
-        <Tabs.Panel value="erps" pt="xs" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-          <ErpsTable erps={erps} sites={sites} updateErp={updateErp} />
+        <Tabs.Panel value="erps" pt="xs" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
+          <Group gap="xs">
+            <Button size="xs" onClick={() => setDialog({ kind: 'add-erp' })}>
+              Add ERP
+            </Button>
+          </Group>
+          <ErpsTable erps={visibleErps} sites={sites} updateErp={updateErp} />
         </Tabs.Panel>
       </Tabs>
       <SitePanel site={sites.find((s) => s.code === openSite) ?? null} sites={sites} dimensions={dimensions} onClose={() => setOpenSite(null)} />
@@ -123,6 +136,7 @@ export function PortfolioScreen() {
           }}
         />
       )}
+      {dialog?.kind === 'add-erp' && <ErpFormDialog erps={erps} onClose={() => setDialog(null)} onSave={createErp} />}
       {dialog?.kind === 'bulk' && <BulkEditDialog codes={dialog.codes} erps={erps} onClose={() => setDialog(null)} onApply={(patch) => updateSites(dialog.codes, patch)} />}
     </Stack>
   );

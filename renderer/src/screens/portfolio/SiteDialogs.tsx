@@ -1,8 +1,9 @@
 /** Dialogs of the portfolio: a new (or duplicated) site, removing sites, and editing many at once. */
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { SitePatch } from '../../../../shared/contract';
 import { siteSchema, type Erp, type Site } from '../../../../shared/domain';
+import { DialogFooter } from '../../components/DialogFooter';
 import { useAction } from '../../components/use-action';
 import type { SiteInput } from '../../stores/portfolio-store';
 
@@ -26,25 +27,6 @@ export function draftSite(erps: Erp[], sites: Site[], from?: Site): SiteInput {
 }
 
 type Problems = Record<string, string>;
-
-/** Why the last attempt failed (if it did), then Cancel and the dialog's action. */
-function DialogFooter({ error, errorTitle, onCancel, children }: { error: string | null; errorTitle: string; onCancel(): void; children: ReactNode }) {
-  return (
-    <>
-      {error && (
-        <Alert color="red" title={errorTitle}>
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-        {children}
-      </Group>
-    </>
-  );
-}
 
 function problemsOf(site: SiteInput): Problems {
   const result = siteSchema.omit({ readiness: true }).safeParse(site);
