@@ -297,6 +297,8 @@ export const contract = {
   /** Removes sites with their readiness history and checklists; returns the codes removed. */
   'sites:delete': write<string[]>()(z.strictObject({ codes: siteCodesSchema })),
   'readiness:dimensions': read<ReadinessDimension[]>()(noInput),
+  /** Replaces the readiness dimensions (label, weight, threshold; added and removed): one step. */
+  'readiness:saveDimensions': write<ReadinessDimension[]>()(z.strictObject({ dimensions: z.array(z.unknown()).max(30, 'must hold at most 30 dimensions') })),
   'readiness:set': write<Site>()(
     z.strictObject({
       site: codeSchema,

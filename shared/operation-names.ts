@@ -24,6 +24,7 @@ export const OPERATION_NAMES = [
   'sites:create',
   'sites:delete',
   'readiness:dimensions',
+  'readiness:saveDimensions',
   'readiness:set',
   'readiness:history',
   'playbook:get',

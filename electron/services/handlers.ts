@@ -20,7 +20,7 @@ import { createErp, readErps, updateErp } from './plan/erps';
 import { requirePlanRow, updatePlanFields, updateSettings } from './plan/plan-settings';
 import type { PlanFile } from './plan/plan-file';
 import { readPlaybook } from './plan/playbooks';
-import { assess, readDimensions, readReadinessHistory } from './plan/readiness';
+import { assess, readDimensions, saveDimensions, readReadinessHistory } from './plan/readiness';
 import * as scheduling from './plan/scheduling';
 import { createSite, deleteSites, getSite, readSites, updateSite, updateSites } from './plan/sites';
 import type { Workspace } from './workspace';
@@ -106,6 +106,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'sites:delete': (input) =>
       plan().mutate({ label: input.codes.length === 1 ? `Remove site ${input.codes[0]}` : `Remove ${input.codes.length} sites`, source }, (h) => deleteSites(h, input.codes)),
     'readiness:dimensions': () => readDimensions(reader()),
+    'readiness:saveDimensions': (input) => plan().mutate({ label: 'Change the readiness dimensions', source }, (h) => saveDimensions(h, input.dimensions)),
     'readiness:set': (input) => plan().mutate({ label: `Readiness of ${input.site} (${input.dimension})`, source }, (h) => assess(h, input)),
     'readiness:history': (input) => readReadinessHistory(reader(), input.site, input.dimension),
     'playbook:get': () => readPlaybook(reader()),

@@ -46,4 +46,30 @@ describe('the settings screen', () => {
     await page.getByRole('button', { name: 'Add freeze window' }).click();
     await expect.poll(() => plan().freezeWindows.map((f) => f.reason)).toContain('Summer audit');
   });
+
+  it('adds a readiness dimension, changes its weight, removes it, and Undo brings it back; the readiness board follows', async () => {
+    await page.getByRole('textbox', { name: 'New dimension' }).fill('Cyber-security drill');
+    await page.getByRole('button', { name: 'Add dimension' }).click();
+    await expect.poll(() => app.read.dimensions().find((d) => d.key === 'cyberSecurityDrill')).toMatchObject({ label: 'Cyber-security drill', weight: 1, threshold: 70 });
+    const weight = page.getByRole('textbox', { name: 'Weight of Cyber-security drill' });
+    await weight.fill('25');
+    await weight.press('Enter');
+    await expect.poll(() => app.read.dimensions().find((d) => d.key === 'cyberSecurityDrill')?.weight).toBe(25);
+    // A refused change says why and changes nothing.
+    const first = app.read.dimensions()[0]!;
+    const label = page.getByRole('textbox', { name: 'Label of Cyber-security drill' });
+    await label.fill(first.label);
+    await label.press('Enter');
+    await expect.poll(() => page.getByText(`the label "${first.label}" is already used by dimension 1`, { exact: false }).count()).toBeGreaterThan(0);
+    expect(app.read.dimensions().filter((d) => d.label === first.label)).toHaveLength(1);
+    await page.getByTestId('nav-readiness').click();
+    await expect.poll(() => page.getByRole('columnheader', { name: /Cyber-security drill/ }).count()).toBe(1);
+    await page.getByTestId('nav-settings').click();
+    await page.getByRole('button', { name: 'Remove Cyber-security drill' }).click();
+    await expect.poll(() => app.read.dimensions().some((d) => d.key === 'cyberSecurityDrill')).toBe(false);
+    await waitForUndo(page, 'Change the readiness dimensions');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => app.read.dimensions().find((d) => d.key === 'cyberSecurityDrill')?.weight).toBe(25);
+    await expect.poll(() => page.locator('[data-dimension="cyberSecurityDrill"]').count()).toBe(1);
+  });
 });

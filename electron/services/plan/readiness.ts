@@ -1,5 +1,7 @@
 /** Readiness dimensions, and the assessments of each site against them: history kept, never overwritten. */
-import type { ReadinessDimension, ReadinessHistoryEntry, Site } from '../../../shared/domain';
+import { readinessDimensionSchema, type ReadinessDimension, type ReadinessHistoryEntry, type Site } from '../../../shared/domain';
+import { refusalMessage } from '../../../shared/field-names';
+import { parseWithProblems } from '../../../shared/interchange';
 import type { ReadinessRecord } from '../../../shared/report/report-model';
 import { UserError } from '../errors';
 import type { ReadHandle, WriteHandle } from './handles';
@@ -13,7 +15,43 @@ export function writeDimensions(h: WriteHandle, dimensions: ReadinessDimension[]
   dimensions.forEach((d, i) => h.run('INSERT INTO readiness_dimensions (key, label, weight, threshold, position) VALUES (?, ?, ?, ?, ?)', d.key, d.label, d.weight, d.threshold, i));
 }
 
-/** Appends one assessment, recorded with the commit's actor, time and source. */
+/**
+ * Replaces the readiness dimensions with `input` (each checked; keys and labels unique; some weight):
+ * kept keys keep their assessments, a removed dimension takes its assessments with it (Undo brings
+ * them back). Returns the dimensions as stored.
+ */
+export function saveDimensions(h: WriteHandle, input: unknown[]): ReadinessDimension[] {
+  const dimensions = input.map((dimension, i) => {
+    const parsed = parseWithProblems(readinessDimensionSchema, dimension);
+    if (!parsed.ok) {
+      const first = parsed.problems[0]!;
+      throw new UserError('invalid-input', `Dimension ${i + 1}: ${refusalMessage(first.path, first.message)}`, parsed.problems.map((p) => ({ ...p, path: `dimensions[${i}].${p.path}` })));
+    }
+    return parsed.value;
+  });
+  if (dimensions.length === 0) throw new UserError('invalid-input', 'A plan needs at least one readiness dimension.');
+  for (const field of ['key', 'label'] as const) {
+    const seen = new Map<string, number>();
+    dimensions.forEach((d, i) => {
+      const first = seen.get(d[field].toLowerCase());
+      if (first !== undefined) throw new UserError('invalid-input', `Dimension ${i + 1}: the ${field} "${d[field]}" is already used by dimension ${first + 1}.`);
+      seen.set(d[field].toLowerCase(), i);
+    });
+  }
+  if (dimensions.every((d) => d.weight === 0)) throw new UserError('invalid-input', 'At least one readiness dimension needs a weight above 0: the overall score is their weighted mean.');
+  const before = readDimensions(h);
+  const kept = new Set(dimensions.map((d) => d.key));
+  for (const gone of before.filter((d) => !kept.has(d.key))) h.run('DELETE FROM readiness_dimensions WHERE key = ?', gone.key);
+  dimensions.forEach((d, i) =>
+    h.run(
+      'INSERT INTO readiness_dimensions (key, label, weight, threshold, position) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET label = excluded.label, weight = excluded.weight, threshold = excluded.threshold, position = excluded.position',
+      d.key, d.label, d.weight, d.threshold, i,
+    ),
+  );
+  h.audit.recordChanges('plan', 'readiness dimensions', { dimensions: before }, { dimensions });
+  return readDimensions(h);
+}
+
 /** Records an assessment, by this commit's actor now unless it is an imported one (`by`, `at`). */
 export function appendReadiness(h: WriteHandle, entry: { siteId: number; dimension: string; score: number | null; targetDate: string | null; comment: string; by?: string; at?: string }): void {
   const { actor, at, source } = h.audit.context;

@@ -11,6 +11,7 @@ import { api } from '../api/client';
 import { useAction } from '../components/use-action';
 import { usePlanStore } from '../stores/plan-store';
 import { CrewsCard } from './settings/CrewsCard';
+import { DimensionsCard } from './settings/DimensionsCard';
 
 function SettingField({ settingKey, value, onSave }: { settingKey: SettingKey; value: number; onSave(value: number): Promise<void> }) {
   const spec = SETTING_SPECS[settingKey];
@@ -135,6 +136,7 @@ export function SettingsScreen() {
           </SimpleGrid>
         </Card>
         <CrewsCard guard={guard} />
+        <DimensionsCard guard={guard} />
         <Card withBorder>
           <Title order={4}>Plan holidays ({info.holidays.length})</Title>
           <Text size="sm" c="dimmed" mb="sm">
