@@ -106,6 +106,11 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
   }],
   ['Settings', screen('settings')],
   ['Backups', screen('backups')],
+  ['Backups, a notification', async (page) => {
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page.locator('.wp-notice').first().waitFor();
+    await page.waitForTimeout(400);
+  }],
   ['The file menu', async (page) => {
     await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menu').waitFor();

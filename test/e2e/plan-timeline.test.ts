@@ -91,7 +91,7 @@ describe('the plan timeline', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByText('No rule is broken').count(), { timeout: 10_000 }).toBe(1);
     expect(app.read.site('FR-LYO').pinnedWave).toBeNull();
-    await expect.poll(() => page.getByTestId('undo-message').textContent()).toContain('Undone: Move FR-LYO to wave 1');
+    await expect.poll(() => page.locator('.wp-notice').allTextContents()).toContainEqual(expect.stringContaining('Undone: Move FR-LYO to wave 1'));
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.getByTestId('violations').textContent(), { timeout: 10_000 }).toContain('max-sites');
     expect(app.read.site('FR-LYO').pinnedWave).toBe(1);

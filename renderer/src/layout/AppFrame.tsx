@@ -1,5 +1,5 @@
 /** The window: title bar with the plan name and save state, left navigation, the current screen. */
-import { Alert, AppShell, Button, Group, Kbd, NavLink, Notification, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Button, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, isDesktop, onMenuCommand, onPacketFile } from '../api/client';
 import { PacketImportDialog } from '../packets/PacketImportDialog';
@@ -14,6 +14,7 @@ import { ReportDialog } from './ReportDialog';
 import { SheetImportDialog } from './SheetImportDialog';
 import { HiddenFileInput } from '../components/HiddenFileInput';
 import { readTextFile } from '../api/read-text-file';
+import { notify } from './notify';
 
 export interface Screen {
   id: ScreenId;
@@ -37,7 +38,6 @@ function saveLabel(save: SaveState): { text: string; color: string } {
 export function AppFrame({ screens }: { screens: Screen[] }) {
   const active = useNavigationStore((s) => s.screen);
   const show = useNavigationStore((s) => s.show);
-  const [notice, setNotice] = useState<{ message: string; kind: 'ok' | 'error' } | null>(null);
   const [reportOpen, setReportOpen] = useState(false);
   const [sheetImportOpen, setSheetImportOpen] = useState(false);
   const [packetImportOpen, setPacketImportOpen] = useState(false);
@@ -58,7 +58,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       onPacketFile((file) =>
         void api['packets:open'](file).then(
           (packet) => usePacketStore.getState().open(file.fileName, packet),
-          (error: Error) => setNotice({ message: error.message, kind: 'error' }),
+          (error: Error) => notify(error.message, 'error'),
         ),
       ),
     [],
@@ -87,7 +87,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             <Text fw={700} c="var(--mantine-color-blue-text)">
               Wave Planner
             </Text>
-            {!isDesktop && <FileMenu onNotice={(message, kind) => setNotice({ message, kind })} onReport={() => setReportOpen(true)} onImportSheet={() => setSheetImportOpen(true)} onOpenPacket={() => packetInput.current?.click()} onImportPacket={() => setPacketImportOpen(true)} />}
+            {!isDesktop && <FileMenu onNotice={notify} onReport={() => setReportOpen(true)} onImportSheet={() => setSheetImportOpen(true)} onOpenPacket={() => packetInput.current?.click()} onImportPacket={() => setPacketImportOpen(true)} />}
             <Title order={1} size="h5" fw={500} data-testid="plan-name" lineClamp={1}>
               {info?.name ?? 'No plan open'}
             </Title>
@@ -128,20 +128,10 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             {warning}
           </Alert>
         ))}
-        {history.message && (
-          <Notification color={history.message.ok ? 'gray' : 'red'} onClose={history.dismiss} mb="md" role="status" data-testid="undo-message">
-            {history.message.text}
-          </Notification>
-        )}
-        {notice && (
-          <Notification color={notice.kind === 'error' ? 'red' : 'teal'} onClose={() => setNotice(null)} mb="md" role="status">
-            {notice.message}
-          </Notification>
-        )}
         {info ? screen.render() : !loadError && <Text c="dimmed">Open or create a plan from the File menu.</Text>}
       </AppShell.Main>
       <ReportDialog opened={reportOpen} onClose={() => setReportOpen(false)} />
-      <PacketImportDialog opened={packetImportOpen} onClose={() => setPacketImportOpen(false)} onDone={(message) => setNotice({ message, kind: 'ok' })} />
+      <PacketImportDialog opened={packetImportOpen} onClose={() => setPacketImportOpen(false)} onDone={(message) => notify(message, 'ok')} />
       <HiddenFileInput
         ref={packetInput}
         accept=".wavepacket,application/json"
@@ -149,10 +139,10 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
         onFile={(file) =>
           void readTextFile(file)
             .then((content) => api['packets:open']({ fileName: file.name, content }))
-            .then((packet) => usePacketStore.getState().open(file.name, packet), (error: Error) => setNotice({ message: error.message, kind: 'error' }))
+            .then((packet) => usePacketStore.getState().open(file.name, packet), (error: Error) => notify(error.message, 'error'))
         }
       />
-      <SheetImportDialog opened={sheetImportOpen} onClose={() => setSheetImportOpen(false)} onDone={(message) => setNotice({ message, kind: 'ok' })} />
+      <SheetImportDialog opened={sheetImportOpen} onClose={() => setSheetImportOpen(false)} onDone={(message) => notify(message, 'ok')} />
       <CommandPalette
         screens={screens.map((s, i) => ({ id: s.id, label: s.label, shortcut: `Alt+${i + 1}` }))}
         extra={[

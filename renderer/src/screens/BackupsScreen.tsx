@@ -2,12 +2,13 @@
  * Backups of the open plan: when each was taken and why, a backup on demand, and restoring one.
  * Restoring first backs up the plan as it is, so a restore can itself be undone by restoring that.
  */
-import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/contract';
 import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
 import { formatMoment } from '../components/format-moment';
+import { notify } from '../layout/notify';
 
 function size(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -16,11 +17,10 @@ function size(bytes: number): string {
 export function BackupsScreen() {
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const { info, track } = usePlanStore();
 
-  const load = () => api['backups:list']().then(setBackups, (e: Error) => setMessage({ text: e.message, ok: false }));
+  const load = () => api['backups:list']().then(setBackups, (e: Error) => notify(e.message, 'error'));
   useEffect(() => {
     void load();
   }, [info?.path]);
@@ -28,9 +28,9 @@ export function BackupsScreen() {
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
     try {
-      setMessage({ text: await action(), ok: true });
+      notify(await action(), 'ok');
     } catch (e) {
-      setMessage({ text: (e as Error).message, ok: false });
+      notify((e as Error).message, 'error');
     } finally {
       setBusy(false);
       await load();
@@ -51,11 +51,6 @@ export function BackupsScreen() {
           Back up now
         </Button>
       </Group>
-      {message && (
-        <Alert color={message.ok ? 'teal' : 'red'} withCloseButton onClose={() => setMessage(null)}>
-          {message.text}
-        </Alert>
-      )}
       <Table striped verticalSpacing={4} aria-label="Backups" data-testid="backups">
         <Table.Thead>
           <Table.Tr>

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { HistoryStep } from '../../../shared/contract';
 import { api } from '../api/client';
+import { notify } from '../layout/notify';
 import { usePlanStore } from './plan-store';
 
 interface HistoryState {
@@ -13,22 +14,20 @@ interface HistoryState {
   /** What Redo does again, the next one first. */
   redoSteps: HistoryStep[];
   running: boolean;
-  message: { text: string; ok: boolean } | null;
   load(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
-  dismiss(): void;
 }
 
 export const useHistoryStore = create<HistoryState>((set, get) => {
   const step = async (action: 'undo' | 'redo') => {
     if (get().running || (action === 'undo' ? get().undoSteps : get().redoSteps).length === 0) return;
-    set({ running: true, message: null });
+    set({ running: true });
     try {
       const done = await usePlanStore.getState().track(() => api[action === 'undo' ? 'history:undo' : 'history:redo']());
-      set({ message: { text: `${action === 'undo' ? 'Undone' : 'Redone'}: ${done.value.label}`, ok: true } });
+      notify(`${action === 'undo' ? 'Undone' : 'Redone'}: ${done.value.label}`, 'ok');
     } catch (error) {
-      set({ message: { text: (error as Error).message, ok: false } });
+      notify((error as Error).message, 'error');
     } finally {
       set({ running: false });
       await get().load();
@@ -38,7 +37,6 @@ export const useHistoryStore = create<HistoryState>((set, get) => {
     undoSteps: [],
     redoSteps: [],
     running: false,
-    message: null,
     async load() {
       try {
         const history = await api['history:list']();
@@ -49,6 +47,5 @@ export const useHistoryStore = create<HistoryState>((set, get) => {
     },
     undo: () => step('undo'),
     redo: () => step('redo'),
-    dismiss: () => set({ message: null }),
   };
 });
