@@ -22,13 +22,15 @@ export const theme = createTheme({
 /** Hues whose darkest Mantine shade is still too light for text on a pale background. */
 const DARKER_TEXT: Record<string, string> = { yellow: '#6e4500', orange: '#8a3400', lime: '#3b5a08' };
 
-/** Light-variant badges and buttons in light mode: the palest background, text dark enough on it. */
+/** Light mode: light-variant badges and buttons on the palest background, and coloured text dark enough on any row. */
 const lightVariants = (t: Parameters<CSSVariablesResolver>[0]) =>
   Object.fromEntries(
     Object.entries(t.colors).flatMap(([name, shades]) => [
       [`--mantine-color-${name}-light`, shades[0]!],
       [`--mantine-color-${name}-light-hover`, shades[1]!],
       [`--mantine-color-${name}-light-color`, DARKER_TEXT[name] ?? shades[9]!],
+      // Coloured text ("blocked: …" in red) on striped and tinted rows too.
+      [`--mantine-color-${name}-text`, DARKER_TEXT[name] ?? shades[9]!],
     ]),
   );
 

@@ -132,4 +132,33 @@ describe('the portfolio', () => {
     await expect.poll(() => app.read.erps().length).toBe(before);
     await page.getByRole('tab', { name: /Sites/ }).click();
   });
+
+  it('shows each site\'s wave, go-live and readiness, hides and shows columns (remembered), and keeps code and name in view when scrolling sideways', async () => {
+    await app.call('schedule:generate', { asOf: '2026-11-23' });
+    const grv = page.locator('[data-site="US-GRV"]');
+    await expect.poll(() => grv.textContent()).toMatch(/Lighthouse.*2027-\d\d-\d\d.*\d+ · ready/);
+    expect(await page.locator('[data-site="US-KNX"]').textContent()).toContain('unscheduled');
+    // Hide the region column; the choice outlives a reload.
+    await page.getByRole('button', { name: /^Columns/ }).click();
+    await page.getByRole('checkbox', { name: 'Region', exact: true }).uncheck();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Region' }).count()).toBe(0);
+    await page.reload();
+    await page.locator('[data-site="US-GRV"]').waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Region' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Columns \(2 hidden\)/ }).count()).toBe(1);
+    await page.getByRole('button', { name: /^Columns/ }).click();
+    await page.getByRole('checkbox', { name: 'Region', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Country', exact: true }).check();
+    await page.keyboard.press('Escape');
+    // Scrolled to the far right, the code and the name stay where they were; the region has gone under them.
+    const code = page.getByRole('button', { name: 'Open US-GRV' });
+    const name = page.getByRole('button', { name: /^Site of US-GRV/ });
+    const before = [(await code.boundingBox())!.x, (await name.boundingBox())!.x];
+    await page.locator('table[aria-label="Sites"]').evaluate((table) => table.parentElement!.scrollBy({ left: 2000 }));
+    await expect.poll(async () => [(await code.boundingBox())!.x, (await name.boundingBox())!.x]).toEqual(before);
+    const region = (await page.getByRole('button', { name: /^Region of US-GRV/ }).boundingBox())!;
+    expect(region.x).toBeLessThan(before[1]!);
+    await page.locator('table[aria-label="Sites"]').evaluate((table) => table.parentElement!.scrollTo({ left: 0 }));
+  });
 });

@@ -1,11 +1,13 @@
 /**
  * A sortable table that renders only the rows in view (TanStack Table and TanStack Virtual), with
  * arrow-key navigation between cells: a plan of thousands of sites scrolls as smoothly as one of ten.
+ * Columns have widths the user can drag; the first ones can stay put while the rest scroll sideways;
+ * the caller may hide columns.
  */
 import { Table, UnstyledButton } from '@mantine/core';
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Column, type ColumnDef, type RowSelectionState, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 
 const ROW_HEIGHT = 34;
 
@@ -19,6 +21,16 @@ interface VirtualTableProps<T> {
   selection?: RowSelectionState;
   onSelectionChange?(selection: RowSelectionState): void;
   loaded?: boolean;
+  /** Columns shown (by id; absent ones are shown). */
+  columnVisibility?: VisibilityState;
+  /** Columns that stay at the left while the others scroll sideways (by id, in order). */
+  frozen?: string[];
+}
+
+/** A frozen column sticks at its offset, above the cells that scroll under it. */
+function frozenStyle<T>(column: Column<T, unknown>, header: boolean): CSSProperties {
+  if (column.getIsPinned() !== 'left') return {};
+  return { position: 'sticky', left: column.getStart('left'), zIndex: header ? 3 : 1, background: 'inherit', boxShadow: column.getIsLastColumn('left') ? 'inset -1px 0 0 var(--mantine-color-default-border)' : undefined };
 }
 
 /** The element inside a cell that takes focus: its editor, button or checkbox. */
@@ -29,12 +41,15 @@ function focusCell(container: HTMLElement, row: number, column: number): boolean
   return Boolean(target);
 }
 
-export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selection, onSelectionChange, loaded = true }: VirtualTableProps<T>) {
+export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selection, onSelectionChange, loaded = true, columnVisibility, frozen }: VirtualTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting, rowSelection: selection ?? {} },
+    defaultColumn: { size: 140, minSize: 48, maxSize: 640 },
+    enableColumnResizing: true,
+    columnResizeMode: 'onChange',
+    state: { sorting, rowSelection: selection ?? {}, columnVisibility: columnVisibility ?? {}, columnPinning: { left: frozen ?? [] } },
     getRowId: rowId,
     enableRowSelection: Boolean(onSelectionChange),
     onSortingChange: setSorting,
@@ -57,7 +72,7 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
     const cell = target.closest<HTMLElement>('[data-row]');
     if (!cell || !scrollRef.current) return;
     const row = Math.min(modelRows.length - 1, Math.max(0, Number(cell.dataset.row) + move[0]));
-    const column = Math.min(columns.length - 1, Math.max(0, Number(cell.dataset.col) + move[1]));
+    const column = Math.min(table.getVisibleLeafColumns().length - 1, Math.max(0, Number(cell.dataset.col) + move[1]));
     e.preventDefault();
     if (!focusCell(scrollRef.current, row, column)) {
       // The row is outside the rendered window: bring it in, then focus it.
@@ -68,7 +83,17 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
 
   return (
     <div ref={scrollRef} onKeyDown={onKeyDown} style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
-      <Table striped highlightOnHover stickyHeader verticalSpacing={4} aria-label={label} aria-rowcount={modelRows.length} data-loaded={loaded} style={{ whiteSpace: 'nowrap' }}>
+      <Table
+        striped
+        highlightOnHover
+        stickyHeader
+        verticalSpacing={4}
+        aria-label={label}
+        aria-rowcount={modelRows.length}
+        data-loaded={loaded}
+        className="wp-vtable"
+        style={{ whiteSpace: 'nowrap', tableLayout: 'fixed', width: table.getTotalSize() }}
+      >
         <Table.Thead style={{ zIndex: 2 }}>
           {table.getHeaderGroups().map((group) => (
             <Table.Tr key={group.id}>
@@ -77,7 +102,13 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
                 const meta = header.column.columnDef.meta as { align?: 'left' | 'right'; title?: string } | undefined;
                 const content = flexRender(header.column.columnDef.header, header.getContext());
                 return (
-                  <Table.Th key={header.id} ta={meta?.align} title={meta?.title} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                  <Table.Th
+                    key={header.id}
+                    ta={meta?.align}
+                    title={meta?.title}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    style={{ width: header.getSize(), position: 'relative', ...frozenStyle(header.column, true) }}
+                  >
                     {header.column.getCanSort() ? (
                       <UnstyledButton onClick={header.column.getToggleSortingHandler()} fw={700} fz="sm" title={`${meta?.title ?? ''} Sort`.trim()}>
                         {content}
@@ -85,6 +116,16 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
                       </UnstyledButton>
                     ) : (
                       content
+                    )}
+                    {header.column.getCanResize() && (
+                      <div
+                        className={`wp-resizer${header.column.getIsResizing() ? ' wp-resizing' : ''}`}
+                        onMouseDown={header.getResizeHandler()}
+                        onTouchStart={header.getResizeHandler()}
+                        onDoubleClick={() => header.column.resetSize()}
+                        title="Drag to widen or narrow the column; double-click for its usual width"
+                        aria-hidden
+                      />
                     )}
                   </Table.Th>
                 );
@@ -95,7 +136,7 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
         <Table.Tbody>
           {padTop > 0 && (
             <tr aria-hidden>
-              <td style={{ height: padTop, padding: 0 }} colSpan={columns.length} />
+              <td style={{ height: padTop, padding: 0 }} colSpan={table.getVisibleLeafColumns().length} />
             </tr>
           )}
           {items.map((item) => {
@@ -103,7 +144,13 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
             return (
               <Table.Tr key={row.id} data-index={item.index} style={{ height: ROW_HEIGHT }} {...rowProps?.(row.original)} bg={row.getIsSelected() ? 'var(--mantine-primary-color-light)' : undefined}>
                 {row.getVisibleCells().map((cell, col) => (
-                  <Table.Td key={cell.id} data-row={item.index} data-col={col} ta={(cell.column.columnDef.meta as { align?: 'left' | 'right' } | undefined)?.align}>
+                  <Table.Td
+                    key={cell.id}
+                    data-row={item.index}
+                    data-col={col}
+                    ta={(cell.column.columnDef.meta as { align?: 'left' | 'right' } | undefined)?.align}
+                    style={{ overflow: 'hidden', textOverflow: 'ellipsis', ...frozenStyle(cell.column, false) }}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </Table.Td>
                 ))}
@@ -112,7 +159,7 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
           })}
           {padBottom > 0 && (
             <tr aria-hidden>
-              <td style={{ height: padBottom, padding: 0 }} colSpan={columns.length} />
+              <td style={{ height: padBottom, padding: 0 }} colSpan={table.getVisibleLeafColumns().length} />
             </tr>
           )}
         </Table.Tbody>

@@ -10,18 +10,20 @@ import { VirtualTable } from '../../components/VirtualTable';
 interface ErpColumn {
   key: string;
   label: string;
+  size: number;
   title?: string;
   get(erp: Erp): string;
   toPatch(text: string): ErpPatch;
 }
 
 const COLUMNS: ErpColumn[] = [
-  { key: 'name', label: 'Name', get: (e) => e.name, toPatch: (t) => ({ name: t }) },
-  { key: 'vendor', label: 'Vendor', get: (e) => e.vendor, toPatch: (t) => ({ vendor: t }) },
-  { key: 'version', label: 'Version', get: (e) => e.version, toPatch: (t) => ({ version: t }) },
+  { key: 'name', label: 'Name', size: 240, get: (e) => e.name, toPatch: (t) => ({ name: t }) },
+  { key: 'vendor', label: 'Vendor', size: 140, get: (e) => e.vendor, toPatch: (t) => ({ vendor: t }) },
+  { key: 'version', label: 'Version', size: 110, get: (e) => e.version, toPatch: (t) => ({ version: t }) },
   {
     key: 'connectorStatus',
     label: 'Connector',
+    size: 130,
     title: `Status of the system's connector to this ERP: ${CONNECTOR_STATUSES.join(', ')}`,
     get: (e) => e.connectorStatus,
     toPatch: (t) => ({ connectorStatus: t.trim() as Erp['connectorStatus'] }),
@@ -29,11 +31,12 @@ const COLUMNS: ErpColumn[] = [
   {
     key: 'connectorReadyDate',
     label: 'Connector ready',
+    size: 150,
     title: 'The day the connector is expected to be validated (YYYY-MM-DD); no site on this ERP goes live before it',
     get: (e) => e.connectorReadyDate ?? '',
     toPatch: (t) => ({ connectorReadyDate: t.trim() === '' ? null : t.trim() }),
   },
-  { key: 'notes', label: 'Notes', get: (e) => e.notes, toPatch: (t) => ({ notes: t }) },
+  { key: 'notes', label: 'Notes', size: 320, get: (e) => e.notes, toPatch: (t) => ({ notes: t }) },
 ];
 
 export function ErpsTable({ erps, sites, updateErp }: { erps: Erp[]; sites: Site[]; updateErp(code: string, patch: ErpPatch): Promise<unknown> }) {
@@ -44,10 +47,11 @@ export function ErpsTable({ erps, sites, updateErp }: { erps: Erp[]; sites: Site
   }, [sites]);
   const columns = useMemo<ColumnDef<Erp, unknown>[]>(
     () => [
-      { id: 'code', header: 'Code', accessorFn: (e) => e.code, cell: ({ row }) => <Text size="sm" fw={600} ff="monospace">{row.original.code}</Text> },
+      { id: 'code', size: 120, header: 'Code', accessorFn: (e) => e.code, cell: ({ row }) => <Text size="sm" fw={600} ff="monospace">{row.original.code}</Text> },
       ...COLUMNS.map(
         (column): ColumnDef<Erp, unknown> => ({
           id: column.key,
+          size: column.size,
           header: column.label,
           meta: { title: column.title },
           accessorFn: column.get,
@@ -56,9 +60,9 @@ export function ErpsTable({ erps, sites, updateErp }: { erps: Erp[]; sites: Site
           ),
         }),
       ),
-      { id: 'sites', header: 'Sites', meta: { align: 'right' }, accessorFn: (e) => siteCounts.get(e.code) ?? 0 },
+      { id: 'sites', size: 80, header: 'Sites', meta: { align: 'right' }, accessorFn: (e) => siteCounts.get(e.code) ?? 0 },
     ],
     [siteCounts, updateErp],
   );
-  return <VirtualTable label="ERPs" rows={erps} columns={columns} rowId={(e) => e.code} rowProps={(e) => ({ 'data-erp': e.code })} />;
+  return <VirtualTable label="ERPs" rows={erps} columns={columns} rowId={(e) => e.code} rowProps={(e) => ({ 'data-erp': e.code })} frozen={['code']} />;
 }

@@ -6,10 +6,12 @@ import type { Site } from '../../../../shared/domain';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useNavigationStore } from '../../stores/navigation-store';
 import { usePlanStore } from '../../stores/plan-store';
+import { useScheduleStore } from '../../stores/schedule-store';
 import { usePortfolioStore, type SiteInput } from '../../stores/portfolio-store';
 import { ErpsTable } from './ErpsTable';
-import { siteColumns } from './site-columns';
+import { FROZEN_COLUMNS, OPTIONAL_COLUMNS, siteColumns, type Placement } from './site-columns';
 import { BulkEditDialog, draftSite, RemoveSitesDialog, SiteFormDialog } from './SiteDialogs';
+import { ColumnChooser, useColumnVisibility } from './ColumnChooser';
 import { ErpFormDialog } from './ErpFormDialog';
 import { SitePanel } from './SitePanel';
 
@@ -46,7 +48,19 @@ export function PortfolioScreen() {
   const onErps = tab === 'erps';
 
   const erpByCode = useMemo(() => new Map(erps.map((e) => [e.code, e])), [erps]);
-  const columns = useMemo(() => siteColumns({ erpByCode, updateSite, openSite: setOpenSite }), [erpByCode, updateSite]);
+  const schedule = useScheduleStore((s) => s.view?.schedule);
+  const scheduleLoaded = useScheduleStore((s) => s.loaded);
+  useEffect(() => {
+    if (!scheduleLoaded) void useScheduleStore.getState().load();
+  }, [scheduleLoaded]);
+  const placements = useMemo(() => {
+    const byCode = new Map<string, Placement>();
+    for (const wave of schedule?.waves ?? []) for (const placed of wave.sites) byCode.set(placed.site, { wave: wave.number, goLive: placed.goLive, reason: null });
+    for (const u of schedule?.unscheduled ?? []) byCode.set(u.site, { wave: null, goLive: null, reason: u.reason });
+    return byCode;
+  }, [schedule]);
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility();
+  const columns = useMemo(() => siteColumns({ erpByCode, placements, dimensions, updateSite, openSite: setOpenSite }), [erpByCode, placements, dimensions, updateSite]);
   // Only sites that still exist and are shown count as selected.
   const selected = visible.filter((s) => selection[s.code]).map((s) => s.code);
   const duplicateOf = selected.length === 1 ? sites.find((s) => s.code === selected[0]) : undefined;
@@ -92,6 +106,9 @@ export function PortfolioScreen() {
             <Text size="xs" c="dimmed" data-testid="selection-count">
               {selected.length ? `${selected.length} selected` : 'Select sites with the boxes to edit or remove several at once'}
             </Text>
+            <Group ml="auto">
+              <ColumnChooser columns={OPTIONAL_COLUMNS} visibility={columnVisibility} onChange={setColumnVisibility} />
+            </Group>
           </Group>
           <VirtualTable<Site>
             label="Sites"
@@ -102,6 +119,8 @@ export function PortfolioScreen() {
             selection={selection}
             onSelectionChange={setSelection}
             loaded={loaded}
+            columnVisibility={columnVisibility}
+            frozen={FROZEN_COLUMNS}
           />
         </Tabs.Panel>
         <Tabs.Panel value="erps" pt="xs" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
