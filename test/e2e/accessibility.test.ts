@@ -120,6 +120,12 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
     await page.getByRole('menuitem', { name: item }).click();
     await dialog(page);
   }]),
+  ['A calendar of a day field', async (page) => {
+    await page.getByRole('button', { name: 'Report PDF' }).click();
+    await dialog(page);
+    await page.getByRole('button', { name: 'Pick Gantt from from a calendar' }).click();
+    await page.locator('.mantine-DatePicker-day:not([data-hidden])').first().waitFor();
+  }],
   ['The command palette', async (page) => {
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog').waitFor();
@@ -155,5 +161,6 @@ describe.each(['light', 'dark'] as const)('the axe gate in %s mode', (colorSchem
       await closeEverything(page);
     }
     expect(found).toEqual([]);
-  });
+    // Some thirty states, each checked by axe in the page: longer than one test usually takes.
+  }, 240_000);
 });

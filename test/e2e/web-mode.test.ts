@@ -79,6 +79,11 @@ describe('web mode in Chromium', () => {
     expect(await exportButton.isDisabled()).toBe(true);
     await to.fill('2027-09-01');
     await expect.poll(() => exportButton.isEnabled()).toBe(true);
+    // Or picked from a calendar, which opens on the day typed.
+    await page.getByRole('button', { name: 'Pick Gantt to from a calendar' }).click();
+    const calendar = page.locator('.mantine-Popover-dropdown');
+    await calendar.locator('.mantine-DatePicker-day:not([data-outside])', { hasText: /^15$/ }).click();
+    await expect.poll(() => to.inputValue()).toBe('2027-09-15');
     await from.fill('');
     await to.fill('');
     await page.getByRole('button', { name: 'Close', exact: true }).click();

@@ -3,12 +3,13 @@
  * date range for the Gantt; a progress indicator while the report renders, then a download (in the
  * desktop app, the download asks where to save).
  */
-import { Alert, Button, Group, Loader, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { BaselineSummary } from '../../../shared/contract';
 import { isoDateSchema } from '../../../shared/domain';
 import { api } from '../api/client';
 import { download } from './download';
+import { DayField } from '../components/DayField';
 
 /** Why a typed Gantt bound cannot be used ("Must be a real calendar date…"), or null when it can (or is empty). */
 function dayProblem(value: string): string | null {
@@ -74,8 +75,8 @@ export function ReportDialog({ opened, onClose }: { opened: boolean; onClose(): 
           disabled={baselines.length === 0}
         />
         <Group grow>
-          <TextInput label="Gantt from" placeholder="YYYY-MM-DD (optional)" value={from} error={fromProblem} onChange={(e) => setFrom(e.currentTarget.value.trim())} />
-          <TextInput label="Gantt to" placeholder="YYYY-MM-DD (optional)" value={to} error={toProblem} onChange={(e) => setTo(e.currentTarget.value.trim())} />
+          <DayField label="Gantt from" placeholder="YYYY-MM-DD (optional)" value={from} error={fromProblem} onChange={(e) => setFrom(e.currentTarget.value.trim())} onPick={setFrom} />
+          <DayField label="Gantt to" placeholder="YYYY-MM-DD (optional)" value={to} error={toProblem} onChange={(e) => setTo(e.currentTarget.value.trim())} onPick={setTo} />
         </Group>
         {error && (
           <Alert color="red" title="The report was not made">

@@ -10,6 +10,7 @@ import { ragOf } from '../../../shared/report/report-model';
 import { api } from '../api/client';
 import { download } from '../layout/download';
 import { usePacketStore } from './packet-store';
+import { DayField } from '../components/DayField';
 
 export function SiteLeadView() {
   const { packet, fileName, dirty, edit, close, saved } = usePacketStore();
@@ -97,7 +98,7 @@ export function SiteLeadView() {
                     </Group>
                   </Table.Td>
                   <Table.Td w={150}>
-                    <TextInput size="xs" placeholder="YYYY-MM-DD" aria-label={`Target date of ${dimension?.label ?? r.dimension}`} value={r.value.targetDate ?? ''} error={bad ? 'YYYY-MM-DD' : undefined} onChange={(e) => setReadiness(r.dimension, { targetDate: e.currentTarget.value.trim() || null })} />
+                    <DayField size="xs" placeholder="YYYY-MM-DD" aria-label={`Target date of ${dimension?.label ?? r.dimension}`} value={r.value.targetDate ?? ''} error={bad ? 'YYYY-MM-DD' : undefined} onChange={(e) => setReadiness(r.dimension, { targetDate: e.currentTarget.value.trim() || null })} onPick={(day) => setReadiness(r.dimension, { targetDate: day })} />
                   </Table.Td>
                   <Table.Td>
                     <TextInput size="xs" aria-label={`Comment on ${dimension?.label ?? r.dimension}`} value={r.comment} onChange={(e) => setReadiness(r.dimension, { comment: e.currentTarget.value })} />

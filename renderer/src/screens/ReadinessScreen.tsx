@@ -2,7 +2,7 @@
  * Readiness board: every site against every readiness dimension, red/amber/green by threshold with
  * unknown shown apart from low; click a cell to record a new assessment (history is kept).
  */
-import { Alert, Badge, Button, Checkbox, Group, Modal, NumberInput, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, NumberInput, ScrollArea, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { isIsoDate } from '../../../shared/dates';
 import type { ReadinessDimension, ReadinessHistoryEntry, Site } from '../../../shared/domain';
@@ -12,6 +12,7 @@ import { api } from '../api/client';
 import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
 import { formatMoment } from '../components/format-moment';
+import { DayField } from '../components/DayField';
 
 type SortBy = 'overall' | 'ready' | 'code';
 
@@ -46,7 +47,7 @@ function ReadinessDialog({ site, dimension, onClose }: { site: Site; dimension: 
       <Stack>
         <Group grow align="flex-start">
           <NumberInput label="Score (0–100)" description={`Threshold ${dimension.threshold}; leave empty if not assessed`} min={0} max={100} value={score} onChange={setScore} data-autofocus />
-          <TextInput label="Target date" description="When it will reach the threshold" placeholder="YYYY-MM-DD" value={target} onChange={(e) => setTarget(e.currentTarget.value.trim())} />
+          <DayField label="Target date" description="When it will reach the threshold" placeholder="YYYY-MM-DD" value={target} onChange={(e) => setTarget(e.currentTarget.value.trim())} onPick={setTarget} />
         </Group>
         <Textarea label="Comment" placeholder="What changed, what is planned" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
         {error && <Alert color="red">{error}</Alert>}

@@ -12,6 +12,7 @@ import { useAction } from '../components/use-action';
 import { usePlanStore } from '../stores/plan-store';
 import { CrewsCard } from './settings/CrewsCard';
 import { DimensionsCard } from './settings/DimensionsCard';
+import { DayField } from '../components/DayField';
 
 function SettingField({ settingKey, value, onSave }: { settingKey: SettingKey; value: number; onSave(value: number): Promise<void> }) {
   const spec = SETTING_SPECS[settingKey];
@@ -93,6 +94,12 @@ export function SettingsScreen() {
   const { error, setError, run: guard } = useAction();
   if (!info) return null;
 
+  /** A typed or picked plan start: checked, then one step. */
+  const setStart = (value: string) => {
+    if (value === info.startDate) return;
+    if (!isPlanDay(value)) return setError(`The plan start must be a real date written YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY}.`);
+    void guard(() => updatePlan({ startDate: value }));
+  };
   const addHolidays = (dates: string[]) => updatePlan({ holidays: [...new Set([...info.holidays, ...dates])].sort() });
 
   return (
@@ -110,17 +117,13 @@ export function SettingsScreen() {
           </Title>
           <Group grow>
             <TextInput label="Plan name" defaultValue={info.name} key={`n${info.name}`} onBlur={(e) => e.currentTarget.value.trim() && e.currentTarget.value !== info.name && void guard(() => updatePlan({ name: e.currentTarget.value.trim() }))} />
-            <TextInput
+            <DayField
               label="Plan start"
               description="No site's preparation starts before this day"
               defaultValue={info.startDate}
               key={`s${info.startDate}`}
-              onBlur={(e) => {
-                const value = e.currentTarget.value.trim();
-                if (value === info.startDate) return;
-                if (!isPlanDay(value)) return setError(`The plan start must be a real date written YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY}.`);
-                void guard(() => updatePlan({ startDate: value }));
-              }}
+              onBlur={(e) => setStart(e.currentTarget.value.trim())}
+              onPick={setStart}
             />
           </Group>
         </Card>
@@ -150,7 +153,7 @@ export function SettingsScreen() {
             ))}
           </Group>
           <Group align="flex-end" gap="xs" mb="md">
-            <TextInput label="Add a holiday" placeholder="YYYY-MM-DD" value={newHoliday} onChange={(e) => setNewHoliday(e.currentTarget.value.trim())} w={160} />
+            <DayField label="Add a holiday" placeholder="YYYY-MM-DD" value={newHoliday} onChange={(e) => setNewHoliday(e.currentTarget.value.trim())} onPick={setNewHoliday} w={170} />
             <Button
               variant="default"
               onClick={() => {
@@ -191,8 +194,8 @@ export function SettingsScreen() {
             </Table.Tbody>
           </Table>
           <Group align="flex-end" gap="xs">
-            <TextInput label="From" placeholder="YYYY-MM-DD" value={freeze.from} onChange={(e) => setFreeze({ ...freeze, from: e.currentTarget.value.trim() })} w={140} />
-            <TextInput label="To" placeholder="YYYY-MM-DD" value={freeze.to} onChange={(e) => setFreeze({ ...freeze, to: e.currentTarget.value.trim() })} w={140} />
+            <DayField label="From" placeholder="YYYY-MM-DD" value={freeze.from} onChange={(e) => setFreeze({ ...freeze, from: e.currentTarget.value.trim() })} onPick={(from) => setFreeze({ ...freeze, from })} w={160} />
+            <DayField label="To" placeholder="YYYY-MM-DD" value={freeze.to} onChange={(e) => setFreeze({ ...freeze, to: e.currentTarget.value.trim() })} onPick={(to) => setFreeze({ ...freeze, to })} w={160} />
             <TextInput label="Reason" value={freeze.reason} onChange={(e) => setFreeze({ ...freeze, reason: e.currentTarget.value })} w={260} />
             <ActionIcon
               size="lg"

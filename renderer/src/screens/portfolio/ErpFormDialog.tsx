@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { CONNECTOR_STATUSES, erpSchema, type Erp } from '../../../../shared/domain';
 import { DialogFooter } from '../../components/DialogFooter';
 import { useAction } from '../../components/use-action';
+import { DayField } from '../../components/DayField';
 
 /** A blank ERP under a code no other ERP has. */
 export function draftErp(erps: Erp[]): Erp {
@@ -37,13 +38,14 @@ export function ErpFormDialog({ erps, onClose, onSave }: { erps: Erp[]; onClose(
           <TextInput label="Vendor" value={erp.vendor} error={problems.vendor} onChange={(e) => change({ vendor: e.currentTarget.value })} />
           <TextInput label="Version" value={erp.version} error={problems.version} onChange={(e) => change({ version: e.currentTarget.value })} />
           <Select label="Connector status" data={[...CONNECTOR_STATUSES]} value={erp.connectorStatus} onChange={(v) => v && change({ connectorStatus: v as Erp['connectorStatus'] })} allowDeselect={false} />
-          <TextInput
+          <DayField
             label="Connector ready"
             description="YYYY-MM-DD; no site on this ERP goes live before it"
             placeholder="not known yet"
             value={erp.connectorReadyDate ?? ''}
             error={problems.connectorReadyDate}
             onChange={(e) => change({ connectorReadyDate: e.currentTarget.value.trim() || null })}
+            onPick={(day) => change({ connectorReadyDate: day })}
           />
         </SimpleGrid>
         <Textarea label="Notes" value={erp.notes} error={problems.notes} onChange={(e) => change({ notes: e.currentTarget.value })} autosize minRows={2} />

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { SitePatch } from '../../../../shared/contract';
 import { dateWindowSchema, isoDateSchema, type DateWindow, type Site } from '../../../../shared/domain';
 import { usePortfolioStore } from '../../stores/portfolio-store';
+import { DayField } from '../../components/DayField';
 
 function useSave(code: string) {
   const updateSite = usePortfolioStore((s) => s.updateSite);
@@ -52,7 +53,7 @@ export function SitePlanningFields({ site, sites }: { site: Site; sites: Site[] 
           {error}
         </Alert>
       )}
-      <TextInput
+      <DayField
         label="Earliest go-live"
         description="The site cannot go live before this day (empty: no limit)"
         placeholder="YYYY-MM-DD"
@@ -62,6 +63,10 @@ export function SitePlanningFields({ site, sites }: { site: Site; sites: Site[] 
         onChange={(e) => setEarliest(e.currentTarget.value.trim())}
         onBlur={() => {
           if (!earliestProblem && earliest !== (site.earliestGoLive ?? '')) void save({ earliestGoLive: earliest || null });
+        }}
+        onPick={(day) => {
+          setEarliest(day);
+          if (day !== (site.earliestGoLive ?? '')) void save({ earliestGoLive: day });
         }}
       />
       <MultiSelect
@@ -82,8 +87,8 @@ export function SitePlanningFields({ site, sites }: { site: Site; sites: Site[] 
         <Stack gap={6}>
           {blackouts.map((w, i) => (
             <Group key={i} gap={6} align="flex-start" wrap="nowrap">
-              <TextInput size="xs" aria-label={`Blackout ${i + 1} from`} placeholder="from YYYY-MM-DD" value={w.from} w={130} onChange={(e) => setBlackouts(blackouts.map((b, j) => (j === i ? { ...b, from: e.currentTarget.value.trim() } : b)))} />
-              <TextInput size="xs" aria-label={`Blackout ${i + 1} to`} placeholder="to YYYY-MM-DD" value={w.to} w={130} onChange={(e) => setBlackouts(blackouts.map((b, j) => (j === i ? { ...b, to: e.currentTarget.value.trim() } : b)))} />
+              <DayField size="xs" aria-label={`Blackout ${i + 1} from`} placeholder="from YYYY-MM-DD" value={w.from} w={150} onChange={(e) => setBlackouts(blackouts.map((b, j) => (j === i ? { ...b, from: e.currentTarget.value.trim() } : b)))} onPick={(from) => setBlackouts(blackouts.map((b, j) => (j === i ? { ...b, from } : b)))} />
+              <DayField size="xs" aria-label={`Blackout ${i + 1} to`} placeholder="to YYYY-MM-DD" value={w.to} w={150} onChange={(e) => setBlackouts(blackouts.map((b, j) => (j === i ? { ...b, to: e.currentTarget.value.trim() } : b)))} onPick={(to) => setBlackouts(blackouts.map((b, j) => (j === i ? { ...b, to } : b)))} />
               <TextInput size="xs" aria-label={`Blackout ${i + 1} reason`} placeholder="reason" value={w.reason} style={{ flex: 1 }} error={blackoutProblems[i]} onChange={(e) => setBlackouts(blackouts.map((b, j) => (j === i ? { ...b, reason: e.currentTarget.value } : b)))} />
               <ActionIcon variant="subtle" color="red" aria-label={`Remove blackout ${i + 1}`} onClick={() => setBlackouts(blackouts.filter((_, j) => j !== i))}>
                 ×
