@@ -72,6 +72,11 @@ describe('the portfolio', () => {
     expect(focused).not.toMatch(/NL-EHV/);
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toMatch(/^Region of /);
+    // The body of the table is one tab stop: Tab leaves it, Shift+Tab comes back to the same cell.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.closest("tbody") === null')).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toMatch(/^Region of /);
   });
 
   it('edits an ERP connector in place and refuses a status that does not exist', async () => {

@@ -7,7 +7,7 @@
 import { Table, UnstyledButton } from '@mantine/core';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Column, type ColumnDef, type RowSelectionState, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 
 const ROW_HEIGHT = 34;
 
@@ -33,10 +33,13 @@ function frozenStyle<T>(column: Column<T, unknown>, header: boolean): CSSPropert
   return { position: 'sticky', left: column.getStart('left'), zIndex: header ? 3 : 1, background: 'inherit', boxShadow: column.getIsLastColumn('left') ? 'inset -1px 0 0 var(--mantine-color-default-border)' : undefined };
 }
 
+/** What takes focus inside a cell: its editor, button or checkbox. */
+const FOCUSABLE = '[role="button"], button, input, a[href], [tabindex]';
+
 /** The element inside a cell that takes focus: its editor, button or checkbox. */
 function focusCell(container: HTMLElement, row: number, column: number): boolean {
   const cell = container.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${column}"]`);
-  const target = cell?.querySelector<HTMLElement>('[tabindex="0"], button, input, a[href]');
+  const target = cell?.querySelector<HTMLElement>(FOCUSABLE);
   target?.focus();
   return Boolean(target);
 }
@@ -58,6 +61,8 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
     getSortedRowModel: getSortedRowModel(),
   });
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** The cell that holds the table's one tab stop (row, column), as in the WAI-ARIA grid pattern. */
+  const activeCell = useRef<[number, number]>([0, 0]);
   const modelRows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({ count: modelRows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
@@ -81,8 +86,35 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
     }
   };
 
+  // One tab stop in the body: the active cell's control; the arrows reach the others. Runs after
+  // every render, as rows scroll in and out of the drawn window.
+  useLayoutEffect(() => {
+    const body = scrollRef.current?.querySelector('tbody');
+    if (!body) return;
+    const [row, col] = activeCell.current;
+    let stop: HTMLElement | null = null;
+    for (const cell of body.querySelectorAll<HTMLElement>('td[data-row]')) {
+      const target = cell.querySelector<HTMLElement>(FOCUSABLE);
+      if (!target) continue;
+      const active = Number(cell.dataset.row) === row && Number(cell.dataset.col) === col;
+      target.tabIndex = active ? 0 : -1;
+      if (active) stop = target;
+    }
+    // The active cell scrolled away: the first drawn one holds the stop.
+    if (!stop) body.querySelector<HTMLElement>(`td[data-row] ${FOCUSABLE}`)?.setAttribute('tabindex', '0');
+  });
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('td[data-row]');
+    if (!cell) return;
+    const next: [number, number] = [Number(cell.dataset.row), Number(cell.dataset.col)];
+    if (next[0] === activeCell.current[0] && next[1] === activeCell.current[1]) return;
+    activeCell.current = next;
+    for (const other of scrollRef.current?.querySelectorAll<HTMLElement>(`tbody td[data-row] ${FOCUSABLE}`) ?? []) other.tabIndex = -1;
+    (e.target as HTMLElement).tabIndex = 0;
+  };
+
   return (
-    <div ref={scrollRef} onKeyDown={onKeyDown} style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+    <div ref={scrollRef} onKeyDown={onKeyDown} onFocus={onFocus} style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
       <Table
         striped
         highlightOnHover
