@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BenchCase, BenchResult, Target } from './harness';
+import { medianOf, type BenchCase, type BenchResult, type Target } from './harness';
 import { closeSession, openWebSession, waitInPage, type Session } from './web-session';
 
 const SIZES = [400, 2000];
@@ -141,7 +141,7 @@ export function checklistCases(): { cases: BenchCase[]; cleanup: () => Promise<v
 }
 
 export function checklistTargets(results: BenchResult[]): Target[] {
-  const at = (name: string) => results.find((r) => r.name === name)?.medianMs ?? NaN;
+  const at = (name: string) => medianOf(results, name);
   const open = at('checklists open, 2000 sites');
   const tick400 = at('checklist item ticked done shown, 400 sites');
   const tick2000 = at('checklist item ticked done shown, 2000 sites');

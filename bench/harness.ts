@@ -28,6 +28,11 @@ export interface Target {
   pass: boolean;
 }
 
+/** The median of the case named `name` in `results`, NaN when it did not run (a filtered bench run). */
+export function medianOf(results: BenchResult[], name: string): number {
+  return results.find((r) => r.name === name)?.medianMs ?? NaN;
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

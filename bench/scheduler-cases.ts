@@ -9,7 +9,7 @@ import { generateSchedule } from '../shared/scheduler/schedule';
 import type { Crew } from '../shared/domain';
 import type { ScheduleInput } from '../shared/scheduler/types';
 import { generatePlan, wavePlanOf } from '../test/support/generate-plan';
-import type { BenchCase, BenchResult, Target } from './harness';
+import { medianOf, type BenchCase, type BenchResult, type Target } from './harness';
 
 const BIN = fileURLToPath(new URL('../electron/cli/bin.mjs', import.meta.url));
 
@@ -81,7 +81,7 @@ export function schedulerCases(): { cases: BenchCase[]; cleanup: () => void } {
 }
 
 export function schedulerTargets(results: BenchResult[]): Target[] {
-  const at = (name: string) => results.find((r) => r.name === name)?.medianMs ?? NaN;
+  const at = (name: string) => medianOf(results, name);
   const t20k = at('schedule 20000 sites in-process');
   const ratio = t20k / at('schedule 2000 sites in-process');
   const commandRatio = at('wave-planner schedule 5000 sites (whole process)') / at('wave-planner schedule 50 sites (whole process)');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser';
 import { dragBarToLane } from '../test/support/timeline-drag';
-import type { BenchCase, BenchResult, Target } from './harness';
+import { medianOf, type BenchCase, type BenchResult, type Target } from './harness';
 import { closeSession, openWebSession, waitInPage, type Session } from './web-session';
 
 /**
@@ -141,8 +141,6 @@ async function dropIntoFullWave(page: Page, options: { stored?: boolean; second?
         return window.__fetch(url, options);
       };
     }
-    // vis-timeline takes pointer events (the mouse events that follow them are suppressed).
-    addEventListener('pointerup', () => { window.__drop.released = Date.now(); }, { capture: true, once: true });
     const panel = () => document.querySelector('[data-schedule]');
     const observer = new MutationObserver(() => {
       const listed = window.__drop.released && panel()?.textContent?.includes(${JSON.stringify(site)});
@@ -167,8 +165,19 @@ async function dropIntoFullWave(page: Page, options: { stored?: boolean; second?
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     })()`);
   }
-  await dragBarToLane(page, bar, to);
-  await waitInPage(page, 'window.__drop.shown > 0');
+  // On a loaded machine vis-timeline now and then takes a slow press for a hold, not a drag (the
+  // end-to-end test has the same allowance): the gesture is made again, timed from its own release.
+  for (let attempt = 1; ; attempt += 1) {
+    // vis-timeline takes pointer events (the mouse events that follow them are suppressed).
+    await page.evaluate(`addEventListener('pointerup', () => { window.__drop.released = Date.now(); }, { capture: true, once: true })`);
+    await dragBarToLane(page, bar, to);
+    try {
+      await waitInPage(page, 'window.__drop.shown > 0', 10_000);
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const released = (await page.evaluate('window.__drop.released')) as number;
   const shownMs = ((await page.evaluate('window.__drop.shown')) as number) - released;
   let storedMs = Number.NaN;
@@ -193,7 +202,7 @@ async function dropIntoFullWave(page: Page, options: { stored?: boolean; second?
 }
 
 export function uiTargets(results: BenchResult[]): Target[] {
-  const at = (name: string) => results.find((r) => r.name === name)?.medianMs ?? NaN;
+  const at = (name: string) => medianOf(results, name);
   const render = at('timeline first render, 2000 sites');
   const drop = at('drop to violations shown, 500 sites');
   const stored500 = at('drop to stored and shown, 500 sites');
