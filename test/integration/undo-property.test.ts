@@ -111,6 +111,16 @@ async function run(plan: TestPlan, s: Step): Promise<void> {
         crews: s.pick % 3 === 0 ? crews.slice(1) : [...crews.map((c, i) => (i === 0 ? { ...c, size: s.value } : c)), { name: `Crew ${s.pick}`, size: s.value, phase: phases[s.pick % 4], notes: s.text }],
       }));
     }
+    case 'readiness:saveDimensions': {
+      const dimensions = plan.read.dimensions();
+      // Remove one (with its assessments), or reweigh one and add another.
+      return void (await call('readiness:saveDimensions', {
+        dimensions:
+          s.pick % 3 === 0 && dimensions.length > 1
+            ? dimensions.filter((_, i) => i !== s.pick % dimensions.length)
+            : [...dimensions.map((d, i) => (i === 0 ? { ...d, weight: s.value } : d)), { key: `extra${s.pick}`, label: `Extra ${s.pick}`, weight: 1, threshold: 60 }],
+      }));
+    }
     case 'baselines:save':
       return void (await call('baselines:save', { name: `Baseline ${s.pick}` }));
     default:
