@@ -13,7 +13,7 @@ import { usePortfolioStore } from '../../stores/portfolio-store';
 const saveOnEnter = (e: KeyboardEvent<HTMLInputElement>) => e.key === 'Enter' && e.currentTarget.blur();
 
 /** A key for a new dimension from its label ("Cyber drill" → "cyberDrill"), unique among `taken`. */
-export function keyFor(label: string, taken: ReadonlySet<string>): string {
+function keyFor(label: string, taken: ReadonlySet<string>): string {
   const words = label.normalize('NFKD').replace(/[^A-Za-z0-9 ]/g, ' ').trim().split(/\s+/).filter(Boolean);
   const stem = (words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('').replace(/^[^a-z]+/, '') || 'dimension').slice(0, 36);
   let key = stem;
