@@ -166,4 +166,21 @@ describe('the portfolio', () => {
     expect(region.x).toBeLessThan(before[1]!);
     await page.locator('table[aria-label="Sites"]').evaluate((table) => table.parentElement!.scrollTo({ left: 0 }));
   });
+
+  it('gives focus back where it was: to the button that opened a dialog, and to a cell after Escape', async () => {
+    const add = page.getByRole('button', { name: 'Add site' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Add a site' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Add site');
+    const cell = page.getByRole('button', { name: /^Region of US-GRV/ });
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: 'Region of US-GRV' }).fill('Somewhere');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Region of US-GRV/);
+    expect(app.read.site('US-GRV').region).not.toBe('Somewhere');
+  });
 });

@@ -1,9 +1,10 @@
 /**
  * A table cell that edits in place: double-click, Enter or F2 to edit; Enter saves, Escape cancels.
- * A refused value stays in the editor with the reason shown under it.
+ * A refused value stays in the editor with the reason shown under it; after Enter or Escape focus
+ * is back on the cell.
  */
 import { Text, TextInput } from '@mantine/core';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 interface EditableCellProps {
   value: string;
@@ -17,6 +18,15 @@ export function EditableCell({ value, label, align = 'left', onCommit }: Editabl
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Set when Enter or Escape ends the edit from the keyboard: focus goes back to the cell. */
+  const refocus = useRef(false);
+  const cell = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (draft === null && refocus.current) {
+      refocus.current = false;
+      cell.current?.focus();
+    }
+  }, [draft]);
 
   const commit = async () => {
     if (draft === null) return;
@@ -53,6 +63,7 @@ export function EditableCell({ value, label, align = 'left', onCommit }: Editabl
         styles={{ input: { textAlign: align } }}
         onChange={(e) => setDraft(e.currentTarget.value)}
         onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
+          if (e.key === 'Enter' || e.key === 'Escape') refocus.current = true;
           if (e.key === 'Enter') void commit();
           if (e.key === 'Escape') cancel();
         }}
@@ -65,6 +76,7 @@ export function EditableCell({ value, label, align = 'left', onCommit }: Editabl
   // A native title, not a Tooltip component: a table of hundreds of sites has thousands of cells.
   return (
     <Text
+        ref={cell}
         title="Double-click or press Enter to edit"
         size="sm"
         ta={align}

@@ -17,6 +17,7 @@ import { useNavigationStore } from '../stores/navigation-store';
 import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
 import { useScheduleStore } from '../stores/schedule-store';
+import { useFocusReturn } from '../components/use-focus-return';
 
 export function PlanScreen() {
   const { view, loaded, busy, error, replanned, load, replan, move, pin, release, lock, overrideLighthouse } = useScheduleStore();
@@ -28,7 +29,7 @@ export function PlanScreen() {
   const [groupBy, setGroupBy] = useState<GroupBy>('wave');
   const [menu, setMenu] = useState<ContextTarget | null>(null);
   const [tab, setTab] = useState<string | null>('violations');
-  const [openSite, setOpenSite] = useState<string | null>(null);
+  const [openSite, setOpenSite] = useFocusReturn<string>();
   const chart = useRef<Timeline | null>(null);
 
   useEffect(() => {

@@ -13,6 +13,7 @@ import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
 import { formatMoment } from '../components/format-moment';
 import { DayField } from '../components/DayField';
+import { useFocusReturn } from '../components/use-focus-return';
 
 type SortBy = 'overall' | 'ready' | 'code';
 
@@ -96,7 +97,7 @@ export function ReadinessScreen() {
   const generation = usePlanStore((s) => s.generation);
   const [sortBy, setSortBy] = useState<SortBy>('overall');
   const [blockingOnly, setBlockingOnly] = useState(false);
-  const [editing, setEditing] = useState<{ site: Site; dimension: ReadinessDimension } | null>(null);
+  const [editing, setEditing] = useFocusReturn<{ site: Site; dimension: ReadinessDimension }>();
 
   useEffect(() => {
     void load();

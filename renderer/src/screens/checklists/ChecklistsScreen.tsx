@@ -16,6 +16,7 @@ import { ChecklistList } from './ChecklistList';
 import { PlaybookEditor } from './PlaybookEditor';
 import { useChecklistItems } from './use-checklist-items';
 import { usePlaybookGates } from './use-playbook-gates';
+import { useFocusReturn } from '../../components/use-focus-return';
 
 const STATUS_FILTERS = [{ value: 'open', label: 'Open (not done, not n/a)' }, ...CHECKLIST_STATUSES.map((s) => ({ value: s, label: s }))];
 
@@ -32,7 +33,7 @@ export function ChecklistsScreen() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [bulkStatus, setBulkStatus] = useState<ChecklistStatus | null>(null);
-  const [editingPlaybook, setEditingPlaybook] = useState(false);
+  const [editingPlaybook, setEditingPlaybook] = useFocusReturn<true>();
   const today = todayIso();
 
   useEffect(() => {
@@ -157,7 +158,7 @@ export function ChecklistsScreen() {
         allShownSelected={allShownSelected}
         onSelectAllShown={(on) => onSelect(shown.map((i) => i.id), on)}
       />
-      {editingPlaybook && <PlaybookEditor onClose={() => setEditingPlaybook(false)} />}
+      {editingPlaybook && <PlaybookEditor onClose={() => setEditingPlaybook(null)} />}
     </Stack>
   );
 }

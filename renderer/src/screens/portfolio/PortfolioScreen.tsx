@@ -14,6 +14,7 @@ import { BulkEditDialog, draftSite, RemoveSitesDialog, SiteFormDialog } from './
 import { ColumnChooser, useColumnVisibility } from './ColumnChooser';
 import { ErpFormDialog } from './ErpFormDialog';
 import { SitePanel } from './SitePanel';
+import { useFocusReturn } from '../../components/use-focus-return';
 
 type Dialog = { kind: 'add'; initial: SiteInput; title: string } | { kind: 'remove'; codes: string[] } | { kind: 'bulk'; codes: string[] } | { kind: 'add-erp' } | null;
 
@@ -22,9 +23,9 @@ export function PortfolioScreen() {
   const dimensions = usePortfolioStore((s) => s.dimensions);
   const generation = usePlanStore((s) => s.generation);
   const [filter, setFilter] = useState('');
-  const [openSite, setOpenSite] = useState<string | null>(null);
+  const [openSite, setOpenSite] = useFocusReturn<string>();
   const [selection, setSelection] = useState<RowSelectionState>({});
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useFocusReturn<NonNullable<Dialog>>();
   const [tab, setTab] = useState<string | null>('sites');
 
   useEffect(() => {
