@@ -13,6 +13,11 @@ export interface ReadinessSummary {
   unknown: number;
 }
 
+/** When the site is ready, in a few words: "blocked: Data quality …", "ready 2027-04-16", "ready now". */
+export function readinessState(summary: ReadinessSummary): string {
+  return summary.blocking ? `blocked: ${summary.blocking}` : summary.readyDate ? `ready ${summary.readyDate}` : 'ready now';
+}
+
 export function readinessSummary(site: Site, dimensions: ReadinessDimension[]): ReadinessSummary {
   let readyDate: string | null = null;
   let readyDimension: string | null = null;

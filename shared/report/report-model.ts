@@ -166,6 +166,11 @@ export function waveLabel(number: number): string {
   return number === 0 ? 'Lighthouse' : `Wave ${number}`;
 }
 
+/** The wave in a sentence or a heading of its own: "Lighthouse wave", "Wave 3". */
+export function waveName(number: number): string {
+  return number === 0 ? 'Lighthouse wave' : waveLabel(number);
+}
+
 function readinessCells(site: Site, dimensions: ReadinessDimension[]): ReadinessCell[] {
   return dimensions.map((d) => {
     const value = site.readiness[d.key];

@@ -3,6 +3,7 @@ import { crewSchema, type Crew } from '../../../shared/domain';
 import { parseWithProblems } from '../../../shared/interchange';
 import { UserError } from '../errors';
 import type { ReadHandle, WriteHandle } from './handles';
+import { refuseDuplicates } from './unique-entries';
 
 export function readCrews(h: ReadHandle): Crew[] {
   return h.all<Crew>('SELECT name, size, phase, notes FROM crews ORDER BY position');
@@ -30,12 +31,7 @@ export function saveCrews(h: WriteHandle, input: unknown[]): Crew[] {
     if (!parsed.ok) throw new UserError('invalid-input', `Crew ${i + 1}: ${parsed.problems[0]!.path} ${parsed.problems[0]!.message}`, parsed.problems.map((p) => ({ ...p, path: `crews[${i}].${p.path}` })));
     return parsed.value;
   });
-  const seen = new Map<string, number>();
-  crews.forEach((crew, i) => {
-    const first = seen.get(crew.name.toLowerCase());
-    if (first !== undefined) throw new UserError('invalid-input', `Crew ${i + 1}: the name "${crew.name}" is already used by crew ${first + 1}.`);
-    seen.set(crew.name.toLowerCase(), i);
-  });
+  refuseDuplicates(crews, 'name', 'crew');
   const before = readCrews(h);
   writeCrews(h, crews);
   h.audit.recordChanges('plan', 'crews', { crews: before }, { crews });

@@ -6,6 +6,7 @@ import type { ReadinessRecord } from '../../../shared/report/report-model';
 import { UserError } from '../errors';
 import type { ReadHandle, WriteHandle } from './handles';
 import { getSite, siteIdOf } from './sites';
+import { refuseDuplicates } from './unique-entries';
 
 export function readDimensions(h: ReadHandle): ReadinessDimension[] {
   return h.all<ReadinessDimension>('SELECT key, label, weight, threshold FROM readiness_dimensions ORDER BY position');
@@ -30,14 +31,8 @@ export function saveDimensions(h: WriteHandle, input: unknown[]): ReadinessDimen
     return parsed.value;
   });
   if (dimensions.length === 0) throw new UserError('invalid-input', 'A plan needs at least one readiness dimension.');
-  for (const field of ['key', 'label'] as const) {
-    const seen = new Map<string, number>();
-    dimensions.forEach((d, i) => {
-      const first = seen.get(d[field].toLowerCase());
-      if (first !== undefined) throw new UserError('invalid-input', `Dimension ${i + 1}: the ${field} "${d[field]}" is already used by dimension ${first + 1}.`);
-      seen.set(d[field].toLowerCase(), i);
-    });
-  }
+  refuseDuplicates(dimensions, 'key', 'dimension');
+  refuseDuplicates(dimensions, 'label', 'dimension');
   if (dimensions.every((d) => d.weight === 0)) throw new UserError('invalid-input', 'At least one readiness dimension needs a weight above 0: the overall score is their weighted mean.');
   const before = readDimensions(h);
   const kept = new Set(dimensions.map((d) => d.key));

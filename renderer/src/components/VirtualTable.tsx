@@ -44,6 +44,21 @@ function focusCell(container: HTMLElement, row: number, column: number): boolean
   return Boolean(target);
 }
 
+/** Makes the control of cell (row, column) the body's one tab stop; the first drawn one when that cell is not drawn. */
+function placeTabStop(container: HTMLElement | null, [row, col]: [number, number]): void {
+  const body = container?.querySelector('tbody');
+  if (!body) return;
+  let stop = false;
+  for (const cell of body.querySelectorAll<HTMLElement>('td[data-row]')) {
+    const target = cell.querySelector<HTMLElement>(FOCUSABLE);
+    if (!target) continue;
+    const active = Number(cell.dataset.row) === row && Number(cell.dataset.col) === col;
+    target.tabIndex = active ? 0 : -1;
+    stop ||= active;
+  }
+  if (!stop) body.querySelector<HTMLElement>(`td[data-row] ${FOCUSABLE}`)?.setAttribute('tabindex', '0');
+}
+
 export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selection, onSelectionChange, loaded = true, columnVisibility, frozen }: VirtualTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const table = useReactTable({
@@ -86,31 +101,14 @@ export function VirtualTable<T>({ label, rows, columns, rowId, rowProps, selecti
     }
   };
 
-  // One tab stop in the body: the active cell's control; the arrows reach the others. Runs after
-  // every render, as rows scroll in and out of the drawn window.
-  useLayoutEffect(() => {
-    const body = scrollRef.current?.querySelector('tbody');
-    if (!body) return;
-    const [row, col] = activeCell.current;
-    let stop: HTMLElement | null = null;
-    for (const cell of body.querySelectorAll<HTMLElement>('td[data-row]')) {
-      const target = cell.querySelector<HTMLElement>(FOCUSABLE);
-      if (!target) continue;
-      const active = Number(cell.dataset.row) === row && Number(cell.dataset.col) === col;
-      target.tabIndex = active ? 0 : -1;
-      if (active) stop = target;
-    }
-    // The active cell scrolled away: the first drawn one holds the stop.
-    if (!stop) body.querySelector<HTMLElement>(`td[data-row] ${FOCUSABLE}`)?.setAttribute('tabindex', '0');
-  });
+  // One tab stop in the body: the active cell's control; the arrows reach the others. Placed after
+  // every render, as rows scroll in and out of the drawn window, and when a cell takes focus.
+  useLayoutEffect(() => placeTabStop(scrollRef.current, activeCell.current));
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
     const cell = (e.target as HTMLElement).closest<HTMLElement>('td[data-row]');
     if (!cell) return;
-    const next: [number, number] = [Number(cell.dataset.row), Number(cell.dataset.col)];
-    if (next[0] === activeCell.current[0] && next[1] === activeCell.current[1]) return;
-    activeCell.current = next;
-    for (const other of scrollRef.current?.querySelectorAll<HTMLElement>(`tbody td[data-row] ${FOCUSABLE}`) ?? []) other.tabIndex = -1;
-    (e.target as HTMLElement).tabIndex = 0;
+    activeCell.current = [Number(cell.dataset.row), Number(cell.dataset.col)];
+    placeTabStop(scrollRef.current, activeCell.current);
   };
 
   return (

@@ -5,6 +5,7 @@ import type { ScheduleView } from '../../../shared/contract';
 import type { Site } from '../../../shared/domain';
 import { unscheduledByCause, type PlanParts } from '../../../shared/report/decisions';
 import type { Intent, ScreenId } from '../stores/navigation-store';
+import { plural } from '../../../shared/plural';
 
 export function ViolationsPanel({ view, onRelease, onFocus }: { view: ScheduleView; onRelease(site: string): void; onFocus(site: string): void }) {
   const violations = view.schedule.violations;
@@ -72,7 +73,7 @@ export function UnscheduledPanel({ view, parts, onOpen }: { view: ScheduleView; 
               <Text size="sm" fw={600}>
                 {group.cause}{' '}
                 <Badge size="sm" variant="light" color="gray">
-                  {group.sites.length} {group.sites.length === 1 ? 'site' : 'sites'}
+                  {plural(group.sites.length, 'site')}
                 </Badge>
               </Text>
               {group.action && (

@@ -4,7 +4,8 @@ import { fromDay, toDay } from '../../../shared/scheduler/day-numbers';
 import type { WaveSchedule } from '../../../shared/scheduler/types';
 import type { ReadinessDimension, Site } from '../../../shared/domain';
 import { plural } from '../../../shared/plural';
-import { readinessSummary } from '../../../shared/readiness';
+import { readinessState, readinessSummary } from '../../../shared/readiness';
+import { waveLabel, waveName } from '../../../shared/report/report-model';
 
 export type GroupBy = 'wave' | 'region' | 'erp';
 
@@ -70,9 +71,9 @@ function cardOf(site: Site | undefined, code: string, wave: number, placed: Wave
   const readiness = site && dimensions.length > 0 ? readinessSummary(site, dimensions) : null;
   return [
     `${code} ${site?.name ?? ''}`.trim(),
-    `${wave === 0 ? 'Lighthouse wave' : `Wave ${wave}`}${placed.pinned ? ' (pinned)' : ''} · go-live ${placed.goLive}`,
+    `${waveName(wave)}${placed.pinned ? ' (pinned)' : ''} · go-live ${placed.goLive}`,
     `Prep from ${placed.prepStart} · hypercare to ${placed.hypercareEnd}`,
-    readiness && `Readiness ${Math.round(readiness.overall)}${readiness.blocking ? ` · blocked: ${readiness.blocking}` : readiness.readyDate ? ` · ready ${readiness.readyDate}` : ' · ready now'}`,
+    readiness && `Readiness ${Math.round(readiness.overall)} · ${readinessState(readiness)}`,
     ...placed.reasons,
   ]
     .filter(Boolean)
@@ -90,7 +91,7 @@ export function timelineData(schedule: WaveSchedule, lockedWaves: number[], site
   for (const wave of schedule.waves) {
     const locked = lockedWaves.includes(wave.number);
     if (groupBy === 'wave') {
-      const label = wave.number === 0 ? 'Lighthouse' : `Wave ${wave.number}`;
+      const label = waveLabel(wave.number);
       groups.set(waveGroupId(wave.number), {
         id: waveGroupId(wave.number),
         content: `${label}${locked ? ' · locked' : ''}`,

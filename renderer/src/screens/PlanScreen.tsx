@@ -18,6 +18,7 @@ import { usePlanStore } from '../stores/plan-store';
 import { usePortfolioStore } from '../stores/portfolio-store';
 import { useScheduleStore } from '../stores/schedule-store';
 import { useFocusReturn } from '../components/use-focus-return';
+import { waveName } from '../../../shared/report/report-model';
 
 export function PlanScreen() {
   const { view, loaded, busy, error, replanned, load, replan, move, pin, release, lock, overrideLighthouse } = useScheduleStore();
@@ -184,7 +185,7 @@ export function PlanScreen() {
           )}
           {menuWave !== null && groupBy === 'wave' && (
             <>
-              <Menu.Label>{menuWave === 0 ? 'Lighthouse wave' : `Wave ${menuWave}`}</Menu.Label>
+              <Menu.Label>{waveName(menuWave)}</Menu.Label>
               <Menu.Item onClick={() => void lock(menuWave, !locked)}>{locked ? 'Unlock the wave' : 'Lock the wave (re-plan keeps its sites and dates)'}</Menu.Item>
               <Menu.Item onClick={() => void downloadPackets({ wave: menuWave })}>Readiness packets for this wave's site leads</Menu.Item>
             </>

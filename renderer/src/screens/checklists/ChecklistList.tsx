@@ -11,6 +11,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { idsOf, type ChecklistRow, type GroupRow } from './checklist-rows';
 import { CHECKLIST_COLUMNS, ChecklistItemRow, ITEM_ROW_HEIGHT } from './ChecklistItemRow';
 import type { ChecklistPatch } from './use-checklist-items';
+import { plural } from '../../../../shared/plural';
 
 const GROUP_ROW_HEIGHT = 44;
 const PAGE_ROWS = 10;
@@ -61,7 +62,7 @@ function GroupHeader({ row, selected, onSelect, onToggleCollapsed }: { row: Grou
         )}
         {progress.openGates > 0 && (
           <Badge variant="outline" size="sm" title="Go/no-go gates not yet done">
-            {progress.openGates} open {progress.openGates === 1 ? 'gate' : 'gates'}
+            {plural(progress.openGates, 'open gate')}
           </Badge>
         )}
         <Text size="sm" style={{ whiteSpace: 'nowrap' }} w={96} ta="right">

@@ -17,6 +17,7 @@ import { PlaybookEditor } from './PlaybookEditor';
 import { useChecklistItems } from './use-checklist-items';
 import { usePlaybookGates } from './use-playbook-gates';
 import { useFocusReturn } from '../../components/use-focus-return';
+import { plural } from '../../../../shared/plural';
 
 const STATUS_FILTERS = [{ value: 'open', label: 'Open (not done, not n/a)' }, ...CHECKLIST_STATUSES.map((s) => ({ value: s, label: s }))];
 
@@ -77,7 +78,7 @@ export function ChecklistsScreen() {
         <div>
           <Title order={2}>Checklists</Title>
           <Text c="dimmed" size="sm" data-testid="checklist-totals">
-            {shown.length} {filtering ? `of ${items.length} ` : ''}items · {totals.done} done · {totals.overdue} overdue · {totals.openGates} open {totals.openGates === 1 ? 'gate' : 'gates'}
+            {shown.length} {filtering ? `of ${items.length} ` : ''}items · {totals.done} done · {totals.overdue} overdue · {plural(totals.openGates, 'open gate')}
             {loaded && items.length === 0 ? ' · Re-plan to expand the playbook for every placed site' : ''}
           </Text>
         </div>

@@ -2,20 +2,21 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { todayIso } from '../../../../shared/dates';
-import { isOverdue, progressOf } from './checklist-rows';
+import { byDueThenTitle, isOverdue, progressOf } from './checklist-rows';
 import { ChecklistItemRow, SITE_CHECKLIST_COLUMNS } from './ChecklistItemRow';
 import type { ChecklistItems } from './use-checklist-items';
+import { plural } from '../../../../shared/plural';
 
 export function SiteChecklist({ checklist, gates }: { checklist: ChecklistItems; gates: ReadonlySet<string> }) {
   const { items, error, clearError, update } = checklist;
   const today = todayIso();
-  const sorted = useMemo(() => [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title)), [items]);
+  const sorted = useMemo(() => [...items].sort(byDueThenTitle), [items]);
   const progress = progressOf(items, gates, today);
   if (items.length === 0) return <Text size="sm">No checklist yet: the site gets one when a re-plan places it in a wave.</Text>;
   return (
     <Stack gap="xs">
       <Text size="sm">
-        {progress.done} of {progress.total} done · {progress.overdue} overdue · {progress.openGates} open {progress.openGates === 1 ? 'gate' : 'gates'}
+        {progress.done} of {progress.total} done · {progress.overdue} overdue · {plural(progress.openGates, 'open gate')}
       </Text>
       {error && (
         <Alert color="red" withCloseButton closeButtonLabel="Dismiss" onClose={clearError}>

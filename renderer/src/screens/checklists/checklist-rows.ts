@@ -7,6 +7,7 @@ import { format, parseISO, startOfISOWeek } from 'date-fns';
 import type { ChecklistItem, ChecklistStatus } from '../../../../shared/domain';
 import { plural } from '../../../../shared/plural';
 import type { WaveSchedule } from '../../../../shared/scheduler/types';
+import { waveName } from '../../../../shared/report/report-model';
 
 export const CHECKLIST_GROUPINGS = { wave: 'Wave, then site', owner: 'Owner', week: 'Due week' } as const;
 export type ChecklistGrouping = keyof typeof CHECKLIST_GROUPINGS;
@@ -85,7 +86,7 @@ export function progressOf(items: readonly ChecklistItem[], gates: ReadonlySet<s
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Plain comparisons (ISO days, codes): a locale-aware one would take most of the time at 40,000 items. */
-const byDueThenTitle = (a: ChecklistItem, b: ChecklistItem) => compare(a.dueDate, b.dueDate) || compare(a.site, b.site) || a.title.localeCompare(b.title);
+export const byDueThenTitle = (a: ChecklistItem, b: ChecklistItem) => compare(a.dueDate, b.dueDate) || compare(a.site, b.site) || a.title.localeCompare(b.title);
 
 interface Bucket {
   key: string;
@@ -110,7 +111,7 @@ function placementsOf(schedule: WaveSchedule | null) {
   const waves = new Map<number, { title: string; detail: string }>();
   for (const wave of schedule?.waves ?? []) {
     waves.set(wave.number, {
-      title: wave.number === 0 ? 'Lighthouse wave' : `Wave ${wave.number}`,
+      title: waveName(wave.number),
       detail: `go-live ${wave.windowStart === wave.windowEnd ? wave.windowStart : `${wave.windowStart} – ${wave.windowEnd}`} · ${plural(wave.sites.length, 'site')}`,
     });
     for (const placed of wave.sites) placements.set(placed.site, { wave: wave.number, goLive: placed.goLive });

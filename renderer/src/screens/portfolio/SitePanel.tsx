@@ -12,6 +12,7 @@ import { SiteChecklist } from '../checklists/SiteChecklist';
 import { useChecklistItems } from '../checklists/use-checklist-items';
 import { usePlaybookGates } from '../checklists/use-playbook-gates';
 import { formatMoment } from '../../components/format-moment';
+import { waveName } from '../../../../shared/report/report-model';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -40,7 +41,7 @@ function SiteSchedule({ site, holdsBack }: { site: string; holdsBack: string | n
     <Stack gap={4} data-testid="site-schedule">
       {wave && placed ? (
         <>
-          <Field label="Wave" value={`${wave.number === 0 ? 'Lighthouse wave' : `Wave ${wave.number}`}${placed.pinned ? ' (pinned)' : ''}`} />
+          <Field label="Wave" value={`${waveName(wave.number)}${placed.pinned ? ' (pinned)' : ''}`} />
           <Field label="Go-live" value={placed.goLive} />
           <Field label="Prep starts" value={placed.prepStart} />
           <Field label="Hypercare ends" value={placed.hypercareEnd} />

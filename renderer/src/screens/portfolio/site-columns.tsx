@@ -3,7 +3,8 @@ import { Badge, Checkbox, Text, UnstyledButton } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { SitePatch } from '../../../../shared/contract';
 import type { Erp, ReadinessDimension, Site } from '../../../../shared/domain';
-import { readinessSummary } from '../../../../shared/readiness';
+import { readinessState, readinessSummary } from '../../../../shared/readiness';
+import { waveLabel } from '../../../../shared/report/report-model';
 import { EditableCell } from '../../components/EditableCell';
 
 function wholeNumber(text: string, label: string): number {
@@ -140,7 +141,7 @@ export function siteColumns(options: {
       const placed = placementOf(row.original);
       if (!placed) return <Text size="sm" c="dimmed">—</Text>;
       if (placed.wave === null) return <Text size="sm" c="dimmed" title={placed.reason ?? undefined}>unscheduled</Text>;
-      return <Text size="sm">{placed.wave === 0 ? 'Lighthouse' : `Wave ${placed.wave}`}</Text>;
+      return <Text size="sm">{waveLabel(placed.wave)}</Text>;
     },
   };
   const goLive: ColumnDef<Site, unknown> = {
@@ -158,7 +159,7 @@ export function siteColumns(options: {
     accessorFn: (s) => readinessSummary(s, options.dimensions).overall,
     cell: ({ row }) => {
       const summary = readinessSummary(row.original, options.dimensions);
-      const state = summary.blocking ? `blocked: ${summary.blocking}` : summary.readyDate ? `ready ${summary.readyDate}` : 'ready now';
+      const state = readinessState(summary);
       return (
         <Text size="sm" truncate="end" title={state} c={summary.blocking ? 'var(--mantine-color-red-text)' : undefined}>
           {Math.round(summary.overall)} · {state}

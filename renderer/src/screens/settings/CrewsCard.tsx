@@ -3,9 +3,10 @@
  * at once. Each change saves the whole list as one step; the next re-plan respects it.
  */
 import { Button, Card, CloseButton, Group, NativeSelect, NumberInput, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { CREW_PHASES, type Crew, type CrewPhase } from '../../../../shared/domain';
 import { usePlanStore } from '../../stores/plan-store';
+import { blurOnEnter } from '../../components/blur-on-enter';
 
 /** The phase's days in a few words, so the choice fits its column. */
 const PHASE_SPAN: Record<CrewPhase, string> = {
@@ -16,9 +17,6 @@ const PHASE_SPAN: Record<CrewPhase, string> = {
 };
 
 const phaseOptions = CREW_PHASES.map((phase) => ({ value: phase, label: `${phase}: ${PHASE_SPAN[phase]}` }));
-
-/** Enter saves a field as leaving it does. */
-const saveOnEnter = (e: KeyboardEvent<HTMLInputElement>) => e.key === 'Enter' && e.currentTarget.blur();
 
 const blank = (): Crew => ({ name: '', size: 2, phase: 'rollout', notes: '' });
 
@@ -51,19 +49,19 @@ export function CrewsCard({ guard }: { guard(action: () => Promise<void>): Promi
               <Table.Td>
                 <TextInput
                   size="xs"
-                  aria-label={`Name of crew ${crew.name}`} onKeyDown={saveOnEnter}
+                  aria-label={`Name of crew ${crew.name}`} onKeyDown={blurOnEnter}
                   defaultValue={crew.name}
                   onBlur={(e) => e.currentTarget.value.trim() !== crew.name && void change(i, { name: e.currentTarget.value.trim() })}
                 />
               </Table.Td>
               <Table.Td>
-                <NumberInput size="xs" aria-label={`Size of crew ${crew.name}`} onKeyDown={saveOnEnter} min={1} max={1000} defaultValue={crew.size} onBlur={(e) => Number(e.currentTarget.value) !== crew.size && void change(i, { size: Number(e.currentTarget.value) })} />
+                <NumberInput size="xs" aria-label={`Size of crew ${crew.name}`} onKeyDown={blurOnEnter} min={1} max={1000} defaultValue={crew.size} onBlur={(e) => Number(e.currentTarget.value) !== crew.size && void change(i, { size: Number(e.currentTarget.value) })} />
               </Table.Td>
               <Table.Td>
                 <NativeSelect size="xs" aria-label={`Phase of crew ${crew.name}`} data={phaseOptions} value={crew.phase} onChange={(e) => void change(i, { phase: e.currentTarget.value as CrewPhase })} />
               </Table.Td>
               <Table.Td>
-                <TextInput size="xs" aria-label={`Notes of crew ${crew.name}`} onKeyDown={saveOnEnter} defaultValue={crew.notes} onBlur={(e) => e.currentTarget.value !== crew.notes && void change(i, { notes: e.currentTarget.value })} />
+                <TextInput size="xs" aria-label={`Notes of crew ${crew.name}`} onKeyDown={blurOnEnter} defaultValue={crew.notes} onBlur={(e) => e.currentTarget.value !== crew.notes && void change(i, { notes: e.currentTarget.value })} />
               </Table.Td>
               <Table.Td>
                 <CloseButton aria-label={`Remove crew ${crew.name}`} onClick={() => void guard(() => saveCrews(crews.filter((_, j) => j !== i)))} />

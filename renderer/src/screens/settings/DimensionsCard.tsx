@@ -4,13 +4,12 @@
  * dimension removes its assessments too (Undo brings them back).
  */
 import { Button, Card, CloseButton, Group, NumberInput, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReadinessDimension } from '../../../../shared/domain';
 import { api } from '../../api/client';
 import { usePlanStore } from '../../stores/plan-store';
 import { usePortfolioStore } from '../../stores/portfolio-store';
-
-const saveOnEnter = (e: KeyboardEvent<HTMLInputElement>) => e.key === 'Enter' && e.currentTarget.blur();
+import { blurOnEnter } from '../../components/blur-on-enter';
 
 /** A key for a new dimension from its label ("Cyber drill" → "cyberDrill"), unique among `taken`. */
 function keyFor(label: string, taken: ReadonlySet<string>): string {
@@ -60,13 +59,13 @@ export function DimensionsCard({ guard }: { guard(action: () => Promise<void>): 
             // Keyed by content: an undo or another window's change redraws the row's inputs.
             <Table.Tr key={`${d.key}-${d.label}-${d.weight}-${d.threshold}`} data-dimension={d.key}>
               <Table.Td>
-                <TextInput size="xs" aria-label={`Label of ${d.label}`} onKeyDown={saveOnEnter} defaultValue={d.label} onBlur={(e) => e.currentTarget.value.trim() !== d.label && void change(i, { label: e.currentTarget.value.trim() })} />
+                <TextInput size="xs" aria-label={`Label of ${d.label}`} onKeyDown={blurOnEnter} defaultValue={d.label} onBlur={(e) => e.currentTarget.value.trim() !== d.label && void change(i, { label: e.currentTarget.value.trim() })} />
               </Table.Td>
               <Table.Td>
-                <NumberInput size="xs" aria-label={`Weight of ${d.label}`} onKeyDown={saveOnEnter} min={0} max={100} defaultValue={d.weight} onBlur={(e) => Number(e.currentTarget.value) !== d.weight && void change(i, { weight: Number(e.currentTarget.value) })} />
+                <NumberInput size="xs" aria-label={`Weight of ${d.label}`} onKeyDown={blurOnEnter} min={0} max={100} defaultValue={d.weight} onBlur={(e) => Number(e.currentTarget.value) !== d.weight && void change(i, { weight: Number(e.currentTarget.value) })} />
               </Table.Td>
               <Table.Td>
-                <NumberInput size="xs" aria-label={`Threshold of ${d.label}`} onKeyDown={saveOnEnter} min={0} max={100} defaultValue={d.threshold} onBlur={(e) => Number(e.currentTarget.value) !== d.threshold && void change(i, { threshold: Number(e.currentTarget.value) })} />
+                <NumberInput size="xs" aria-label={`Threshold of ${d.label}`} onKeyDown={blurOnEnter} min={0} max={100} defaultValue={d.threshold} onBlur={(e) => Number(e.currentTarget.value) !== d.threshold && void change(i, { threshold: Number(e.currentTarget.value) })} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{totalWeight > 0 ? `${Math.round((100 * d.weight) / totalWeight)}%` : '—'}</Text>
