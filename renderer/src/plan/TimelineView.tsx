@@ -10,7 +10,7 @@ import { Timeline, type TimelineOptions } from 'vis-timeline';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { addDaysIso, daysBetween, fromCalendarDate, toCalendarDate } from '../../../shared/dates';
 import type { DateWindow } from '../../../shared/domain';
-import { initialWindow, lanesInView, waveOfGroup, type BackgroundItem, type Lane, type TimelineEntry, type TimelineGroup, type TimelineItem } from './timeline-data';
+import { initialWindow, isCrowded, lanesInView, waveOfGroup, type BackgroundItem, type Lane, type TimelineEntry, type TimelineGroup, type TimelineItem } from './timeline-data';
 
 export interface ContextTarget {
   site: string | null;
@@ -70,7 +70,11 @@ function laneElement(lane: Lane | undefined): HTMLElement {
   if (lane?.warning) {
     const warning = document.createElement('div');
     warning.className = 'wp-lane-warning';
-    warning.textContent = `⚠ ${lane.warning}`;
+    warning.title = lane.warning;
+    const words = document.createElement('span');
+    words.className = 'wp-lane-warning-words';
+    words.textContent = ` ${lane.warning}`;
+    warning.append('⚠', words);
     element.append(warning);
   }
   return element;
@@ -136,6 +140,7 @@ export function TimelineView(props: Props) {
   const shownGroups = useRef(new Map<string, string>());
   const windowSet = useRef(false);
   const chosen = useRef<string | null>(null);
+  const compact = useRef(false);
   const [announcement, setAnnouncement] = useState('');
   const handlers = useRef(props);
   handlers.current = props;
@@ -149,6 +154,14 @@ export function TimelineView(props: Props) {
     if (site && options.reveal) chart.focus(site, { animation: false, zoom: false } as never);
     const item = site ? handlers.current.items.find((i) => i.id === site) : undefined;
     setAnnouncement(item ? item.title.split('\n').slice(0, 2).join(', ') : '');
+  };
+
+  /** Zoomed out, a lane is one row: its bars side by side without labels, its label on one line. */
+  const showCompact = (next: boolean) => {
+    if (next === compact.current || !timeline.current) return;
+    compact.current = next;
+    container.current?.classList.toggle('wp-timeline-compact', next);
+    timeline.current.setOptions({ stack: !next });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -193,8 +206,14 @@ export function TimelineView(props: Props) {
     windowSet.current = start !== null;
     const options: TimelineOptions = {
       ...(start ?? {}),
-      stack: true,
+      stack: !isCrowded(handlers.current.items, view.current),
       orientation: 'top',
+      // The chart scrolls its own lanes, so the time axis stays in sight over hundreds of waves:
+      // the wheel scrolls, Shift+wheel pans, Ctrl+wheel zooms (as in other planners).
+      height: '100%',
+      verticalScroll: true,
+      horizontalScroll: true,
+      zoomKey: 'ctrlKey',
       zoomMin: 1000 * 60 * 60 * 24 * 7,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 6,
       editable: { updateTime: true, updateGroup: true, add: false, remove: false, overrideItems: false },
@@ -224,6 +243,7 @@ export function TimelineView(props: Props) {
     });
     chart.on('rangechanged', (range: { start: Date; end: Date }) => {
       view.current = { start: range.start.getTime(), end: range.end.getTime() };
+      showCompact(isCrowded(handlers.current.items, view.current));
       syncDataSet(groupData.current, lanesInView(handlers.current.groups, handlers.current.items, view.current), shownGroups.current);
     });
     chart.on('select', (event: { items: string[] }) => choose(event.items.find((id) => !id.startsWith('bg:')) ?? null));
@@ -235,6 +255,8 @@ export function TimelineView(props: Props) {
       container.current?.setAttribute('data-drawn-items', String(siteBars.current));
     });
     timeline.current = chart;
+    compact.current = isCrowded(handlers.current.items, view.current);
+    container.current!.classList.toggle('wp-timeline-compact', compact.current);
     handlers.current.onReady?.(chart);
     return () => {
       handlers.current.onReady?.(null);
@@ -248,6 +270,7 @@ export function TimelineView(props: Props) {
     syncDataSet(itemData.current, [...props.items, ...backgroundsOf(props)] as TimelineEntry[], shownItems.current);
     syncDataSet(groupData.current, lanesInView(props.groups, props.items, view.current), shownGroups.current);
     siteBars.current = props.items.length;
+    showCompact(isCrowded(props.items, view.current));
   }, [props.items, props.groups, props.freezes, props.blackouts]);
 
   useEffect(() => {
@@ -270,6 +293,7 @@ export function TimelineView(props: Props) {
     syncDataSet(groupData.current, lanesInView(props.groups, props.items, view.current), shownGroups.current);
     chart.setWindow(window.start, window.end, { animation: false });
     windowSet.current = true;
+    showCompact(isCrowded(props.items, view.current));
   }, [props.items, props.asOf]);
 
   return (

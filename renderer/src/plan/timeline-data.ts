@@ -196,3 +196,16 @@ export function lanesInView(groups: TimelineGroup[], items: TimelineItem[], wind
   });
 }
 
+
+/** More bars in view than about three screens of stacked rows: lanes then collapse to one row each. */
+const CROWDED_BARS = 72;
+
+/** Whether the window holds so many bars that stacked lanes and bar labels stop being readable (a zoomed-out large plan). */
+export function isCrowded(items: TimelineItem[], window: { start: number; end: number } | null): boolean {
+  if (!window) return false;
+  let inView = 0;
+  for (const item of items) {
+    if (item.end.getTime() >= window.start && item.start.getTime() <= window.end && ++inView > CROWDED_BARS) return true;
+  }
+  return false;
+}

@@ -1,0 +1,50 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serializeWavePlan } from '../../shared/interchange';
+import { generatePlan, wavePlanOf } from '../support/generate-plan';
+import { useAppInChromium } from '../support/web-app';
+
+const input = generatePlan({ seed: 7, sites: 400, erps: 8 });
+const ui = useAppInChromium({
+  screen: 'plan',
+  prepare: async (app) => {
+    await app.call('interchange:import', { fileName: 'program.json', content: serializeWavePlan(wavePlanOf(input, 'A 400-site program')) });
+    await app.call('schedule:generate', { asOf: input.asOf });
+  },
+});
+let page: Page;
+beforeAll(() => ({ page } = ui));
+
+const laneTitle = (title: string) => page.locator('.wp-lane-title', { hasText: new RegExp(`^${title}$`) });
+const axisTop = async () => (await page.locator('.wp-timeline .vis-time-axis.vis-foreground').first().boundingBox())!.y;
+
+describe('the plan timeline of a 400-site program', () => {
+  it('keeps the time axis in sight while the wheel scrolls down through the waves', async () => {
+    await page.waitForSelector('.wp-bar');
+    const axisBefore = await axisTop();
+    const firstBefore = (await laneTitle('Wave 1').boundingBox())!.y;
+    const chart = (await page.getByTestId('timeline').boundingBox())!;
+    await page.mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2);
+    await page.mouse.wheel(0, 600);
+    await expect.poll(async () => (await laneTitle('Wave 1').boundingBox())?.y ?? -Infinity).toBeLessThan(firstBefore - 150);
+    expect(await axisTop()).toBe(axisBefore);
+  });
+
+  it('collapses each wave to one row without bar labels when zoomed out to the whole program, and stacks them again zoomed in', async () => {
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await expect.poll(() => page.getByTestId('timeline').getAttribute('class')).toContain('wp-timeline-compact');
+    await expect.poll(() => page.locator('.wp-label').first().isVisible()).toBe(false);
+    // One row: a wave of four sites is no taller than its one-line label.
+    const lane = page.locator('.vis-label', { has: laneTitle('Wave 3') });
+    expect((await lane.boundingBox())!.height).toBeLessThan(40);
+    expect(await lane.locator('.wp-lane-detail').textContent()).toMatch(/ · \d+ sites?$/);
+    // Zoomed in to about a year: four sites a wave stacked again, each bar with its label.
+    const compact = async () => (await page.getByTestId('timeline').getAttribute('class'))!.includes('wp-timeline-compact');
+    for (let step = 0; step < 8 && (await compact()); step += 1) {
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await page.waitForTimeout(600);
+    }
+    expect(await compact()).toBe(false);
+    await expect.poll(() => page.locator('.wp-label').first().isVisible()).toBe(true);
+  });
+});
