@@ -75,8 +75,8 @@ export function ReportDialog({ opened, onClose }: { opened: boolean; onClose(): 
           disabled={baselines.length === 0}
         />
         <Group grow>
-          <DayField label="Gantt from" placeholder="YYYY-MM-DD (optional)" value={from} error={fromProblem} onChange={(e) => setFrom(e.currentTarget.value.trim())} onPick={setFrom} />
-          <DayField label="Gantt to" placeholder="YYYY-MM-DD (optional)" value={to} error={toProblem} onChange={(e) => setTo(e.currentTarget.value.trim())} onPick={setTo} />
+          <DayField label="Gantt from" description="Empty: from the first prep" placeholder="YYYY-MM-DD" value={from} error={fromProblem} onChange={(e) => setFrom(e.currentTarget.value.trim())} onPick={setFrom} />
+          <DayField label="Gantt to" description="Empty: to the last hypercare" placeholder="YYYY-MM-DD" value={to} error={toProblem} onChange={(e) => setTo(e.currentTarget.value.trim())} onPick={setTo} />
         </Group>
         {error && (
           <Alert color="red" title="The report was not made">
