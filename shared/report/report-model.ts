@@ -5,6 +5,7 @@
 import { addDaysIso, addMonthsIso, daysBetween, monthStartIso } from '../dates';
 import type { ChecklistItem, ReadinessDimension, Site } from '../domain';
 import type { WavePlan } from '../interchange';
+import { isDelayReason } from '../scheduler/held-back';
 import { crewLoadSeries, type CrewLoadSeries } from '../scheduler/crew-load';
 import type { LockedWave, Unscheduled, Violation, WaveSchedule, WaveWarning } from '../scheduler/types';
 import { decisionsOf, type Decision } from './decisions';
@@ -105,6 +106,8 @@ export interface WaveSiteDetail {
   /** The site's gate items by playbook task id (see ReportModel.gates). */
   gates: Record<string, { dueDate: string; status: string }>;
   overdue: { title: string; dueDate: string; status: string }[];
+  /** Why it went later than it could have: each earlier wave it missed, or the learning gap. */
+  delays: string[];
 }
 
 export interface ReportModel {
@@ -275,6 +278,7 @@ export function buildReport(input: ReportInput): ReportModel {
         readiness: readinessCells(site, dimensions),
         gates: Object.fromEntries(items.filter((i) => gateKeys.has(i.taskKey)).map((i) => [i.taskKey, { dueDate: i.dueDate, status: i.status }])),
         overdue: items.filter((i) => open(i) && i.dueDate < asOf).map((i) => ({ title: i.title, dueDate: i.dueDate, status: i.status })),
+        delays: p.reasons.filter(isDelayReason),
       };
     }),
   }));

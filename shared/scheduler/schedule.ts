@@ -10,6 +10,7 @@ import { toRanges, WorkCalendar, type CrewFit } from './calendar';
 import { checkSchedule, type WaveToCheck } from './check';
 import { CrewLoads, crewSpan, type CrewBlock } from './crews';
 import { fromDay, toDay, type DayNumber } from './day-numbers';
+import { fullWaves, heldBackReasons, learningGapReason, type FullWaves, type HeldBackContext } from './held-back';
 import { lighthouseGoLive, rankLighthouseCandidates, SEARCH_HORIZON_DAYS, type ScoredCandidate } from './lighthouse';
 import { buildPlanModel, earliestReason, earliestWithLead, type PlanModel, type SiteModel } from './site-model';
 import type { LockedWave, PlacedSite, ScheduleInput, ScheduledWave, Unscheduled, Violation, WaveSchedule, WaveWarning } from './types';
@@ -80,6 +81,8 @@ class WaveScheduler {
   private readonly predecessorsLeft: Int32Array;
   /** The wave each site first waited for, to explain why it went later. */
   readonly released = new Map<number, number>();
+  /** The wave each site was first ready and early enough for, predecessors aside. */
+  readonly readyIn = new Map<number, number>();
   /** Rule 13: how many sites each crew serves on each day, counting the sites placed so far. */
   readonly crews: CrewLoads;
 
@@ -94,6 +97,9 @@ class WaveScheduler {
   private readonly prepReached: Uint8Array;
   private readonly fixedReached: Uint8Array;
   private waitingRegular = 0;
+  /** The optimised sequence (ERP indexes, every ERP once) and each ERP's sites still to place; null: rule 10 decides. */
+  private readonly introduction: number[] | null;
+  private readonly waitingOnErp: Int32Array;
   lighthouse: { chosen: SiteModel; score: number; candidates: ScoredCandidate[] } | null = null;
 
   constructor(readonly input: ScheduleInput) {
@@ -113,6 +119,23 @@ class WaveScheduler {
     const regular = this.model.sites.filter((m) => !m.blocked);
     this.byPrepFloor = [...regular].sort((a, b) => a.prepFloor - b.prepFloor || a.index - b.index);
     this.byFixedFloor = [...regular].sort((a, b) => a.fixedFloor - b.fixedFloor || a.index - b.index);
+    this.waitingOnErp = new Int32Array(this.model.erps.length);
+    this.introduction = input.erpIntroductionOrder ? introductionOrder(input.erpIntroductionOrder, this.model.erps) : null;
+  }
+
+  /**
+   * Whether the optimised sequence lets this wave bring `erp`: it must be among the first ERPs of the
+   * sequence that are not live, not already new in the wave and still have sites waiting, one per free slot.
+   */
+  private mayIntroduce(erp: number, wave: BuiltWave): boolean {
+    if (!this.introduction) return true;
+    let slots = this.settings.maxNewErpsPerWave - wave.newErps.length;
+    for (const next of this.introduction) {
+      if (slots <= 0) return false;
+      if (next === erp) return true;
+      if (!this.liveErps[next] && !wave.newErps.includes(next) && this.waitingOnErp[next]! > 0) slots -= 1;
+    }
+    return false;
   }
 
   private site(code: string): SiteModel | undefined {
@@ -133,7 +156,11 @@ class WaveScheduler {
       list.push(m.index);
       this.pins.set(wave, list);
     }
-    for (const m of this.model.sites) if (!m.blocked && !this.reserved.has(m.index)) this.waitingRegular += 1;
+    for (const m of this.model.sites) {
+      if (m.blocked || this.reserved.has(m.index)) continue;
+      this.waitingRegular += 1;
+      if (m.erpIndex >= 0) this.waitingOnErp[m.erpIndex] = this.waitingOnErp[m.erpIndex]! + 1;
+    }
   }
 
   private closeWave(wave: BuiltWave): void {
@@ -143,7 +170,10 @@ class WaveScheduler {
       this.waveOf[p.index] = wave.number;
       const site = this.model.sites[p.index]!;
       if (site.erpIndex >= 0) this.liveErps[site.erpIndex] = 1;
-      if (!this.reserved.has(p.index) && !site.blocked) this.waitingRegular -= 1;
+      if (!this.reserved.has(p.index) && !site.blocked) {
+        this.waitingRegular -= 1;
+        if (site.erpIndex >= 0) this.waitingOnErp[site.erpIndex] = this.waitingOnErp[site.erpIndex]! - 1;
+      }
     }
     // Successors may join from the next wave on (rule 9).
     for (const p of wave.placements) {
@@ -156,7 +186,9 @@ class WaveScheduler {
 
   private tryRelease(m: SiteModel, waveNumber: number): void {
     if (m.blocked || this.reserved.has(m.index) || this.released.has(m.index) || this.waveOf[m.index]! >= 0) return;
-    if (!this.prepReached[m.index] || !this.fixedReached[m.index] || this.predecessorsLeft[m.index]! > 0) return;
+    if (!this.prepReached[m.index] || !this.fixedReached[m.index]) return;
+    if (!this.readyIn.has(m.index)) this.readyIn.set(m.index, waveNumber);
+    if (this.predecessorsLeft[m.index]! > 0) return;
     this.released.set(m.index, waveNumber);
     const key = m.erpIndex * (this.model.regions.length + 1) + m.regionIndex;
     let group = this.groups.get(key);
@@ -221,6 +253,7 @@ class WaveScheduler {
     if (!this.reserved.has(chosen.index)) {
       this.reserved.add(chosen.index);
       this.waitingRegular -= 1;
+      if (chosen.erpIndex >= 0) this.waitingOnErp[chosen.erpIndex] = this.waitingOnErp[chosen.erpIndex]! - 1;
     }
     const exact = ranked.find((r) => r.model === chosen);
     this.lighthouse = { chosen, score: exact?.score ?? 0, candidates: ranked };
@@ -312,7 +345,7 @@ class WaveScheduler {
         for (const group of this.groupList) {
           if (group.queue.length === 0) continue;
           const live = group.erpIndex >= 0 ? this.liveErps[group.erpIndex]! : 0;
-          if (!live && !wave.newErps.includes(group.erpIndex) && wave.newErps.length >= s.maxNewErpsPerWave) continue;
+          if (!live && !wave.newErps.includes(group.erpIndex) && (wave.newErps.length >= s.maxNewErpsPerWave || !this.mayIntroduce(group.erpIndex, wave))) continue;
           const head = group.queue.peek()!;
           const ready = readyKey(head);
           const region = regions[group.regionIndex]!;
@@ -405,7 +438,14 @@ class WaveScheduler {
   }
 }
 
-function placedSite(scheduler: WaveScheduler, wave: BuiltWave, placement: Placement, builtByNumber: Map<number, BuiltWave>, firstOnErp: Map<number, number>): PlacedSite {
+/** The optimised sequence as ERP indexes: the listed ERPs the plan has, then the others in plan order. */
+function introductionOrder(codes: string[], erps: PlanModel['erps']): number[] {
+  const index = new Map(erps.map((e, i) => [e.code.toLowerCase(), i]));
+  const listed = [...new Set(codes.map((c) => index.get(c.toLowerCase())).filter((i): i is number => i !== undefined))];
+  return [...listed, ...erps.map((_, i) => i).filter((i) => !listed.includes(i))];
+}
+
+function placedSite(scheduler: WaveScheduler, context: HeldBackContext, full: FullWaves, wave: BuiltWave, placement: Placement, firstOnErp: Map<number, number>): PlacedSite {
   const s = scheduler.settings;
   const m = scheduler.model.sites[placement.index]!;
   const reasons: string[] = [];
@@ -424,21 +464,10 @@ function placedSite(scheduler: WaveScheduler, wave: BuiltWave, placement: Placem
       reasons.push(provenIn < wave.number && provenIn >= 0 ? `${m.erp.name} connector proven ${provenIn === 0 ? 'at the lighthouse' : `in wave ${provenIn}`}` : `${m.erp.name} goes live in this wave`);
     }
   }
+  const gap = learningGapReason(context, m, wave);
+  if (gap) reasons.push(gap);
   const releasedIn = scheduler.released.get(m.index);
-  if (releasedIn !== undefined && releasedIn < wave.number) {
-    const held = builtByNumber.get(releasedIn);
-    if (held) {
-      const erpWasNew = m.erpIndex >= 0 && !held.newErps.includes(m.erpIndex) && held.newErps.length >= s.maxNewErpsPerWave && (scheduler.waveOf[firstOnErp.get(m.erpIndex) ?? -1] ?? -1) >= releasedIn;
-      const stop = held.crewStop;
-      if (held.placements.length >= s.maxSitesPerWave) reasons.push(`Held back from wave ${releasedIn}: it was full (${held.placements.length} sites)`);
-      else if (erpWasNew) reasons.push(`Held back from wave ${releasedIn}: it already brought a new ERP (${held.newErps.map((e) => scheduler.model.erps[e]!.name).join(', ')})`);
-      else if (stop) reasons.push(`Held back from wave ${releasedIn}: crew "${stop.crew.name}" (${stop.crew.size} at a time) was full until ${fromDay(stop.busyUntil)}, frees up on ${fromDay(stop.busyUntil + 1)}`);
-      else reasons.push(`Held back from wave ${releasedIn}: no go-live day in its window clear of blackouts, freezes and the ${s.staggerDays}-day stagger`);
-    } else if (!scheduler.crews.empty) {
-      // The windows after it were skipped: no crew had room in them.
-      reasons.push(`Held back from the windows after wave ${releasedIn - 1}: no crew had room for another site`);
-    }
-  }
+  if (releasedIn !== undefined) reasons.push(...heldBackReasons(context, full, m, Math.min(releasedIn, scheduler.readyIn.get(m.index) ?? releasedIn), releasedIn, wave.number));
   return {
     site: m.code,
     goLive: fromDay(placement.goLive),
@@ -462,6 +491,16 @@ export function generateSchedule(input: ScheduleInput): WaveSchedule {
       if (erp >= 0 && !firstOnErp.has(erp)) firstOnErp.set(erp, p.index);
     }
   }
+  const context: HeldBackContext = {
+    model: scheduler.model,
+    settings: s,
+    calendar: scheduler.calendar,
+    waveOf: scheduler.waveOf,
+    waves: builtByNumber,
+    firstOnErp,
+    hasCrews: !scheduler.crews.empty,
+  };
+  const full = fullWaves(builtByNumber, s.maxSitesPerWave);
   const scheduledWaves: ScheduledWave[] = waves.map((wave) => ({
     number: wave.number,
     windowStart: fromDay(wave.windowStart),
@@ -469,7 +508,7 @@ export function generateSchedule(input: ScheduleInput): WaveSchedule {
     prepLeadDays: wave.prepLeadDays,
     sites: [...wave.placements]
       .sort((a, b) => a.goLive - b.goLive || a.index - b.index)
-      .map((p) => placedSite(scheduler, wave, p, builtByNumber, firstOnErp)),
+      .map((p) => placedSite(scheduler, context, full, wave, p, firstOnErp)),
   }));
 
   const unscheduled: Unscheduled[] = [];

@@ -34,6 +34,12 @@ export interface ScheduleInput {
   lockedWaves?: LockedWave[];
   /** Shared teams that limit how many sites can be in a phase at once (rule 13); none: rules 1–12 only. */
   crews?: Crew[];
+  /**
+   * The optimised sequence: the order in which ERPs may be brought in (codes). A wave's new-ERP slot
+   * (rule 8) goes only to the first ERPs in this order not live yet that still have sites waiting;
+   * unlisted ERPs follow, in plan order. None: rule 10's order decides (the default).
+   */
+  erpIntroductionOrder?: string[];
 }
 
 export interface LighthouseCandidate {

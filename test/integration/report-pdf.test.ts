@@ -42,6 +42,11 @@ describe('the steering-committee PDF', () => {
     expect(text).toContain('Deployment squads · 4 at a time');
     expect(text).toContain('Trainers · 2 at a time');
     expect(text).toContain('Every crew stays within its size on every day of the plan.');
+    // Under each wave, why its sites went later than they could have, as the site panel says it.
+    const words = text.replace(/\s+/g, ' ');
+    const held = schedule.waves.flatMap((w) => w.sites).find((s) => s.reasons.filter((r) => r.startsWith('Held back')).length >= 2)!;
+    for (const reason of held.reasons.filter((r) => r.startsWith('Held back'))) expect(words).toContain(reason);
+    expect(words).toMatch(/CZ-PLZ, ES-ZAZ, IN-PNQ, JP-NGY · Could go live from 2027-02-18, but wave 1 opens on 2027-04-18: the learning gap/);
     const { count, sizes } = pages(path);
     for (let n = 1; n <= count; n += 1) expect(text).toContain(`Page ${n} of ${count}`);
     expect(sizes[0]).toContain('595.28 x 841.89'); // A4 portrait

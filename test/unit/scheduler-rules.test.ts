@@ -276,3 +276,15 @@ describe('rule 13: crews', () => {
     expect(JSON.stringify(generateSchedule(scheduleInput(sites, { crews: [] })))).toBe(JSON.stringify(generateSchedule(scheduleInput(sites))));
   });
 });
+
+describe('the optimised sequence: an order in which ERPs come in', () => {
+  it('gives each wave’s new-ERP slot to the next ERP of the order, keeping every other rule', () => {
+    const sites = [lighthouse(), site('N2', { erp: 'E2' }), site('N3', { erp: 'E3' }), site('N3B', { erp: 'E3' })];
+    // Rule 10 alone: E2's site is first by code among equals, so E2 comes in wave 1 and E3 waits.
+    expect(placements(generateSchedule(scheduleInput(sites)))).toMatchObject({ N2: [1, '2027-04-19'], N3: [2, '2027-05-18'], N3B: [2, '2027-05-25'] });
+    const reordered = generateSchedule(scheduleInput(sites, { erpIntroductionOrder: ['E3', 'E2'] }));
+    expect(placements(reordered)).toMatchObject({ N3: [1, '2027-04-19'], N3B: [1, '2027-04-26'], N2: [2, '2027-05-18'] });
+    expect(reordered.violations).toEqual([]);
+    expect(reordered.waves[2]!.sites[0]!.reasons).toContain('Held back from wave 1: it already brought a new ERP (ERP E3)');
+  });
+});

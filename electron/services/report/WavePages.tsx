@@ -1,7 +1,8 @@
 /**
  * Per wave: its sites with go-live, readiness score per dimension (R1, R2, … named above the
  * table), ERP (new or proven), the status of each go/no-go gate and the overdue checklist items. One
- * line per site, so a wave reads at a glance. Each wave is a PDF bookmark under Waves.
+ * line per site, so a wave reads at a glance; under the table, why sites went later than they could
+ * have (each earlier wave they missed, or the learning gap). Each wave is a PDF bookmark under Waves.
  */
 import { Text, View, type ViewProps } from '@react-pdf/renderer';
 import type { ComponentType, PropsWithChildren } from 'react';
@@ -126,6 +127,17 @@ export function wavePages(model: ReportModel, frame: PageFrame, wavesBookmark: n
           </Text>
         ),
       });
+    }
+    // Why sites went later than they could have: one wrapped paragraph for the sites with the same story.
+    const stories = new Map<string, string[]>();
+    for (const site of wave.sites.filter((s) => s.delays.length > 0)) {
+      const story = site.delays.join(' · ');
+      stories.set(story, [...(stories.get(story) ?? []), site.site]);
+    }
+    for (const [story, codes] of stories) {
+      const text = `${codes.join(', ')} · ${story}`;
+      const height = estimateLines(text, 7, width) * 9.5 + 1;
+      blocks.push({ height, continuation: [title(true)], node: <Text style={{ fontSize: 7, height, color: COLORS.muted }}>{text}</Text> });
     }
   }
   return paginate(blocks, contentHeight(frame.paper, false)).map((nodes) => ({ section: 'Waves', landscape: false, body: <View>{nodes}</View> }));
