@@ -208,12 +208,6 @@ export function TimelineView(props: Props) {
       ...(start ?? {}),
       stack: !isCrowded(handlers.current.items, view.current),
       orientation: 'top',
-      // The chart scrolls its own lanes, so the time axis stays in sight over hundreds of waves:
-      // the wheel scrolls, Shift+wheel pans, Ctrl+wheel zooms (as in other planners).
-      height: '100%',
-      verticalScroll: true,
-      horizontalScroll: true,
-      zoomKey: 'ctrlKey',
       zoomMin: 1000 * 60 * 60 * 24 * 7,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 6,
       editable: { updateTime: true, updateGroup: true, add: false, remove: false, overrideItems: false },
