@@ -31,7 +31,8 @@ export interface WaveFacts {
   crewStop?: CrewBlock;
 }
 
-export interface HeldBackContext {
+/** What the schedule hands over once it is built. */
+export interface HeldBackInput {
   model: PlanModel;
   settings: PlanSettings;
   calendar: WorkCalendar;
@@ -44,8 +45,11 @@ export interface HeldBackContext {
   hasCrews: boolean;
 }
 
-/** Full waves looked up at once, so a site that waited through hundreds of full waves costs no more than one. */
-export interface FullWaves {
+/**
+ * The input with what is worked out once for every site: full waves looked up at once (so a site that
+ * waited through hundreds of full waves costs no more than one) and the reasons many sites share.
+ */
+export interface HeldBackContext extends HeldBackInput {
   /** 1 for each wave number that was full (and not locked). */
   full: Uint8Array;
   /** For each wave number, the first wave number from it on that is not full. */
@@ -54,19 +58,20 @@ export interface FullWaves {
   fullBefore: Int32Array;
   /** Why a wave was missed by the sites with nothing of their own in the way, by wave and ERP. */
   plainMisses: Map<number, Miss>;
+  /** "It was full", by the wave's size. */
   fullMisses: Map<number, Miss>;
 }
 
-export function fullWaves(waves: Map<number, WaveFacts>, maxSitesPerWave: number): FullWaves {
-  const last = Math.max(0, ...waves.keys());
+export function heldBackContext(input: HeldBackInput): HeldBackContext {
+  const last = Math.max(0, ...input.waves.keys());
   const full = new Uint8Array(last + 2);
-  for (const wave of waves.values()) if (!wave.locked && wave.placements.length >= maxSitesPerWave) full[wave.number] = 1;
+  for (const wave of input.waves.values()) if (!wave.locked && wave.placements.length >= input.settings.maxSitesPerWave) full[wave.number] = 1;
   const nextNotFull = new Int32Array(last + 2);
   nextNotFull[last + 1] = last + 1;
   for (let n = last; n >= 0; n -= 1) nextNotFull[n] = full[n] ? nextNotFull[n + 1]! : n;
   const fullBefore = new Int32Array(last + 3);
   for (let n = 0; n <= last + 1; n += 1) fullBefore[n + 1] = fullBefore[n]! + full[n]!;
-  return { full, nextNotFull, fullBefore, plainMisses: new Map(), fullMisses: new Map() };
+  return { ...input, full, nextNotFull, fullBefore, plainMisses: new Map(), fullMisses: new Map() };
 }
 
 /** After this many lines, the rest of the waves a site missed are counted, not told one by one. */
@@ -123,23 +128,23 @@ function missOf(context: HeldBackContext, m: SiteModel, wave: WaveFacts): Miss {
  * A site without blackouts that could go live from the window's first day misses a wave for the same
  * reason as every such site on its ERP: worked out once (thousands of sites miss the same waves).
  */
-function missOfCached(context: HeldBackContext, full: FullWaves, m: SiteModel, wave: WaveFacts): Miss {
+function missOfCached(context: HeldBackContext, m: SiteModel, wave: WaveFacts): Miss {
   if (m.blackouts.length > 0 || earliestWithLead(m, wave.prepLeadDays) > wave.windowStart) return missOf(context, m, wave);
   const key = wave.number * (context.model.erps.length + 1) + m.erpIndex + 1;
-  let miss = full.plainMisses.get(key);
+  let miss = context.plainMisses.get(key);
   if (!miss) {
     miss = missOf(context, m, wave);
-    full.plainMisses.set(key, miss);
+    context.plainMisses.set(key, miss);
   }
   return miss;
 }
 
 /** "It was full (4 sites)": one object per size, as thousands of sites say it. */
-function fullMiss(full: FullWaves, sites: number, maxSitesPerWave: number): Miss {
-  let miss = full.fullMisses.get(sites);
+function fullMiss(context: HeldBackContext, sites: number): Miss {
+  let miss = context.fullMisses.get(sites);
   if (!miss) {
-    miss = { one: `it was full (${plural(sites, 'site')})`, many: `each was full (${plural(maxSitesPerWave, 'site')})` };
-    full.fullMisses.set(sites, miss);
+    miss = { one: `it was full (${plural(sites, 'site')})`, many: `each was full (${plural(context.settings.maxSitesPerWave, 'site')})` };
+    context.fullMisses.set(sites, miss);
   }
   return miss;
 }
@@ -154,7 +159,7 @@ function waitedFor(context: HeldBackContext, m: SiteModel, readyIn: number): Mis
  * "Held back from wave N: …" for each wave from the one the site could first have joined (`readyIn`)
  * to the one before its own; `releasedIn` is when its predecessors let it in.
  */
-export function heldBackReasons(context: HeldBackContext, full: FullWaves, m: SiteModel, readyIn: number, releasedIn: number, placedIn: number): string[] {
+export function heldBackReasons(context: HeldBackContext, m: SiteModel, readyIn: number, releasedIn: number, placedIn: number): string[] {
   const out: string[] = [];
   let run: { from: number; to: number; miss: Miss } | null = null;
   const flush = () => {
@@ -172,19 +177,19 @@ export function heldBackReasons(context: HeldBackContext, full: FullWaves, m: Si
   let number = Math.max(first, releasedIn);
   while (number < placedIn && out.length < MAX_LINES - 1) {
     const wave = context.waves.get(number);
-    if (wave && full.full[number]) {
-      const to = Math.min(full.nextNotFull[number]!, placedIn) - 1;
-      add(number, to, fullMiss(full, wave.placements.length, context.settings.maxSitesPerWave));
+    if (wave && context.full[number]) {
+      const to = Math.min(context.nextNotFull[number]!, placedIn) - 1;
+      add(number, to, fullMiss(context, wave.placements.length));
       number = to + 1;
     } else {
-      if (wave) add(number, number, missOfCached(context, full, m, wave));
+      if (wave) add(number, number, missOfCached(context, m, wave));
       number += 1;
     }
   }
   flush();
   if (number < placedIn) {
     const waves = placedIn - number;
-    const fullOnes = full.fullBefore[placedIn]! - full.fullBefore[number]!;
+    const fullOnes = context.fullBefore[placedIn]! - context.fullBefore[number]!;
     const parts = [fullOnes > 0 && `${fullOnes} full`, waves - fullOnes > 0 && `${waves - fullOnes} without a go-live day for it`].filter(Boolean);
     out.push(`${HELD_BACK} waves ${number}–${placedIn - 1} as well: ${parts.join(', ')}`);
   }

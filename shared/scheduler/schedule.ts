@@ -10,7 +10,7 @@ import { toRanges, WorkCalendar, type CrewFit } from './calendar';
 import { checkSchedule, type WaveToCheck } from './check';
 import { CrewLoads, crewSpan, type CrewBlock } from './crews';
 import { fromDay, toDay, type DayNumber } from './day-numbers';
-import { fullWaves, heldBackReasons, learningGapReason, type FullWaves, type HeldBackContext } from './held-back';
+import { heldBackContext, heldBackReasons, learningGapReason, type HeldBackContext } from './held-back';
 import { lighthouseGoLive, rankLighthouseCandidates, SEARCH_HORIZON_DAYS, type ScoredCandidate } from './lighthouse';
 import { buildPlanModel, earliestReason, earliestWithLead, type PlanModel, type SiteModel } from './site-model';
 import type { LockedWave, PlacedSite, ScheduleInput, ScheduledWave, Unscheduled, Violation, WaveSchedule, WaveWarning } from './types';
@@ -445,7 +445,7 @@ function introductionOrder(codes: string[], erps: PlanModel['erps']): number[] {
   return [...listed, ...erps.map((_, i) => i).filter((i) => !listed.includes(i))];
 }
 
-function placedSite(scheduler: WaveScheduler, context: HeldBackContext, full: FullWaves, wave: BuiltWave, placement: Placement, firstOnErp: Map<number, number>): PlacedSite {
+function placedSite(scheduler: WaveScheduler, context: HeldBackContext, wave: BuiltWave, placement: Placement, firstOnErp: Map<number, number>): PlacedSite {
   const s = scheduler.settings;
   const m = scheduler.model.sites[placement.index]!;
   const reasons: string[] = [];
@@ -467,7 +467,7 @@ function placedSite(scheduler: WaveScheduler, context: HeldBackContext, full: Fu
   const gap = learningGapReason(context, m, wave);
   if (gap) reasons.push(gap);
   const releasedIn = scheduler.released.get(m.index);
-  if (releasedIn !== undefined) reasons.push(...heldBackReasons(context, full, m, Math.min(releasedIn, scheduler.readyIn.get(m.index) ?? releasedIn), releasedIn, wave.number));
+  if (releasedIn !== undefined) reasons.push(...heldBackReasons(context, m, Math.min(releasedIn, scheduler.readyIn.get(m.index) ?? releasedIn), releasedIn, wave.number));
   return {
     site: m.code,
     goLive: fromDay(placement.goLive),
@@ -491,7 +491,7 @@ export function generateSchedule(input: ScheduleInput): WaveSchedule {
       if (erp >= 0 && !firstOnErp.has(erp)) firstOnErp.set(erp, p.index);
     }
   }
-  const context: HeldBackContext = {
+  const context = heldBackContext({
     model: scheduler.model,
     settings: s,
     calendar: scheduler.calendar,
@@ -499,8 +499,7 @@ export function generateSchedule(input: ScheduleInput): WaveSchedule {
     waves: builtByNumber,
     firstOnErp,
     hasCrews: !scheduler.crews.empty,
-  };
-  const full = fullWaves(builtByNumber, s.maxSitesPerWave);
+  });
   const scheduledWaves: ScheduledWave[] = waves.map((wave) => ({
     number: wave.number,
     windowStart: fromDay(wave.windowStart),
@@ -508,7 +507,7 @@ export function generateSchedule(input: ScheduleInput): WaveSchedule {
     prepLeadDays: wave.prepLeadDays,
     sites: [...wave.placements]
       .sort((a, b) => a.goLive - b.goLive || a.index - b.index)
-      .map((p) => placedSite(scheduler, context, full, wave, p, firstOnErp)),
+      .map((p) => placedSite(scheduler, context, wave, p, firstOnErp)),
   }));
 
   const unscheduled: Unscheduled[] = [];

@@ -196,7 +196,6 @@ export function lanesInView(groups: TimelineGroup[], items: TimelineItem[], wind
   });
 }
 
-
 /** More bars in view than about three screens of stacked rows: lanes then collapse to one row each. */
 const CROWDED_BARS = 72;
 
