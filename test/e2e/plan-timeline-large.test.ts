@@ -36,4 +36,49 @@ describe('the plan timeline of a 400-site program', () => {
     expect(await compact()).toBe(false);
     await expect.poll(() => page.locator('.wp-label').first().isVisible()).toBe(true);
   });
+
+  it('keeps the time axis at the top while the lanes scroll under it, and a bar chosen by keyboard lands below it', async () => {
+    const scroller = page.getByTestId('timeline-scroller');
+    const axis = page.locator('.vis-timeline > .vis-panel.vis-top');
+    const top = async (locator: typeof axis) => (await locator.boundingBox())!.y;
+    const axisHit = () =>
+      axis.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return document.elementFromPoint(box.left + box.width / 2, box.top + 4)?.closest('.vis-panel.vis-top') === element;
+      });
+    await scroller.evaluate((element) => (element.scrollTop = 800));
+    await expect.poll(async () => Math.abs((await top(axis)) - (await top(scroller)))).toBeLessThan(1);
+    // What is seen there is the axis, not a bar scrolled up under it.
+    expect(await axisHit()).toBe(true);
+    // Its month labels can be read: the one in the middle of the chart is on top there.
+    const monthOnTop = await axis.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const label = [...element.querySelectorAll('.vis-text.vis-minor')].find((m) => {
+        const r = m.getBoundingClientRect();
+        return r.width > 0 && r.left > box.left + box.width / 3 && r.right < box.right;
+      });
+      const r = label?.getBoundingClientRect();
+      return !!r && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === label;
+    });
+    expect(monthOnTop).toBe(true);
+
+    // Scrolled to the bottom, Home chooses the lighthouse, in the top lane: it comes back into view, clear of the axis.
+    await scroller.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    await expect.poll(async () => Math.abs((await top(axis)) - (await top(scroller)))).toBeLessThan(1);
+    await page.getByTestId('timeline').focus();
+    await page.keyboard.press('Home');
+    const chosen = page.locator('.vis-item.vis-selected');
+    await expect.poll(async () => (await chosen.boundingBox())?.y ?? -1).toBeGreaterThan(0);
+    expect(await scroller.evaluate((element) => element.scrollHeight > element.clientHeight + 200)).toBe(true);
+    const lighthouseLane = (await page.locator('.vis-label', { has: laneTitle('Lighthouse') }).boundingBox())!;
+    const bar = (await chosen.boundingBox())!;
+    expect(bar.y).toBeGreaterThanOrEqual(lighthouseLane.y - 1);
+    expect(bar.y + bar.height).toBeLessThanOrEqual(lighthouseLane.y + lighthouseLane.height + 1);
+    const axisBox = (await axis.boundingBox())!;
+    const scrollerBox = (await scroller.boundingBox())!;
+    expect(bar.y).toBeGreaterThanOrEqual(axisBox.y + axisBox.height - 1);
+    expect(bar.y + bar.height).toBeLessThanOrEqual(scrollerBox.y + scrollerBox.height + 1);
+    expect(await axisHit()).toBe(true);
+  });
 });
+

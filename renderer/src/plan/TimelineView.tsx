@@ -10,6 +10,7 @@ import { Timeline, type TimelineOptions } from 'vis-timeline';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { addDaysIso, daysBetween, fromCalendarDate, toCalendarDate } from '../../../shared/dates';
 import type { DateWindow } from '../../../shared/domain';
+import { stickyTimeAxis } from './sticky-time-axis';
 import { initialWindow, isCrowded, lanesInView, waveOfGroup, type BackgroundItem, type Lane, type TimelineEntry, type TimelineGroup, type TimelineItem } from './timeline-data';
 
 export interface ContextTarget {
@@ -130,6 +131,7 @@ function backgroundLabel(item: BackgroundItem | undefined): HTMLElement {
 const dayOf = (date: Date | number | string) => fromCalendarDate(new Date(date));
 
 export function TimelineView(props: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | null>(null);
   const itemData = useRef(new DataSet<TimelineEntry>());
@@ -151,7 +153,11 @@ export function TimelineView(props: Props) {
     const chart = timeline.current;
     if (!chart) return;
     chart.setSelection(site ? [site] : []);
-    if (site && options.reveal) chart.focus(site, { animation: false, zoom: false } as never);
+    if (site && options.reveal) {
+      chart.focus(site, { animation: false, zoom: false } as never);
+      // Down the lanes too, clear of the time axis that stays at the top (scroll-margin in app.css).
+      requestAnimationFrame(() => container.current?.querySelector('.vis-item.vis-selected')?.scrollIntoView({ block: 'nearest' }));
+    }
     const item = site ? handlers.current.items.find((i) => i.id === site) : undefined;
     setAnnouncement(item ? item.title.split('\n').slice(0, 2).join(', ') : '');
   };
@@ -244,9 +250,11 @@ export function TimelineView(props: Props) {
     chart.on('doubleClick', (event: { item: string | null }) => {
       if (event.item && !String(event.item).startsWith('bg:')) handlers.current.onOpen(String(event.item));
     });
+    const axis = stickyTimeAxis(scroller.current!, container.current!);
     // Marks the container once the chart has drawn what it holds (read by tests and the benchmark).
     chart.on('changed', () => {
       container.current?.setAttribute('data-drawn-items', String(siteBars.current));
+      axis.update();
     });
     timeline.current = chart;
     compact.current = isCrowded(handlers.current.items, view.current);
@@ -254,6 +262,7 @@ export function TimelineView(props: Props) {
     handlers.current.onReady?.(chart);
     return () => {
       handlers.current.onReady?.(null);
+      axis.dispose();
       chart.destroy();
       timeline.current = null;
     };
@@ -292,16 +301,18 @@ export function TimelineView(props: Props) {
 
   return (
     <>
-      <div
-        ref={container}
-        className="wp-timeline"
-        data-testid="timeline"
-        tabIndex={0}
-        role="application"
-        aria-roledescription="wave timeline"
-        aria-label="Wave timeline. Arrow keys choose a site, Alt+Left and Alt+Right move it a wave earlier or later, Enter opens it, Shift+F10 its menu."
-        onKeyDown={onKeyDown}
-      />
+      <div ref={scroller} className="wp-timeline-scroller" data-testid="timeline-scroller">
+        <div
+          ref={container}
+          className="wp-timeline"
+          data-testid="timeline"
+          tabIndex={0}
+          role="application"
+          aria-roledescription="wave timeline"
+          aria-label="Wave timeline. Arrow keys choose a site, Alt+Left and Alt+Right move it a wave earlier or later, Enter opens it, Shift+F10 its menu."
+          onKeyDown={onKeyDown}
+        />
+      </div>
       <div aria-live="polite" className="wp-visually-hidden" data-testid="timeline-announcement">
         {announcement}
       </div>

@@ -114,7 +114,6 @@ export function PlanScreen() {
       <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 4 }}>
           <TimelineLegend />
-          <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
           <TimelineView
             groups={data.groups}
             items={data.items}
@@ -127,7 +126,6 @@ export function PlanScreen() {
             onOpen={setOpenSite}
             onReady={(c) => (chart.current = c)}
           />
-          </div>
         </div>
         {view && (
           // Only the panel shown is drawn: the others hold hundreds of rows on a large plan.
