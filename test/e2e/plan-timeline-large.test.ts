@@ -53,7 +53,7 @@ describe('the plan timeline of a 400-site program', () => {
     // Its month labels can be read: the one in the middle of the chart is on top there.
     const monthOnTop = await axis.evaluate((element) => {
       const box = element.getBoundingClientRect();
-      const label = [...element.querySelectorAll('.vis-text.vis-minor')].find((m) => {
+      const label = Array.from(element.querySelectorAll('.vis-text.vis-minor')).find((m) => {
         const r = m.getBoundingClientRect();
         return r.width > 0 && r.left > box.left + box.width / 3 && r.right < box.right;
       });
@@ -79,6 +79,49 @@ describe('the plan timeline of a 400-site program', () => {
     expect(bar.y).toBeGreaterThanOrEqual(axisBox.y + axisBox.height - 1);
     expect(bar.y + bar.height).toBeLessThanOrEqual(scrollerBox.y + scrollerBox.height + 1);
     expect(await axisHit()).toBe(true);
+  });
+
+  it("draws predecessor links from a predecessor's go-live to its site's when switched on, and remembers the choice", async () => {
+    const links = page.locator('svg.wp-links path[data-link]');
+    await page.getByRole('button', { name: 'Fit' }).click();
+    expect(await links.count()).toBe(0);
+    await page.getByLabel('Predecessor links').check();
+    await expect.poll(() => links.count()).toBeGreaterThan(3);
+    // Every link joins two sites of which the second waits for the first, diamond to diamond.
+    const joins = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<SVGPathElement>('svg.wp-links path[data-link]')).slice(0, 5).map((path) => {
+        const [from, to] = path.dataset.link!.split(' → ');
+        const diamond = (site: string) => document.querySelector(`.wp-bar[data-site="${site}"] > .wp-golive`)!.getBoundingClientRect();
+        const [x, y, downTo, across] = path.getAttribute('d')!.match(/-?[\d.]+/g)!.map(Number) as [number, number, number, number];
+        const svg = path.ownerSVGElement!.getBoundingClientRect();
+        const a = diamond(from!);
+        const b = diamond(to!);
+        const centre = (box: DOMRect) => ({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+        return {
+          from,
+          to,
+          startX: Math.abs(svg.left + x - centre(a).x),
+          startsAtA: y >= a.top - svg.top - 1 && y <= a.bottom - svg.top + 1,
+          endY: Math.abs(svg.top + downTo - centre(b).y),
+          reachesB: Math.abs(svg.left + across - centre(b).x),
+        };
+      }),
+    );
+    const sites = ui.app.read.sites();
+    for (const join of joins) {
+      expect(sites.find((site) => site.code === join.to)!.predecessors).toContain(join.from);
+      expect(join.startX).toBeLessThan(1);
+      expect(join.startsAtA).toBe(true);
+      expect(join.endY).toBeLessThan(1);
+      expect(join.reachesB).toBeLessThan(9);
+    }
+    await page.reload();
+    await page.getByTestId('nav-plan').click();
+    await expect.poll(() => page.getByLabel('Predecessor links').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await expect.poll(() => links.count()).toBeGreaterThan(3);
+    await page.getByLabel('Predecessor links').uncheck();
+    await expect.poll(() => links.count()).toBe(0);
   });
 });
 

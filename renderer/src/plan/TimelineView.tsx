@@ -10,8 +10,9 @@ import { Timeline, type TimelineOptions } from 'vis-timeline';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { addDaysIso, daysBetween, fromCalendarDate, toCalendarDate } from '../../../shared/dates';
 import type { DateWindow } from '../../../shared/domain';
+import { drawPredecessorLinks } from './predecessor-links';
 import { stickyTimeAxis } from './sticky-time-axis';
-import { initialWindow, isCrowded, lanesInView, waveOfGroup, type BackgroundItem, type Lane, type TimelineEntry, type TimelineGroup, type TimelineItem } from './timeline-data';
+import { initialWindow, isCrowded, lanesInView, waveOfGroup, type BackgroundItem, type Lane, type PredecessorLink, type TimelineEntry, type TimelineGroup, type TimelineItem } from './timeline-data';
 
 export interface ContextTarget {
   site: string | null;
@@ -27,6 +28,8 @@ interface Props {
   /** Sites' blackout windows, behind the bars in their lanes. */
   blackouts: BackgroundItem[];
   asOf: string | null;
+  /** Predecessor links to draw over the bars (none: not shown). */
+  links: PredecessorLink[];
   /** Dragging between lanes changes the wave only when the lanes are waves. */
   lanesAreWaves: boolean;
   /** A drag (to a wave and day), or Alt+← / Alt+→ on the chosen bar (a wave earlier or later, day left to the scheduler). */
@@ -41,6 +44,7 @@ interface Props {
 function barElement(item: TimelineItem): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'wp-bar';
+  bar.dataset.site = item.site;
   const prep = document.createElement('div');
   prep.className = 'wp-prep';
   prep.style.width = `${(item.goLiveAt * 100).toFixed(2)}%`;
@@ -255,6 +259,7 @@ export function TimelineView(props: Props) {
     chart.on('changed', () => {
       container.current?.setAttribute('data-drawn-items', String(siteBars.current));
       axis.update();
+      drawPredecessorLinks(container.current!, handlers.current.links);
     });
     timeline.current = chart;
     compact.current = isCrowded(handlers.current.items, view.current);
@@ -275,6 +280,10 @@ export function TimelineView(props: Props) {
     siteBars.current = props.items.length;
     showCompact(isCrowded(props.items, view.current));
   }, [props.items, props.groups, props.freezes, props.blackouts]);
+
+  useEffect(() => {
+    if (container.current) drawPredecessorLinks(container.current, props.links);
+  }, [props.links]);
 
   useEffect(() => {
     const chart = timeline.current;

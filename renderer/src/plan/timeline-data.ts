@@ -208,3 +208,15 @@ export function isCrowded(items: TimelineItem[], window: { start: number; end: n
   }
   return false;
 }
+
+/** A site waiting for another: drawn from the predecessor's go-live to the site's. */
+export interface PredecessorLink {
+  from: string;
+  to: string;
+}
+
+/** The predecessor links between placed sites (a link to a site not on the timeline has nothing to point at). */
+export function predecessorLinks(items: TimelineItem[], sites: Site[]): PredecessorLink[] {
+  const placed = new Set(items.map((item) => item.site));
+  return sites.flatMap((site) => (placed.has(site.code) ? site.predecessors.filter((code) => placed.has(code)).map((from) => ({ from, to: site.code })) : []));
+}

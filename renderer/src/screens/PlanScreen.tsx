@@ -2,11 +2,11 @@
  * Plan: the wave timeline with the violations, unscheduled sites and lighthouse beside it. Re-plan
  * keeps pins and locks; a drag moves a site and the broken rules show at once.
  */
-import { Alert, Button, Group, Menu, SegmentedControl, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Menu, SegmentedControl, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Timeline } from 'vis-timeline';
 import { LighthousePanel, UnscheduledPanel, ViolationsPanel } from '../plan/PlanPanels';
-import { timelineData, type GroupBy } from '../plan/timeline-data';
+import { predecessorLinks, timelineData, type GroupBy, type PredecessorLink } from '../plan/timeline-data';
 import { BaselinesPanel } from '../plan/BaselinesPanel';
 import { CrewLoadPanel } from '../plan/CrewLoadPanel';
 import { downloadPackets } from '../packets/download-packets';
@@ -20,6 +20,9 @@ import { useScheduleStore } from '../stores/schedule-store';
 import { useFocusReturn } from '../components/use-focus-return';
 import { waveName } from '../../../shared/report/report-model';
 
+const LINKS_KEY = 'wave-planner.timeline.predecessor-links';
+const NO_LINKS: PredecessorLink[] = [];
+
 export function PlanScreen() {
   const { view, loaded, busy, error, replanned, load, replan, move, pin, release, lock, overrideLighthouse } = useScheduleStore();
   const { sites, erps, dimensions, load: loadSites } = usePortfolioStore();
@@ -30,6 +33,8 @@ export function PlanScreen() {
   const [groupBy, setGroupBy] = useState<GroupBy>('wave');
   const [menu, setMenu] = useState<ContextTarget | null>(null);
   const [tab, setTab] = useState<string | null>('violations');
+  // Remembered on this computer, as the portfolio's columns are.
+  const [showLinks, setShowLinks] = useState(() => localStorage.getItem(LINKS_KEY) === 'on');
   const [openSite, setOpenSite] = useFocusReturn<string>();
   const chart = useRef<Timeline | null>(null);
 
@@ -45,6 +50,7 @@ export function PlanScreen() {
     () => (schedule ? timelineData(schedule, locks ? locks.split(',').map(Number) : [], sites, groupBy, dimensions) : { groups: [], items: [], blackouts: [] }),
     [schedule, locks, sites, groupBy, dimensions],
   );
+  const links = useMemo(() => (showLinks ? predecessorLinks(data.items, sites) : NO_LINKS), [showLinks, data.items, sites]);
   const freezeWindows = useMemo(() => info?.freezeWindows ?? [], [info?.freezeWindows]);
   const placedSite = menu?.site ? data.items.find((i) => i.site === menu.site) : undefined;
   const menuWave = menu?.wave ?? placedSite?.wave ?? null;
@@ -52,8 +58,8 @@ export function PlanScreen() {
 
   return (
     <Stack gap="sm" h="100%">
-      <Group justify="space-between">
-        <div>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <div style={{ minWidth: 0 }}>
           <Title order={2}>Plan</Title>
           <Text c="dimmed" size="sm">
             {view
@@ -61,7 +67,22 @@ export function PlanScreen() {
               : 'No schedule yet'}
           </Text>
         </div>
-        <Group gap="xs">
+        <Group gap="xs" wrap="nowrap">
+          <Switch
+            size="xs"
+            label={
+              // The switch's label is also the links' legend entry.
+              <span style={{ whiteSpace: 'nowrap' }}>
+                <span className="wp-legend-link" aria-hidden /> Predecessor links
+              </span>
+            }
+            checked={showLinks}
+            onChange={(event) => {
+              const on = event.currentTarget.checked;
+              setShowLinks(on);
+              localStorage.setItem(LINKS_KEY, on ? 'on' : 'off');
+            }}
+          />
           <SegmentedControl
             size="xs"
             value={groupBy}
@@ -120,6 +141,7 @@ export function PlanScreen() {
             freezes={freezeWindows}
             blackouts={data.blackouts}
             asOf={view?.schedule.asOf ?? null}
+            links={links}
             lanesAreWaves={groupBy === 'wave'}
             onMove={(site, wave, goLive) => void move(site, wave, goLive)}
             onContextMenu={setMenu}
