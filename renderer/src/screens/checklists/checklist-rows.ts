@@ -8,6 +8,7 @@ import type { ChecklistItem, ChecklistStatus } from '../../../../shared/domain';
 import { plural } from '../../../../shared/plural';
 import type { WaveSchedule } from '../../../../shared/scheduler/types';
 import { waveName } from '../../../../shared/report/report-model';
+import { windowLabel } from '../../plan/timeline-data';
 
 export const CHECKLIST_GROUPINGS = { wave: 'Wave, then site', owner: 'Owner', week: 'Due week' } as const;
 export type ChecklistGrouping = keyof typeof CHECKLIST_GROUPINGS;
@@ -112,7 +113,7 @@ function placementsOf(schedule: WaveSchedule | null) {
   for (const wave of schedule?.waves ?? []) {
     waves.set(wave.number, {
       title: waveName(wave.number),
-      detail: `go-live ${wave.windowStart === wave.windowEnd ? wave.windowStart : `${wave.windowStart} – ${wave.windowEnd}`} · ${plural(wave.sites.length, 'site')}`,
+      detail: `go-live ${windowLabel(wave.windowStart, wave.windowEnd)} · ${plural(wave.sites.length, 'site')}`,
     });
     for (const placed of wave.sites) placements.set(placed.site, { wave: wave.number, goLive: placed.goLive });
   }
