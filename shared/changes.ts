@@ -4,7 +4,7 @@
  */
 import type { AuditSource } from './domain';
 
-export const CHANGE_ENTITIES = ['plan', 'settings', 'crews', 'erps', 'sites', 'readiness', 'dimensions', 'checklist', 'schedule', 'playbook', 'baselines'] as const;
+export const CHANGE_ENTITIES = ['plan', 'settings', 'crews', 'erps', 'sites', 'readiness', 'dimensions', 'checklist', 'schedule', 'playbook', 'baselines', 'scenarios'] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 /** The entities the scheduler reads: a change to one of them can make the stored schedule out of date. */

@@ -31,6 +31,8 @@ import {
 import { OPERATION_NAMES, type OperationName } from './operation-names';
 import { packetBodySchema, type PacketChange, type SealedPacket } from './packets';
 import type { SlipRow } from './report/report-model';
+import { scenarioChangesSchema, type ScenarioChanges } from './scenario';
+import type { SideBySide } from './scenario-compare';
 import type { ScheduleDiff } from './scheduler/diff';
 import type { WaveSchedule } from './scheduler/types';
 import type { SheetKind } from './sheets/fields';
@@ -118,6 +120,20 @@ export interface BaselineComparison {
   rows: SlipRow[];
   /** Sites of the baseline that go live on the same day now. */
   unchanged: number;
+}
+
+export interface ScenarioSummary {
+  name: string;
+  note: string;
+  createdAt: string;
+  changes: ScenarioChanges;
+  /** What it changes against the plan as it is now, in words, one line each. */
+  inWords: string[];
+}
+
+export interface ScenarioAdopted {
+  scenario: string;
+  replan: ReplanResult;
 }
 
 export interface BaselineSummary {
@@ -368,6 +384,16 @@ export const contract = {
   'baselines:list': read<BaselineSummary[]>()(noInput),
   'baselines:save': write<BaselineSummary>()(z.strictObject({ name: nameSchema })),
   'baselines:compare': read<BaselineComparison>()(z.strictObject({ name: nameSchema })),
+  'scenarios:list': read<ScenarioSummary[]>()(noInput),
+  /** A new scenario, or the named one's note and changes replaced; `renames` names the scenario edited under a new name. */
+  'scenarios:save': write<ScenarioSummary>()(z.strictObject({ name: nameSchema, note: longTextSchema.default(''), changes: scenarioChangesSchema, renames: nameSchema.optional() })),
+  'scenarios:remove': write<null>()(z.strictObject({ name: nameSchema })),
+  'scenarios:schedule': read<WaveSchedule>()(z.strictObject({ name: nameSchema, asOf: isoDateSchema.optional() })),
+  'scenarios:compare': read<SideBySide>()(
+    z.strictObject({ names: z.array(nameSchema).min(1, 'must name at least one scenario').max(3, 'can compare at most three scenarios with the plan'), asOf: isoDateSchema.optional() }),
+  ),
+  /** The scenario's changes made the plan's, and a re-plan, as one step. */
+  'scenarios:adopt': write<ScenarioAdopted>()(z.strictObject({ name: nameSchema })),
   'report:pdf': read<DownloadFile>()(
     z
       .strictObject({

@@ -2,6 +2,7 @@
  * The `wave-plan` interchange format (PRODUCT.md section 4): a whole plan in one readable JSON file.
  * Validation names the JSON path of every problem (`sites[12].readiness.data.score`).
  */
+import { applyScenario, type Scenario } from './scenario';
 import { z } from 'zod';
 import {
   codeSchema,
@@ -198,9 +199,10 @@ function validateVersion2(input: unknown): Validation<WavePlan> {
     }),
     playbook: { version: doc.playbook.version, tasks: doc.playbook.tasks },
   };
-  const problems = [...crossReferenceProblems(content), ...recordProblems(doc)];
+  const plan: WavePlan = { ...content, plan: { ...content.plan, id, lighthouseOverride, settings: withDefaultSettings(doc.plan.settings) }, record };
+  const problems = [...crossReferenceProblems(content), ...recordProblems(doc), ...scenarioProblems(plan, doc.scenarios)];
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { ...content, plan: { ...content.plan, id, lighthouseOverride, settings: withDefaultSettings(doc.plan.settings) }, record } };
+  return { ok: true, value: plan };
 }
 
 /** Checks of what version 2 adds: references to sites, dimensions and tasks that resolve; one current readiness. */
@@ -244,6 +246,19 @@ function recordProblems(doc: WavePlanV2Document): InputProblem[] {
     if (versions.has(v.version)) problems.push({ path: `playbook.earlierVersions[${i}].version`, message: `version ${v.version} is listed twice` });
     else if (v.version > doc.playbook.version) problems.push({ path: `playbook.earlierVersions[${i}].version`, message: `must be earlier than the current version ${doc.playbook.version}` });
     versions.add(v.version);
+  });
+  return problems;
+}
+
+/** Scenarios must have names of their own and fit the plan they come with. */
+function scenarioProblems(content: WavePlan, scenarios: Scenario[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const names = new Set<string>();
+  scenarios.forEach((scenario, i) => {
+    const key = scenario.name.toLowerCase();
+    if (names.has(key)) problems.push({ path: `scenarios[${i}].name`, message: `"${scenario.name}" is used by an earlier scenario` });
+    names.add(key);
+    for (const problem of applyScenario(content, scenario.changes).problems) problems.push({ path: `scenarios[${i}].changes.${problem.path}`, message: problem.message });
   });
   return problems;
 }

@@ -62,6 +62,12 @@ export const OPERATION_NAMES = [
   'baselines:list',
   'baselines:save',
   'baselines:compare',
+  'scenarios:list',
+  'scenarios:save',
+  'scenarios:remove',
+  'scenarios:schedule',
+  'scenarios:compare',
+  'scenarios:adopt',
   'report:pdf',
 ] as const;
 

@@ -5,6 +5,7 @@
  * baselines, the playbook's earlier versions and scenarios. This module holds its schema and the
  * conversion between the document and the plan's content plus its record.
  */
+import { scenarioSchema, type Scenario } from './scenario';
 import { z } from 'zod';
 import {
   checklistStatusSchema,
@@ -104,8 +105,7 @@ export const wavePlanV2Schema = z.strictObject({
     })
     .default({ lighthouseOverride: null, lockedWaves: [], pins: [] }),
   baselines: z.array(baselineSchema).default([]),
-  /** Scenarios arrive with the scenario feature; until then a plan has none to carry. */
-  scenarios: z.array(z.unknown()).max(0, 'this version of Wave Planner keeps no scenarios; remove them to import the plan').default([]),
+  scenarios: z.array(scenarioSchema).max(200, 'must hold at most 200 scenarios').default([]),
 });
 export type WavePlanV2Document = z.output<typeof wavePlanV2Schema>;
 
@@ -116,6 +116,7 @@ export interface PlanRecord {
   lockedWaves: LockedWave[];
   playbook: { note: string; createdAt: string; earlierVersions: { version: number; note: string; createdAt: string; tasks: PlaybookTask[] }[] };
   baselines: z.output<typeof baselineSchema>[];
+  scenarios: Scenario[];
 }
 
 /** The content a document describes, in the shape the rest of the app reads (see interchange.ts). */
@@ -158,6 +159,7 @@ export function recordOfDocument(doc: WavePlanV2Document): ContentOfDocument {
       lockedWaves: doc.schedule.lockedWaves,
       playbook: { note: doc.playbook.note, createdAt: doc.playbook.createdAt, earlierVersions: doc.playbook.earlierVersions },
       baselines: doc.baselines,
+      scenarios: doc.scenarios,
     },
   };
 }

@@ -28,6 +28,11 @@ Usage:
       Write the steering-committee report (the Gantt shows --from to --to when given).
   wave-planner baseline save NAME --plan PLAN.waveplan | baseline list --plan PLAN.waveplan
       Save the current schedule as a named baseline, or list the baselines.
+  wave-planner scenario list|save|show|compare|adopt|remove [NAME ...] --plan PLAN.waveplan
+      What-ifs: save NAME --changes CHANGES.json [--note TEXT] stores a variant of the
+      scheduling inputs (settings, connector dates, readiness targets, exclusions, pins,
+      crews); show NAME and compare NAME [NAME NAME] schedule them beside the plan
+      ([--as-of DATE] [--json]); adopt NAME makes its changes the plan's and re-plans.
   wave-planner demo [--out DIR]
       Make the sample plan (DIR/sample.waveplan), schedule it, and write its wave-plan
       and wave-schedule JSON and its PDF report. Default DIR: ./wave-planner-demo
@@ -51,6 +56,7 @@ const runImport = lazy(() => import('./commands/import'), (m) => m.runImport);
 const runExport = lazy(() => import('./commands/export'), (m) => m.runExport);
 const runSchedule = lazy(() => import('./commands/schedule'), (m) => m.runSchedule);
 const runBaseline = lazy(() => import('./commands/baseline'), (m) => m.runBaseline);
+const runScenario = lazy(() => import('./commands/scenario'), (m) => m.runScenario);
 const runDemo = lazy(() => import('./commands/demo'), (m) => m.runDemo);
 const runWeb = lazy(() => import('./commands/web'), (m) => m.runWeb);
 const runCleanCopy = lazy(() => import('./commands/clean-copy'), (m) => m.runCleanCopy);
@@ -67,6 +73,7 @@ const COMMANDS = {
   },
   schedule: { run: runSchedule, options: { plan: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } } },
   baseline: { run: runBaseline, options: { plan: { type: 'string' } } },
+  scenario: { run: runScenario, options: { plan: { type: 'string' }, changes: { type: 'string' }, note: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } } },
   demo: { run: runDemo, options: { out: { type: 'string' } } },
   web: { run: runWeb, options: { port: { type: 'string' }, plan: { type: 'string' }, data: { type: 'string' } } },
   'clean-copy': { run: runCleanCopy, options: {} },

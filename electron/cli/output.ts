@@ -17,6 +17,12 @@ export interface CommandArgs {
 
 export class UsageError extends Error {}
 
+/** Rows as columns padded to their widest cell, for the terminal. */
+export function textTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+}
+
 /**
  * Writes a file the command produced. A write that fails (a full disk, a folder that cannot be
  * written) leaves no empty or half-written file behind, and says why in a sentence.

@@ -4,6 +4,7 @@ import { ChecklistsScreen } from './screens/checklists/ChecklistsScreen';
 import { PlanScreen } from './screens/PlanScreen';
 import { PortfolioScreen } from './screens/portfolio/PortfolioScreen';
 import { ReadinessScreen } from './screens/ReadinessScreen';
+import { ScenariosScreen } from './screens/scenarios/ScenariosScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { BackupsScreen } from './screens/BackupsScreen';
 import { startChangeFeed } from './stores/change-feed';
@@ -16,6 +17,7 @@ const SCREENS: Screen[] = [
   { id: 'portfolio', label: 'Portfolio', render: () => <PortfolioScreen /> },
   { id: 'readiness', label: 'Readiness', render: () => <ReadinessScreen /> },
   { id: 'plan', label: 'Plan', render: () => <PlanScreen /> },
+  { id: 'scenarios', label: 'Scenarios', render: () => <ScenariosScreen /> },
   { id: 'checklists', label: 'Checklists', render: () => <ChecklistsScreen /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsScreen /> },
   { id: 'backups', label: 'Backups', render: () => <BackupsScreen /> },

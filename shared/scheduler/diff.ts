@@ -55,7 +55,7 @@ export function compareSchedules(before: WaveSchedule | null, after: WaveSchedul
 /** "3 sites moved later (US-DET +14 days, …), 1 earlier; 1 entered; wave 8 removed", or null when nothing changed. */
 export function describeScheduleDiff(diff: ScheduleDiff): string | null {
   const parts: string[] = [];
-  const list = (moves: SiteMove[]) => moves.slice(0, 3).map((m) => `${m.site} ${m.days > 0 ? '+' : ''}${m.days} days`).join(', ') + (moves.length > 3 ? ', …' : '');
+  const list = (moves: SiteMove[]) => moves.slice(0, 3).map((m) => `${m.site} ${m.days > 0 ? '+' : '-'}${plural(Math.abs(m.days), 'day')}`).join(', ') + (moves.length > 3 ? ', …' : '');
   const later = diff.moved.filter((m) => m.days > 0);
   const earlier = diff.moved.filter((m) => m.days < 0);
   const sameDay = diff.moved.filter((m) => m.days === 0);

@@ -96,6 +96,19 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
     await page.locator('.wp-bar').first().click({ button: 'right' });
     await page.getByRole('menu').waitFor();
   }],
+  ['Scenarios', async (page) => {
+    await screen('scenarios')(page);
+    await page.getByTestId('scenario-metrics').waitFor();
+  }],
+  ['Scenarios, a new scenario with a change of each kind', async (page) => {
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await dialog(page);
+    for (const add of ['Add a setting', 'Add a connector', 'Add a site change']) await page.getByRole('button', { name: add }).click();
+  }],
+  ['Scenarios, adopting one', async (page) => {
+    await page.getByRole('button', { name: 'Adopt…' }).first().click();
+    await dialog(page);
+  }],
   ['Checklists', async (page) => {
     await screen('checklists')(page);
     await page.locator('[role="treegrid"] [data-item]').first().waitFor();
@@ -138,6 +151,8 @@ let app: RunningWebApp;
 beforeAll(async () => {
   app = await startWebApp();
   await app.call('schedule:generate', { asOf: '2026-11-23' });
+  await app.call('scenarios:save', { name: 'Oracle slips', note: 'The vendor says November.', changes: { erps: [{ code: 'ORA-EBS', connectorReadyDate: '2027-11-01' }] } });
+  await app.call('scenarios:save', { name: 'Two more squads', changes: { crews: app.read.info().crews.map((c) => ({ ...c, size: c.size + 2 })) } });
 });
 afterAll(() => app?.stop());
 

@@ -123,6 +123,17 @@ async function run(plan: TestPlan, s: Step): Promise<void> {
     }
     case 'baselines:save':
       return void (await call('baselines:save', { name: `Baseline ${s.pick}` }));
+    case 'scenarios:save':
+      // A connector slip, a tighter wave and a site's readiness target: each kind of change a scenario holds.
+      return void (await call('scenarios:save', {
+        name: `What if ${s.pick % 3}`,
+        note: s.text,
+        changes: { settings: { maxSitesPerWave: s.value }, erps: [{ code: ERPS[s.pick % ERPS.length], connectorReadyDate: s.date }], sites: [{ code: site, excluded: s.pick % 2 === 0, readinessTargets: { data: s.date } }] },
+      }));
+    case 'scenarios:remove':
+      return void (await call('scenarios:remove', { name: `What if ${s.pick % 3}` }));
+    case 'scenarios:adopt':
+      return void (await call('scenarios:adopt', { name: `What if ${s.pick % 3}` }));
     default:
       throw new Error(`no step for ${s.op}`);
   }
@@ -137,6 +148,7 @@ function fullState(plan: TestPlan): string {
     checklist: read.checklist(),
     history: read.sites().map((s) => read.readinessHistory(s.code)),
     baselines: plan.file.reader.all('SELECT * FROM baselines b LEFT JOIN baseline_entries e ON e.baseline_id = b.id ORDER BY b.id, e.site_code'),
+    scenarios: plan.file.reader.all('SELECT * FROM scenarios ORDER BY id'),
     playbooks: plan.file.reader.all('SELECT version, note FROM playbook_versions ORDER BY version'),
   });
 }

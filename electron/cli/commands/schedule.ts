@@ -2,16 +2,11 @@ import { EARLIEST_DAY, isPlanDay, LATEST_DAY } from '../../../shared/dates';
 import type { Site } from '../../../shared/domain';
 import type { WaveSchedule } from '../../../shared/scheduler/types';
 import { withPlan } from '../cli-session';
-import { EXIT, type CommandArgs, type CommandOutput } from '../output';
+import { EXIT, textTable, type CommandArgs, type CommandOutput } from '../output';
 
 /** The `wave-schedule` document as the command prints it: same plan and as-of, same bytes. */
 export function scheduleJson(schedule: WaveSchedule): string {
   return `${JSON.stringify(schedule, null, 2)}\n`;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
 }
 
 /** The schedule as a readable table for the terminal. */
@@ -44,7 +39,7 @@ export function scheduleTable(planName: string, schedule: WaveSchedule, sites: S
       ]);
     });
   }
-  out.push(table(rows), '');
+  out.push(textTable(rows), '');
   out.push(`Unscheduled (${schedule.unscheduled.length})`);
   for (const u of schedule.unscheduled) out.push(`  ${u.site.padEnd(8)} [${u.rule}] ${u.reason}`);
   out.push('', `Violations (${schedule.violations.length})`);

@@ -30,6 +30,7 @@ export const CAPTURED_TABLES = [
   'baselines',
   'baseline_entries',
   'sent_packets',
+  'scenarios',
 ] as const;
 export type CapturedTable = (typeof CAPTURED_TABLES)[number];
 

@@ -12,6 +12,7 @@ import { readFreezeWindows, readHolidays, readSettings, requirePlanRow, writeFre
 import { readPlaybook, readPlaybookVersions, writePlaybookVersion } from './playbooks';
 import { appendReadiness, readDimensions, writeDimensions } from './readiness';
 import { lockedWavesOf, readCurrentSchedule, storeLockedSchedule } from './schedules';
+import { insertScenarios, readScenarios } from './scenarios';
 import { insertSite, readSites, writePredecessors } from './sites';
 
 /** What the scheduler, the exports and the report read: the plan's current content, without its history. */
@@ -53,6 +54,7 @@ function readRecord(h: ReadHandle): PlanRecord {
       const { entries } = readBaseline(h, b.name);
       return { name: b.name, savedAt: b.createdAt, asOf: b.asOf, sites: entries };
     }),
+    scenarios: readScenarios(h),
   };
 }
 
@@ -80,7 +82,7 @@ export function exportDocument(h: ReadHandle): WavePlanV2Document {
       pins: content.sites.flatMap((s) => (s.pinnedWave === null ? [] : [{ site: s.code, wave: s.pinnedWave, goLive: s.pinnedGoLive }])),
     },
     baselines: record.baselines,
-    scenarios: [],
+    scenarios: record.scenarios,
   };
 }
 
@@ -126,6 +128,7 @@ export function replaceContent(h: WriteHandle, plan: WavePlan): void {
     const id = h.run('INSERT INTO baselines (name, created_at, as_of) VALUES (?, ?, ?)', baseline.name, baseline.savedAt, baseline.asOf).lastInsertRowid;
     for (const s of baseline.sites) h.run('INSERT INTO baseline_entries (baseline_id, site_code, wave_number, go_live) VALUES (?, ?, ?, ?)', id, s.site, s.wave, s.goLive);
   }
+  insertScenarios(h, record.scenarios);
   // Locks live on a stored schedule: store one that keeps them, before the checklists, which are the plan's own.
   if (record.lockedWaves.length > 0) storeLockedSchedule(h, plan, record.lockedWaves, todayIso());
   const titles = new Map(plan.playbook.tasks.map((t) => [t.id, t.title]));

@@ -67,6 +67,7 @@ const ENTITY_OF: Record<CapturedTable, ChangeEntity> = {
   baseline_entries: 'baselines',
   // A packet sent or merged is news about its site.
   sent_packets: 'sites',
+  scenarios: 'scenarios',
 };
 
 /** Per table, the column that names what changed: a site (by its id), or the row's own key. */
@@ -81,6 +82,7 @@ const KEY_OF: Partial<Record<CapturedTable, { column: string; site: boolean }>> 
   plan_settings: { column: 'key', site: false },
   crews: { column: 'name', site: false },
   baselines: { column: 'name', site: false },
+  scenarios: { column: 'name', site: false },
 };
 
 /** What the commit `revision` changed, per entity, from the rows it captured. */
@@ -254,6 +256,8 @@ function describeRow(db: Database.Database, table: CapturedTable, image: string 
       return 'the playbook';
     case 'baselines':
       return 'a baseline';
+    case 'scenarios':
+      return `scenario ${String(column('name'))}`;
     case 'dimensions':
       return 'the readiness dimensions';
     default:

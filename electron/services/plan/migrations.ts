@@ -382,6 +382,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: 'scenarios: named variants of the scheduling inputs',
+    up(db) {
+      db.exec(`
+        CREATE TABLE scenarios (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+          note TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          changes_json TEXT NOT NULL,
+          position INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

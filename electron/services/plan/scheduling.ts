@@ -170,6 +170,11 @@ export function scheduleOnCreation(h: WriteHandle, asOf: string): void {
   replanned(h, compute(h, asOf));
 }
 
+/** Re-plans inside a write that changed the plan's inputs, as of the stored schedule's day (else today). */
+export function replanWithin(h: WriteHandle): ReplanResult {
+  return replanned(h, compute(h, readCurrentSchedule(h)?.schedule.asOf ?? todayIso()));
+}
+
 export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): Promise<Committed<ReplanResult>> {
   const day = asOf ?? todayIso();
   const early = compute(plan.reader, day);

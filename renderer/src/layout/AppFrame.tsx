@@ -70,7 +70,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
     ['mod+shift+Z', () => void history.redo()],
     ['mod+Y', () => void history.redo()],
   ]);
-  // Alt+1…6 switch screens, also while typing in a field (Ctrl+digit belongs to the browser's tabs in web mode).
+  // Alt+1…7 switch screens, also while typing in a field (Ctrl+digit belongs to the browser's tabs in web mode).
   useHotkeys(
     screens.map((s, i) => [`alt+${i + 1}`, () => show(s.id)] as [string, () => void]),
     [],
