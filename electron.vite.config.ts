@@ -16,6 +16,7 @@ export default defineConfig({
     root: 'renderer',
     base: './',
     plugins: [react()],
+    worker: { format: 'es' },
     build: { outDir: 'out/renderer', rollupOptions: { input: 'renderer/index.html' } },
   },
 });

@@ -34,7 +34,7 @@ import type { SlipRow } from './report/report-model';
 import { scenarioChangesSchema, type ScenarioChanges } from './scenario';
 import type { SideBySide } from './scenario-compare';
 import type { ScheduleDiff } from './scheduler/diff';
-import type { WaveSchedule } from './scheduler/types';
+import type { ScheduleInput, WaveSchedule } from './scheduler/types';
 import type { SheetKind } from './sheets/fields';
 import type { SheetProblem } from './sheets/sheet-import';
 import { settingsPatchSchema, type PlanSettings } from './settings';
@@ -74,6 +74,8 @@ export interface PlanInfo {
   holidays: string[];
   freezeWindows: DateWindow[];
   lighthouseOverride: string | null;
+  /** The order ERPs are brought in, when not rule 10's (an adopted optimised sequence). */
+  erpOrder: string[];
   crews: Crew[];
   counts: { sites: number; activeSites: number; erps: number };
   schemaVersion: number;
@@ -297,6 +299,8 @@ export const contract = {
       holidays: z.array(isoDateSchema).optional(),
       freezeWindows: z.array(dateWindowSchema).optional(),
       lighthouseOverride: codeSchema.nullable().optional(),
+      /** Empty: back to rule 10's order. */
+      erpOrder: z.array(codeSchema).max(1_000).optional(),
     }),
   ),
   'settings:update': write<PlanInfo>()(settingsPatchSchema),
@@ -384,6 +388,8 @@ export const contract = {
   'baselines:list': read<BaselineSummary[]>()(noInput),
   'baselines:save': write<BaselineSummary>()(z.strictObject({ name: nameSchema })),
   'baselines:compare': read<BaselineComparison>()(z.strictObject({ name: nameSchema })),
+  /** What the scheduler reads of the plan as of a day: the optimiser's input (it runs off the screen's thread). */
+  'schedule:input': read<ScheduleInput>()(z.strictObject({ asOf: isoDateSchema.optional() })),
   'scenarios:list': read<ScenarioSummary[]>()(noInput),
   /** A new scenario, or the named one's note and changes replaced; `renames` names the scenario edited under a new name. */
   'scenarios:save': write<ScenarioSummary>()(z.strictObject({ name: nameSchema, note: longTextSchema.default(''), changes: scenarioChangesSchema, renames: nameSchema.optional() })),

@@ -2,6 +2,7 @@
  * The `wave-plan` interchange format (PRODUCT.md section 4): a whole plan in one readable JSON file.
  * Validation names the JSON path of every problem (`sites[12].readiness.data.score`).
  */
+import { erpOrderProblems } from './erp-order';
 import { applyScenario, type Scenario } from './scenario';
 import { z } from 'zod';
 import {
@@ -37,6 +38,8 @@ export const wavePlanSchema = z.strictObject({
     lighthouseOverride: codeSchema.nullable().default(null),
     /** Shared teams that limit how many sites can be in a phase at once (rule 13). */
     crews: z.array(crewSchema).max(200).default([]),
+    /** The order in which ERPs are brought in, when not rule 10's (the optimised sequence); empty: rule 10's. */
+    erpOrder: z.array(codeSchema).max(1_000).default([]),
   }),
   readinessDimensions: z.array(readinessDimensionSchema).min(1, 'needs at least one readiness dimension'),
   erps: z.array(erpSchema).default([]),
@@ -139,6 +142,7 @@ function crossReferenceProblems(plan: ParsedWavePlan): InputProblem[] {
   if (override !== null && !sites.has(override.toLowerCase())) {
     problems.push({ path: 'plan.lighthouseOverride', message: `unknown site "${override}"` });
   }
+  problems.push(...erpOrderProblems(plan.plan.erpOrder, new Set(erps.keys()), 'plan.erpOrder'));
   plan.sites.forEach((site, index) => {
     const base = `sites[${index}]`;
     if (!erps.has(site.erp.toLowerCase())) {
@@ -186,8 +190,8 @@ function validateVersion2(input: unknown): Validation<WavePlan> {
   const content: ParsedWavePlan = {
     format: WAVE_PLAN_FORMAT,
     version: 1,
-    // The override is checked where version 2 keeps it (schedule.lighthouseOverride).
-    plan: { name: doc.plan.name, startDate: doc.plan.startDate, settings: doc.plan.settings, holidays: doc.plan.holidays, freezeWindows: doc.plan.freezeWindows, lighthouseOverride: null, crews: doc.plan.crews },
+    // The override and the ERP order are checked where version 2 keeps them (schedule.*).
+    plan: { name: doc.plan.name, startDate: doc.plan.startDate, settings: doc.plan.settings, holidays: doc.plan.holidays, freezeWindows: doc.plan.freezeWindows, lighthouseOverride: null, crews: doc.plan.crews, erpOrder: [] },
     readinessDimensions: doc.readinessDimensions,
     erps: doc.erps,
     sites: doc.sites.map(({ readinessHistory, checklist: _checklist, ...site }) => {
@@ -199,7 +203,7 @@ function validateVersion2(input: unknown): Validation<WavePlan> {
     }),
     playbook: { version: doc.playbook.version, tasks: doc.playbook.tasks },
   };
-  const plan: WavePlan = { ...content, plan: { ...content.plan, id, lighthouseOverride, settings: withDefaultSettings(doc.plan.settings) }, record };
+  const plan: WavePlan = { ...content, plan: { ...content.plan, id, lighthouseOverride, erpOrder: doc.schedule.erpOrder, settings: withDefaultSettings(doc.plan.settings) }, record };
   const problems = [...crossReferenceProblems(content), ...recordProblems(doc), ...scenarioProblems(plan, doc.scenarios)];
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: plan };
@@ -235,6 +239,7 @@ function recordProblems(doc: WavePlanV2Document): InputProblem[] {
   };
   if (doc.schedule.lighthouseOverride !== null) knownSite('schedule.lighthouseOverride', doc.schedule.lighthouseOverride);
   doc.schedule.pins.forEach((pin, i) => knownSite(`schedule.pins[${i}].site`, pin.site));
+  problems.push(...erpOrderProblems(doc.schedule.erpOrder, new Set(doc.erps.map((e) => e.code.toLowerCase())), 'schedule.erpOrder'));
   doc.schedule.lockedWaves.forEach((wave, i) => wave.sites.forEach((s, j) => knownSite(`schedule.lockedWaves[${i}].sites[${j}].site`, s.site)));
   const names = new Set<string>();
   doc.baselines.forEach((baseline, i) => {

@@ -62,6 +62,7 @@ export const OPERATION_NAMES = [
   'baselines:list',
   'baselines:save',
   'baselines:compare',
+  'schedule:input',
   'scenarios:list',
   'scenarios:save',
   'scenarios:remove',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { codeSchema, connectorStatusSchema, crewSchema, isoDateSchema, longTextSchema, nameSchema, type Crew, type Site } from './domain';
+import { erpOrderProblems } from './erp-order';
 import type { WavePlan } from './interchange';
 import { settingsConflicts, settingsPatchSchema, SETTING_SPECS, type SettingKey } from './settings';
 
@@ -29,6 +30,8 @@ export const scenarioChangesSchema = z.strictObject({
   sites: z.array(siteChangeSchema).max(100_000).default([]),
   /** The crews the scenario works with, in place of the plan's (absent: the plan's). */
   crews: z.array(crewSchema).max(200).optional(),
+  /** The order ERPs are brought in (the optimised sequence); empty: rule 10's; absent: the plan's. */
+  erpOrder: z.array(codeSchema).max(1_000).optional(),
 });
 export type ScenarioChanges = z.infer<typeof scenarioChangesSchema>;
 
@@ -82,8 +85,11 @@ export function applyScenario(content: WavePlan, changes: ScenarioChanges): { co
       site.readiness[key] = { score: site.readiness[key]?.score ?? null, targetDate };
     }
   });
+  if (changes.erpOrder) {
+    for (const problem of erpOrderProblems(changes.erpOrder, new Set(erpByCode.keys()), 'erpOrder')) problems.push({ path: problem.path, message: problem.message.replace(' (not in erps)', '') });
+  }
   return {
-    content: { ...content, plan: { ...content.plan, settings, crews: changes.crews ?? content.plan.crews }, erps, sites },
+    content: { ...content, plan: { ...content.plan, settings, crews: changes.crews ?? content.plan.crews, erpOrder: changes.erpOrder ?? content.plan.erpOrder }, erps, sites },
     problems,
   };
 }
@@ -112,6 +118,10 @@ export function describeChanges(content: WavePlan, changes: ScenarioChanges): st
     if (parts.length) lines.push(`${change.code}: ${parts.join(', ')}`);
   }
   if (changes.crews) lines.push(...crewLines(content.plan.crews, changes.crews));
+  if (changes.erpOrder) {
+    const name = (code: string) => content.erps.find((e) => e.code.toLowerCase() === code.toLowerCase())?.name ?? code;
+    lines.push(changes.erpOrder.length ? `ERPs brought in in this order: ${changes.erpOrder.map(name).join(', ')}` : "ERPs brought in in rule 10's order");
+  }
   return lines;
 }
 

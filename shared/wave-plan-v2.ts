@@ -102,8 +102,10 @@ export const wavePlanV2Schema = z.strictObject({
       lighthouseOverride: codeSchema.nullable().default(null),
       lockedWaves: z.array(lockedWaveSchema).default([]),
       pins: z.array(z.strictObject({ site: codeSchema, wave: waveNumberSchema, goLive: isoDateSchema.nullable().default(null) })).default([]),
+      /** The order in which ERPs are brought in, when not rule 10's (an adopted optimised sequence). */
+      erpOrder: z.array(codeSchema).max(1_000).default([]),
     })
-    .default({ lighthouseOverride: null, lockedWaves: [], pins: [] }),
+    .default({ lighthouseOverride: null, lockedWaves: [], pins: [], erpOrder: [] }),
   baselines: z.array(baselineSchema).default([]),
   scenarios: z.array(scenarioSchema).max(200, 'must hold at most 200 scenarios').default([]),
 });

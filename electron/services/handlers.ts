@@ -13,7 +13,7 @@ import { downloadOf, safeFileStem } from './download-file';
 import { importPacket, makePackets, openPacket, packetFile, previewPacket, sealPacket } from './packets';
 import { listAudit } from './plan/audit';
 import { compareBaseline, listBaselines, saveBaseline } from './plan/baselines';
-import { adoptScenario, compareScenarios, listScenarios, removeScenario, saveScenario, scenarioSchedule } from './plan/scenarios';
+import { adoptScenario, compareScenarios, listScenarios, planScheduleInput, removeScenario, saveScenario, scenarioSchedule } from './plan/scenarios';
 import { readChecklist, readChecklistItem, updateChecklistItem, updateChecklistItems } from './plan/checklists';
 import { exportDocument, replaceContent } from './plan/content';
 import { saveCrews } from './plan/crews';
@@ -169,6 +169,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'baselines:list': () => listBaselines(reader()),
     'baselines:save': (input) => plan().mutate({ label: `Save baseline ${input.name}`, source }, (h) => saveBaseline(h, input.name)),
     'baselines:compare': (input) => compareBaseline(reader(), input.name),
+    'schedule:input': (input) => planScheduleInput(reader(), input.asOf),
     'scenarios:list': () => listScenarios(reader()),
     'scenarios:save': (input) => plan().mutate({ label: `Save scenario ${input.name}`, source }, (h) => saveScenario(h, input)),
     'scenarios:remove': (input) => plan().mutate({ label: `Remove scenario ${input.name}`, source }, (h) => (removeScenario(h, input.name), null)),

@@ -15,7 +15,7 @@ export function emptyPlan(name: string, startDate = todayIso()): WavePlan {
   return {
     format: 'wave-plan',
     version: 1,
-    plan: { name, startDate, settings: { ...DEFAULT_SETTINGS }, holidays: [], freezeWindows: [], lighthouseOverride: null, crews: [] },
+    plan: { name, startDate, settings: { ...DEFAULT_SETTINGS }, holidays: [], freezeWindows: [], lighthouseOverride: null, crews: [], erpOrder: [] },
     readinessDimensions: structuredClone(DEFAULT_DIMENSIONS),
     erps: [],
     sites: [],

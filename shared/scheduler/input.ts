@@ -15,5 +15,6 @@ export function scheduleInputFromPlan(content: WavePlan, asOf: string, lockedWav
     lighthouseOverride: content.plan.lighthouseOverride,
     lockedWaves,
     crews: content.plan.crews,
+    ...(content.plan.erpOrder.length > 0 && { erpIntroductionOrder: content.plan.erpOrder }),
   };
 }

@@ -13,6 +13,7 @@ export function schedulingInputsKey(content: WavePlan): string {
     holidays: content.plan.holidays,
     freezeWindows: content.plan.freezeWindows,
     lighthouseOverride: content.plan.lighthouseOverride,
+    erpOrder: content.plan.erpOrder,
     crews: content.plan.crews.map((c) => [c.name, c.size, c.phase]),
     dimensions: content.readinessDimensions,
     erps: [...content.erps].sort(byCode).map((e) => [e.code, e.name, e.connectorStatus, e.connectorReadyDate]),

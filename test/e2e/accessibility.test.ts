@@ -92,6 +92,10 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
   ...['Unscheduled', 'Lighthouse', 'Crews', 'Baselines'].map((tab): [string, (page: Page) => Promise<void>] => [`Plan, ${tab.toLowerCase()}`, async (page) => {
     await page.getByRole('tab', { name: new RegExp(tab) }).click();
   }]),
+  ['Plan, find a faster sequence', async (page) => {
+    await page.getByRole('button', { name: 'Faster sequence…' }).click();
+    await dialog(page);
+  }],
   ['Plan, a bar’s menu', async (page) => {
     await page.locator('.wp-bar').first().click({ button: 'right' });
     await page.getByRole('menu').waitFor();

@@ -190,6 +190,60 @@ describe('scenarios', () => {
     expect(stdout).toBe('The plan has no scenarios yet.\n');
     expect(await run('scenario', 'compare', '--plan', planPath)).toBe(2);
   });
+
+  it('bring ERPs in an order of their own: the plan keeps it (checked), the schedule follows it, wave-plan JSON carries it, a scenario adopts it', async () => {
+    const plan = await scheduledSample();
+    const order = ['EPICOR', 'ORA-EBS', 'D365'];
+    await expect(plan.committed('plan:update', { erpOrder: ['EPICOR', 'NOPE', 'epicor'] })).rejects.toMatchObject({
+      problems: [
+        { path: 'erpOrder[1]', message: 'unknown ERP "NOPE" (not in erps)' },
+        { path: 'erpOrder[2]', message: '"epicor" is listed twice' },
+      ],
+    });
+    await plan.committed('scenarios:save', { name: 'Epicor first', changes: { erpOrder: order } });
+    expect((await plan.call('scenarios:list', {}))[0]!.inWords).toEqual(['ERPs brought in in this order: Epicor Kinetic, Oracle E-Business Suite, Dynamics 365 Finance & Supply Chain']);
+    const expected = await plan.call('scenarios:schedule', { name: 'Epicor first' });
+    const before = stateOf(plan);
+    await plan.committed('scenarios:adopt', { name: 'Epicor first' });
+    expect(plan.read.info().erpOrder).toEqual(order);
+    expect(plan.read.schedule()!.schedule.waves).toEqual(expected.waves);
+    // Re-planning keeps the order: it is one of the plan's scheduling inputs now.
+    await plan.committed('schedule:generate', { asOf: AS_OF });
+    expect(plan.read.schedule()!.schedule.waves).toEqual(expected.waves);
+    const text = plan.read.exportText();
+    expect(JSON.parse(text).schedule.erpOrder).toEqual(order);
+    expect(TestPlan.create(tempDir(), validateWavePlanOrThrow(text)).read.exportText()).toBe(text);
+    await plan.committed('history:undo', {});
+    await plan.committed('history:undo', {});
+    expect(stateOf(plan)).toBe(before);
+  });
+
+  it('are what the command line saves when it finds a faster sequence, and only then', async () => {
+    const dir = tempDir();
+    let stdout = '';
+    const run = (...argv: string[]) => main(argv, { stdout: (t) => (stdout += t), stderr: () => undefined });
+    await run('demo', '--out', dir);
+    const withCrews = join(dir, 'sample.waveplan');
+    stdout = '';
+    expect(await run('schedule', '--plan', withCrews, '--optimise', '--time-limit', '1')).toBe(0);
+    expect(stdout).toContain('No order of bringing in the ERPs goes live earlier on average than the default');
+    expect(stdout).toContain('No scenario was saved; the plan is unchanged.');
+
+    const plan = TestPlan.create(tempDir());
+    const path = plan.file.path;
+    await plan.committed('crews:save', { crews: [] });
+    await plan.committed('schedule:generate', { asOf: AS_OF });
+    plan.close();
+    stdout = '';
+    expect(await run('schedule', '--plan', path, '--optimise', '--time-limit', '1', '--json')).toBe(0);
+    const found = JSON.parse(stdout);
+    expect(found.scenario).toBe(`Faster ERP sequence (as of ${AS_OF})`);
+    expect(found.score.totalDays).toBeLessThan(found.defaultScore.totalDays);
+    expect(found.schedule.format).toBe('wave-schedule');
+    stdout = '';
+    expect(await run('scenario', 'list', '--plan', path, '--json')).toBe(0);
+    expect(JSON.parse(stdout)[0].changes.erpOrder).toEqual(found.erpOrder);
+  });
 });
 
 function validateWavePlanOrThrow(text: string) {

@@ -152,7 +152,7 @@ export function wavePlanOf(input: ScheduleInput, name: string): WavePlan {
   return {
     format: 'wave-plan',
     version: 1,
-    plan: { name, startDate: input.startDate, settings: input.settings, holidays: input.holidays, freezeWindows: input.freezeWindows, lighthouseOverride: null, crews: input.crews ?? [] },
+    plan: { name, startDate: input.startDate, settings: input.settings, holidays: input.holidays, freezeWindows: input.freezeWindows, lighthouseOverride: null, crews: input.crews ?? [], erpOrder: input.erpIntroductionOrder ?? [] },
     readinessDimensions: input.dimensions,
     erps: input.erps,
     sites: input.sites,

@@ -2,13 +2,11 @@
 // site, every active site accounted for exactly once, determinism, and work conservation.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toRanges, WorkCalendar } from '../../shared/scheduler/calendar';
-import { checkSchedule } from '../../shared/scheduler/check';
 import { CrewLoads } from '../../shared/scheduler/crews';
-import { toDay } from '../../shared/scheduler/day-numbers';
 import { generateSchedule } from '../../shared/scheduler/schedule';
-import { buildPlanModel, earliestWithLead } from '../../shared/scheduler/site-model';
-import type { ScheduleInput, WaveSchedule } from '../../shared/scheduler/types';
+import { earliestWithLead } from '../../shared/scheduler/site-model';
+import type { ScheduleInput } from '../../shared/scheduler/types';
+import { checked } from '../support/check-schedule';
 import { generatePlan } from '../support/generate-plan';
 
 const plans = fc
@@ -21,20 +19,6 @@ const plansWithCrews = fc
   .map((o) => ({ options: o, input: generatePlan({ ...o, crews: true }) }));
 
 const RUNS = { numRuns: 120 };
-
-function checked(input: ScheduleInput, schedule: WaveSchedule) {
-  const model = buildPlanModel(input);
-  const calendar = new WorkCalendar(input.holidays.map(toDay), toRanges(input.freezeWindows), input.settings.hypercareDays);
-  const waves = schedule.waves.map((w) => ({
-    number: w.number,
-    windowStart: toDay(w.windowStart),
-    windowEnd: toDay(w.windowEnd),
-    prepLeadDays: w.prepLeadDays,
-    locked: false,
-    sites: w.sites.map((s) => ({ index: model.byCode.get(s.site.toLowerCase())!.index, goLive: toDay(s.goLive), pinned: s.pinned })),
-  }));
-  return { model, calendar, waves, violations: checkSchedule(input, model, calendar, waves) };
-}
 
 function properties(plans: fc.Arbitrary<{ input: ScheduleInput }>, runs: { numRuns: number }) {
   it('keeps every hard rule for every placed site', () => {

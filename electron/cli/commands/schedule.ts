@@ -2,6 +2,7 @@ import { EARLIEST_DAY, isPlanDay, LATEST_DAY } from '../../../shared/dates';
 import type { Site } from '../../../shared/domain';
 import type { WaveSchedule } from '../../../shared/scheduler/types';
 import { withPlan } from '../cli-session';
+import { DEFAULT_TIME_LIMIT_SECONDS, optimise } from './optimise';
 import { EXIT, textTable, type CommandArgs, type CommandOutput } from '../output';
 
 /** The `wave-schedule` document as the command prints it: same plan and as-of, same bytes. */
@@ -54,13 +55,24 @@ export function scheduleTable(planName: string, schedule: WaveSchedule, sites: S
 export async function runSchedule(args: CommandArgs, out: CommandOutput): Promise<number> {
   const { plan: planPath } = args.values;
   const asOf = args.values['as-of'];
-  if (!planPath || args.positionals.length > 0) {
-    out.stderr('wave-planner schedule: usage: wave-planner schedule --plan PLAN.waveplan [--as-of YYYY-MM-DD] [--json]\n');
+  const limit = args.values['time-limit'];
+  const optimising = args.values.optimise !== undefined;
+  const seconds = limit === undefined ? DEFAULT_TIME_LIMIT_SECONDS : Number(limit);
+  if (!planPath || args.positionals.length > 0 || (limit !== undefined && !optimising)) {
+    out.stderr('wave-planner schedule: usage: wave-planner schedule --plan PLAN.waveplan [--as-of YYYY-MM-DD] [--optimise [--time-limit S]] [--json]\n');
+    return EXIT.usage;
+  }
+  if (!/^\d+(\.\d+)?$/.test(String(seconds)) || seconds <= 0 || seconds > 3600) {
+    out.stderr(`wave-planner schedule: --time-limit must be a number of seconds from 0.1 to 3600 (got "${limit}").\n`);
     return EXIT.usage;
   }
   if (asOf !== undefined && !isPlanDay(asOf)) {
     out.stderr(`wave-planner schedule: --as-of must be a real calendar date written YYYY-MM-DD, from ${EARLIEST_DAY} to ${LATEST_DAY} (got "${asOf}").\n`);
     return EXIT.usage;
+  }
+  if (optimising) {
+    await withPlan(planPath, (plan) => optimise(plan, { ...(asOf && { asOf }), timeLimitSeconds: seconds, json: args.values.json !== undefined }, out));
+    return EXIT.ok;
   }
   await withPlan(planPath, async (plan) => {
     const { schedule } = (await plan.call('schedule:generate', asOf ? { asOf } : {})).value.view;

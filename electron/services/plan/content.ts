@@ -29,6 +29,7 @@ export function exportContent(h: ReadHandle): WavePlan {
       freezeWindows: readFreezeWindows(h),
       lighthouseOverride: row.lighthouse_override,
       crews: readCrews(h),
+      erpOrder: JSON.parse(row.erp_order_json) as string[],
     },
     readinessDimensions: readDimensions(h),
     erps: readErps(h),
@@ -63,7 +64,7 @@ export function exportDocument(h: ReadHandle): WavePlanV2Document {
   const content = exportContent(h);
   const record = readRecord(h);
   const { history, checklist } = siteAdditions(record);
-  const { lighthouseOverride, ...plan } = content.plan;
+  const { lighthouseOverride, erpOrder, ...plan } = content.plan;
   return {
     format: 'wave-plan',
     version: 2,
@@ -80,6 +81,7 @@ export function exportDocument(h: ReadHandle): WavePlanV2Document {
       lighthouseOverride,
       lockedWaves: record.lockedWaves,
       pins: content.sites.flatMap((s) => (s.pinnedWave === null ? [] : [{ site: s.code, wave: s.pinnedWave, goLive: s.pinnedGoLive }])),
+      erpOrder,
     },
     baselines: record.baselines,
     scenarios: record.scenarios,
@@ -94,7 +96,7 @@ export function exportDocument(h: ReadHandle): WavePlanV2Document {
 export function replaceContent(h: WriteHandle, plan: WavePlan): void {
   // Children before parents; the plan's own row stays.
   for (const table of [...CAPTURED_TABLES].reverse()) if (table !== 'plan') h.run(`DELETE FROM ${table}`);
-  h.run('UPDATE plan SET name = ?, start_date = ?, lighthouse_override = ? WHERE id = 1', plan.plan.name, plan.plan.startDate, plan.plan.lighthouseOverride);
+  h.run('UPDATE plan SET name = ?, start_date = ?, lighthouse_override = ?, erp_order_json = ? WHERE id = 1', plan.plan.name, plan.plan.startDate, plan.plan.lighthouseOverride, JSON.stringify(plan.plan.erpOrder));
   if (plan.plan.id) h.run('UPDATE plan SET uid = ? WHERE id = 1', plan.plan.id);
   writeSettings(h, plan.plan.settings);
   writeHolidays(h, plan.plan.holidays);

@@ -384,7 +384,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
-    name: 'scenarios: named variants of the scheduling inputs',
+    name: 'scenarios: named variants of the scheduling inputs; the order ERPs are brought in',
     up(db) {
       db.exec(`
         CREATE TABLE scenarios (
@@ -395,6 +395,7 @@ export const MIGRATIONS: readonly Migration[] = [
           changes_json TEXT NOT NULL,
           position INTEGER NOT NULL
         ) STRICT;
+        ALTER TABLE plan ADD COLUMN erp_order_json TEXT NOT NULL DEFAULT '[]';
       `);
     },
   },

@@ -266,6 +266,7 @@ export class PlanFile {
       holidays: readHolidays(this.reader),
       freezeWindows: readFreezeWindows(this.reader),
       lighthouseOverride: row.lighthouse_override,
+      erpOrder: JSON.parse(row.erp_order_json) as string[],
       crews: readCrews(this.reader),
       counts,
       schemaVersion: LATEST_SCHEMA_VERSION,

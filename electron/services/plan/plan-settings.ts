@@ -1,5 +1,6 @@
 /** The plan's own row (name, start, lighthouse choice), its scheduling settings, holidays and freeze windows. */
 import type { DateWindow } from '../../../shared/domain';
+import { erpOrderProblems } from '../../../shared/erp-order';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingsConflicts, type PlanSettings } from '../../../shared/settings';
 import { UserError } from '../errors';
 import type { ReadHandle, WriteHandle } from './handles';
@@ -11,10 +12,11 @@ export interface PlanRow {
   start_date: string;
   created_at: string;
   lighthouse_override: string | null;
+  erp_order_json: string;
 }
 
 export function readPlanRow(h: ReadHandle): PlanRow | undefined {
-  return h.get<PlanRow>('SELECT uid, name, start_date, created_at, lighthouse_override FROM plan WHERE id = 1');
+  return h.get<PlanRow>('SELECT uid, name, start_date, created_at, lighthouse_override, erp_order_json FROM plan WHERE id = 1');
 }
 
 export function requirePlanRow(h: ReadHandle): PlanRow {
@@ -65,6 +67,7 @@ export interface PlanFieldsPatch {
   holidays?: string[] | undefined;
   freezeWindows?: DateWindow[] | undefined;
   lighthouseOverride?: string | null | undefined;
+  erpOrder?: string[] | undefined;
 }
 
 export function updatePlanFields(h: WriteHandle, patch: PlanFieldsPatch): void {
@@ -82,11 +85,27 @@ export function updatePlanFields(h: WriteHandle, patch: PlanFieldsPatch): void {
     h.audit.recordChanges('plan', before.uid, { holidays: previous }, { holidays });
   }
   if (patch.lighthouseOverride !== undefined) setLighthouseOverride(h, patch.lighthouseOverride);
+  if (patch.erpOrder !== undefined) setErpOrder(h, patch.erpOrder);
   if (patch.freezeWindows !== undefined) {
     const previous = readFreezeWindows(h);
     writeFreezeWindows(h, patch.freezeWindows);
     h.audit.recordChanges('plan', before.uid, { freezeWindows: previous }, { freezeWindows: patch.freezeWindows });
   }
+}
+
+export function readErpOrder(h: ReadHandle): string[] {
+  return JSON.parse(requirePlanRow(h).erp_order_json) as string[];
+}
+
+/** Sets the order in which ERPs are brought in (empty: rule 10's order), each ERP of the plan at most once. */
+export function setErpOrder(h: WriteHandle, codes: string[]): void {
+  const before = requirePlanRow(h);
+  const known = new Map(h.all<{ code: string }>('SELECT code FROM erps').map((e) => [e.code.toLowerCase(), e.code]));
+  const problems = erpOrderProblems(codes, new Set(known.keys()), 'erpOrder');
+  if (problems.length > 0) throw new UserError('invalid-input', `The ERP order cannot be used: ${problems.map((p) => p.message).join('; ')}. Nothing was changed.`, problems);
+  const order = codes.map((code) => known.get(code.toLowerCase())!);
+  h.run('UPDATE plan SET erp_order_json = ? WHERE id = 1', JSON.stringify(order));
+  h.audit.recordChanges('plan', before.uid, { erpOrder: JSON.parse(before.erp_order_json) }, { erpOrder: order });
 }
 
 export function setLighthouseOverride(h: WriteHandle, code: string | null): void {

@@ -10,13 +10,13 @@ import { applyScenario, describeChanges, scenarioChangesSchema, type Scenario, t
 import { sideBySide, type SideBySide } from '../../../shared/scenario-compare';
 import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
-import type { WaveSchedule } from '../../../shared/scheduler/types';
+import type { ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
 import { UserError } from '../errors';
 import { exportContent } from './content';
 import { saveCrews } from './crews';
 import { updateErp } from './erps';
 import type { ReadHandle, WriteHandle } from './handles';
-import { updateSettings } from './plan-settings';
+import { setErpOrder, updateSettings } from './plan-settings';
 import { appendReadiness } from './readiness';
 import { lockedWavesOf, readCurrentSchedule } from './schedules';
 import { siteIdOf, updateSite } from './sites';
@@ -98,8 +98,17 @@ function asOfFor(h: ReadHandle, asOf: string | undefined): string {
   return asOf ?? readCurrentSchedule(h)?.schedule.asOf ?? todayIso();
 }
 
+function inputOf(h: ReadHandle, content: WavePlan, asOf: string): ScheduleInput {
+  return scheduleInputFromPlan(content, asOf, lockedWavesOf(readCurrentSchedule(h)));
+}
+
 function scheduleOf(h: ReadHandle, content: WavePlan, asOf: string): WaveSchedule {
-  return generateSchedule(scheduleInputFromPlan(content, asOf, lockedWavesOf(readCurrentSchedule(h))));
+  return generateSchedule(inputOf(h, content, asOf));
+}
+
+/** What the scheduler reads of the plan as of a day (that of the stored schedule unless given): for the optimiser, which runs where it does not hold up the screen. */
+export function planScheduleInput(h: ReadHandle, asOf?: string): ScheduleInput {
+  return inputOf(h, exportContent(h), asOfFor(h, asOf));
 }
 
 /** A scenario's schedule as of a day, as the plan's engine computes it (with the plan's locked waves). */
@@ -150,6 +159,7 @@ export function adoptScenario(h: WriteHandle, name: string): Scenario {
     }
   }
   if (changes.crews) saveCrews(h, changes.crews);
+  if (changes.erpOrder) setErpOrder(h, changes.erpOrder);
   h.audit.record('scenario', scenario.name, 'adopted', null, describeChanges(content, changes).join('; ') || 'no changes');
   return scenario;
 }

@@ -84,7 +84,7 @@ function staleReason(events: ChangeEvent[], since: string): string {
   if (ids.get('erps')?.size) parts.push(plural(ids.get('erps')!.size, 'ERP'));
   if (ids.get('settings')?.size) parts.push(plural(ids.get('settings')!.size, 'setting'));
   if (ids.get('crews')?.size) parts.push(plural(ids.get('crews')!.size, 'crew'));
-  if (dated.includes('plan')) parts.push("the plan's dates or lighthouse choice");
+  if (dated.includes('plan')) parts.push("the plan's dates, lighthouse choice or ERP order");
   if (dated.includes('dimensions')) parts.push('the readiness dimensions');
   if (other) parts.push(plural(other, 'other change'));
   const when = localMinute(since);

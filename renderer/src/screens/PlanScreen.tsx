@@ -10,6 +10,7 @@ import { predecessorLinks, timelineData, type GroupBy, type PredecessorLink } fr
 import { BaselinesPanel } from '../plan/BaselinesPanel';
 import { CrewLoadPanel } from '../plan/CrewLoadPanel';
 import { downloadPackets } from '../packets/download-packets';
+import { FasterSequenceDialog } from '../plan/FasterSequenceDialog';
 import { TimelineLegend } from '../plan/TimelineLegend';
 import { TimelineView, type ContextTarget } from '../plan/TimelineView';
 import { SitePanel } from './portfolio/SitePanel';
@@ -37,6 +38,7 @@ export function PlanScreen() {
   const [showLinks, setShowLinks] = useState(() => localStorage.getItem(LINKS_KEY) === 'on');
   const [openSite, setOpenSite] = useFocusReturn<string>();
   const chart = useRef<Timeline | null>(null);
+  const [fasterOpen, setFasterOpen] = useState(false);
 
   useEffect(() => {
     void load();
@@ -102,6 +104,9 @@ export function PlanScreen() {
           <Button size="xs" variant="default" onClick={() => chart.current?.fit()}>
             Fit
           </Button>
+          <Button size="xs" variant="light" onClick={() => setFasterOpen(true)} disabled={!view} title="Try other orders of bringing in the ERPs and save the fastest as a scenario">
+            Faster sequence…
+          </Button>
           <Button size="xs" onClick={() => void replan()} loading={busy} title="Compute the schedule again as of today, keeping pins and locked waves">
             Re-plan
           </Button>
@@ -126,6 +131,16 @@ export function PlanScreen() {
         <Alert color="blue" title="Re-planned" withCloseButton onClose={() => useScheduleStore.setState({ replanned: null })} data-testid="replan-summary">
           {replanned.summary ? `${replanned.summary}.` : 'Nothing moved: every site keeps its wave and go-live.'}
         </Alert>
+      )}
+      {info && info.erpOrder.length > 0 && (
+        <Group gap="xs" data-testid="erp-order">
+          <Text size="sm">
+            ERPs come in in an order of their own (an adopted faster sequence): {info.erpOrder.join(', ')}.
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => void usePlanStore.getState().updatePlan({ erpOrder: [] })} title="Takes effect at the next Re-plan">
+            Back to rule 10's order
+          </Button>
+        </Group>
       )}
       {loaded && !view && (
         <Alert title="No schedule yet">
@@ -212,6 +227,14 @@ export function PlanScreen() {
           )}
         </Menu.Dropdown>
       </Menu>
+      <FasterSequenceDialog
+        opened={fasterOpen}
+        onClose={() => setFasterOpen(false)}
+        onCompare={() => {
+          setFasterOpen(false);
+          showScreen('scenarios');
+        }}
+      />
       <SitePanel site={sites.find((s) => s.code === openSite) ?? null} sites={sites} dimensions={dimensions} onClose={() => setOpenSite(null)} />
     </Stack>
   );
