@@ -293,8 +293,9 @@ export function serializeWavePlan(plan: WavePlan | WavePlanV2Document): string {
   if (plan.version === 2) return `${JSON.stringify(plan, null, 2)}\n`;
   // Version 1 has no place for the plan's identity or record.
   const { record: _record, ...content } = plan;
-  const { id: _id, ...fields } = content.plan;
-  return `${JSON.stringify({ ...content, plan: fields }, null, 2)}\n`;
+  const { id: _id, erpOrder, ...fields } = content.plan;
+  // An ERP order is written only when there is one, so files from before it read out as they were.
+  return `${JSON.stringify({ ...content, plan: erpOrder.length ? { ...fields, erpOrder } : fields }, null, 2)}\n`;
 }
 
 export function describeProblems(source: string, problems: InputProblem[], limit = 20): string {
