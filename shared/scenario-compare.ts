@@ -3,6 +3,7 @@
  * sites live by quarter, waves, size warnings, unscheduled sites, and each site's go-live in each.
  */
 import { addDaysIso, daysBetween, type IsoDate } from './dates';
+import { scoreOf } from './optimiser/erp-sequence';
 import type { WaveSchedule } from './scheduler/types';
 
 export interface ScheduleMetrics {
@@ -53,17 +54,17 @@ function goLivesOf(schedule: WaveSchedule): Map<string, IsoDate> {
 }
 
 export function scheduleMetrics(schedule: WaveSchedule): ScheduleMetrics {
-  const days = [...goLivesOf(schedule).values()].map((day) => daysBetween(schedule.asOf, day));
-  const mean = days.length ? days.reduce((a, b) => a + b, 0) / days.length : null;
+  const score = scoreOf(schedule);
+  const mean = score.placed ? score.totalDays / score.placed : null;
   return {
-    placed: days.length,
+    placed: score.placed,
     waves: Math.max(0, schedule.waves.length - 1),
-    lastGoLive: days.length ? addDaysIso(schedule.asOf, Math.max(...days)) : null,
+    lastGoLive: score.placed ? addDaysIso(schedule.asOf, score.lastDays) : null,
     meanGoLive: mean === null ? null : addDaysIso(schedule.asOf, Math.round(mean)),
     meanDaysFromAsOf: mean === null ? null : Math.round(mean * 10) / 10,
     sizeWarnings: schedule.warnings.length,
     unscheduled: schedule.unscheduled.length,
-    violations: schedule.violations.length,
+    violations: score.violations,
   };
 }
 

@@ -135,8 +135,9 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
   let best = { order: null as string[] | null, schedule: defaultSchedule, score: defaultScore };
   let evaluations = 1;
   let stopped = false;
-  const seen = new Set<string>();
-  /** Schedules one order (once); keeps it when it is strictly better, or as good and first in text order. */
+  /** The score of every order scheduled so far. */
+  const seen = new Map<string, SequenceScore>();
+  /** Schedules one order (once; null when it was scheduled before, or the search stopped); keeps it when it is strictly better, or as good and first in text order. */
   const evaluate = (order: string[]): SequenceScore | null => {
     const key = order.join('\u0000');
     if (seen.has(key)) return null;
@@ -144,10 +145,10 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
       stopped = true;
       return null;
     }
-    seen.add(key);
     evaluations += 1;
     const schedule = generateSchedule({ ...input, erpIntroductionOrder: order });
     const score = scoreOf(schedule);
+    seen.set(key, score);
     const versus = compareScores(score, best.score);
     if (versus < 0 || (versus === 0 && best.order !== null && key < best.order.join('\u0000'))) best = { order, schedule, score };
     if (evaluations % 16 === 0) options.onProgress?.({ evaluations, budget, best: best.score });
@@ -172,7 +173,8 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
     /** Moves one ERP at a time while that helps: a local optimum of the order. */
     const descend = (start: string[]): { order: string[]; score: SequenceScore } => {
       let current = start;
-      let currentScore = evaluate(current) ?? scoreOf(generateSchedule({ ...input, erpIntroductionOrder: current }));
+      // A start already scheduled (a kick can land on one) keeps the score it had; only a stopped search schedules it outside the budget.
+      let currentScore = evaluate(current) ?? seen.get(current.join('\u0000')) ?? scoreOf(generateSchedule({ ...input, erpIntroductionOrder: current }));
       for (let improved = true; improved && !stopped; ) {
         improved = false;
         for (let from = 0; from < current.length && !stopped; from += 1) {

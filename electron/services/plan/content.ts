@@ -8,7 +8,7 @@ import { readChecklist } from './checklists';
 import { insertCrews, readCrews } from './crews';
 import { readErps, insertErp } from './erps';
 import type { ReadHandle, WriteHandle } from './handles';
-import { readFreezeWindows, readHolidays, readSettings, requirePlanRow, writeFreezeWindows, writeHolidays, writeSettings } from './plan-settings';
+import { erpOrderOf, readFreezeWindows, readHolidays, readSettings, requirePlanRow, writeFreezeWindows, writeHolidays, writeSettings } from './plan-settings';
 import { readPlaybook, readPlaybookVersions, writePlaybookVersion } from './playbooks';
 import { appendReadiness, readDimensions, writeDimensions } from './readiness';
 import { lockedWavesOf, readCurrentSchedule, storeLockedSchedule } from './schedules';
@@ -29,7 +29,7 @@ export function exportContent(h: ReadHandle): WavePlan {
       freezeWindows: readFreezeWindows(h),
       lighthouseOverride: row.lighthouse_override,
       crews: readCrews(h),
-      erpOrder: JSON.parse(row.erp_order_json) as string[],
+      erpOrder: erpOrderOf(row),
     },
     readinessDimensions: readDimensions(h),
     erps: readErps(h),

@@ -41,7 +41,7 @@ import {
 import { readHandle, writeHandle, type ReadHandle, type WriteHandle } from './handles';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { readCrews } from './crews';
-import { readFreezeWindows, readHolidays, readPlanRow, readSettings, requirePlanRow } from './plan-settings';
+import { erpOrderOf, readFreezeWindows, readHolidays, readPlanRow, readSettings, requirePlanRow } from './plan-settings';
 
 export interface PlanFileOptions {
   actor: string;
@@ -266,7 +266,7 @@ export class PlanFile {
       holidays: readHolidays(this.reader),
       freezeWindows: readFreezeWindows(this.reader),
       lighthouseOverride: row.lighthouse_override,
-      erpOrder: JSON.parse(row.erp_order_json) as string[],
+      erpOrder: erpOrderOf(row),
       crews: readCrews(this.reader),
       counts,
       schemaVersion: LATEST_SCHEMA_VERSION,

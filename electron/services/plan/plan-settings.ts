@@ -93,8 +93,9 @@ export function updatePlanFields(h: WriteHandle, patch: PlanFieldsPatch): void {
   }
 }
 
-export function readErpOrder(h: ReadHandle): string[] {
-  return JSON.parse(requirePlanRow(h).erp_order_json) as string[];
+/** The plan's ERP order, as its row keeps it (JSON). */
+export function erpOrderOf(row: PlanRow): string[] {
+  return JSON.parse(row.erp_order_json) as string[];
 }
 
 /** Sets the order in which ERPs are brought in (empty: rule 10's order), each ERP of the plan at most once. */
@@ -105,7 +106,7 @@ export function setErpOrder(h: WriteHandle, codes: string[]): void {
   if (problems.length > 0) throw new UserError('invalid-input', `The ERP order cannot be used: ${problems.map((p) => p.message).join('; ')}. Nothing was changed.`, problems);
   const order = codes.map((code) => known.get(code.toLowerCase())!);
   h.run('UPDATE plan SET erp_order_json = ? WHERE id = 1', JSON.stringify(order));
-  h.audit.recordChanges('plan', before.uid, { erpOrder: JSON.parse(before.erp_order_json) }, { erpOrder: order });
+  h.audit.recordChanges('plan', before.uid, { erpOrder: erpOrderOf(before) }, { erpOrder: order });
 }
 
 export function setLighthouseOverride(h: WriteHandle, code: string | null): void {

@@ -4,13 +4,12 @@
  * the plan as one step that a re-plan completes.
  */
 import type { ScenarioSummary } from '../../../shared/contract';
-import { todayIso } from '../../../shared/dates';
 import type { WavePlan } from '../../../shared/interchange';
 import { applyScenario, describeChanges, scenarioChangesSchema, type Scenario, type ScenarioChanges } from '../../../shared/scenario';
 import { sideBySide, type SideBySide } from '../../../shared/scenario-compare';
 import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
 import { generateSchedule } from '../../../shared/scheduler/schedule';
-import type { ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
+import type { LockedWave, ScheduleInput, WaveSchedule } from '../../../shared/scheduler/types';
 import { UserError } from '../errors';
 import { exportContent } from './content';
 import { saveCrews } from './crews';
@@ -18,7 +17,7 @@ import { updateErp } from './erps';
 import type { ReadHandle, WriteHandle } from './handles';
 import { setErpOrder, updateSettings } from './plan-settings';
 import { appendReadiness } from './readiness';
-import { lockedWavesOf, readCurrentSchedule } from './schedules';
+import { lockedWavesOf, readCurrentSchedule, scheduleDay } from './schedules';
 import { siteIdOf, updateSite } from './sites';
 
 interface ScenarioRow {
@@ -93,37 +92,36 @@ export function insertScenarios(h: WriteHandle, scenarios: Scenario[]): void {
   scenarios.forEach((s, position) => h.run('INSERT INTO scenarios (name, note, created_at, changes_json, position) VALUES (?, ?, ?, ?, ?)', s.name, s.note, s.createdAt, JSON.stringify(s.changes), position));
 }
 
-/** The day scenarios are scheduled as of: the one asked for, else the stored schedule's, else today. */
-function asOfFor(h: ReadHandle, asOf: string | undefined): string {
-  return asOf ?? readCurrentSchedule(h)?.schedule.asOf ?? todayIso();
+/**
+ * What the plan's schedules and its scenarios' start from: the plan's content, the day (the one asked
+ * for, else the stored schedule's, else today) and the plan's locked waves, the stored schedule read once.
+ */
+function basisOf(h: ReadHandle, asOf: string | undefined): { content: WavePlan; asOf: string; locks: LockedWave[] } {
+  const stored = readCurrentSchedule(h);
+  return { content: exportContent(h), asOf: asOf ?? scheduleDay(stored), locks: lockedWavesOf(stored) };
 }
 
-function inputOf(h: ReadHandle, content: WavePlan, asOf: string): ScheduleInput {
-  return scheduleInputFromPlan(content, asOf, lockedWavesOf(readCurrentSchedule(h)));
-}
-
-function scheduleOf(h: ReadHandle, content: WavePlan, asOf: string): WaveSchedule {
-  return generateSchedule(inputOf(h, content, asOf));
-}
+const inputOf = (basis: ReturnType<typeof basisOf>, content: WavePlan): ScheduleInput => scheduleInputFromPlan(content, basis.asOf, basis.locks);
 
 /** What the scheduler reads of the plan as of a day (that of the stored schedule unless given): for the optimiser, which runs where it does not hold up the screen. */
 export function planScheduleInput(h: ReadHandle, asOf?: string): ScheduleInput {
-  return inputOf(h, exportContent(h), asOfFor(h, asOf));
+  const basis = basisOf(h, asOf);
+  return inputOf(basis, basis.content);
 }
 
 /** A scenario's schedule as of a day, as the plan's engine computes it (with the plan's locked waves). */
 export function scenarioSchedule(h: ReadHandle, name: string, asOf?: string): WaveSchedule {
-  return scheduleOf(h, contentOf(exportContent(h), requireScenario(h, name)), asOfFor(h, asOf));
+  const basis = basisOf(h, asOf);
+  return generateSchedule(inputOf(basis, contentOf(basis.content, requireScenario(h, name))));
 }
 
 /** The plan and up to three scenarios, each scheduled as of the same day, side by side. */
 export function compareScenarios(h: ReadHandle, names: string[], asOf?: string): SideBySide {
-  const day = asOfFor(h, asOf);
-  const content = exportContent(h);
+  const basis = basisOf(h, asOf);
   const scenarios = names.map((name) => requireScenario(h, name));
   return sideBySide([
-    { name: 'Plan', scenario: false, changes: [], schedule: scheduleOf(h, content, day) },
-    ...scenarios.map((s) => ({ name: s.name, scenario: true, changes: describeChanges(content, s.changes), schedule: scheduleOf(h, contentOf(content, s), day) })),
+    { name: 'Plan', scenario: false, changes: [], schedule: generateSchedule(inputOf(basis, basis.content)) },
+    ...scenarios.map((s) => ({ name: s.name, scenario: true, changes: describeChanges(basis.content, s.changes), schedule: generateSchedule(inputOf(basis, contentOf(basis.content, s))) })),
   ]);
 }
 

@@ -6,6 +6,7 @@
  * checklists were expanded from). Earlier schedules live in the undo history.
  */
 import { createHash } from 'node:crypto';
+import { todayIso } from '../../../shared/dates';
 import type { WavePlan } from '../../../shared/interchange';
 import { scheduleInputFromPlan } from '../../../shared/scheduler/input';
 import { schedulingInputsKey } from '../../../shared/scheduler/inputs-key';
@@ -87,6 +88,11 @@ function assemble(h: ReadHandle, id: number, head: Head): WaveSchedule {
 
 /** The last schedule assembled, and what identifies it: its row, the commit that stored it, when, and from what. */
 const ASSEMBLED = 'schedule';
+
+/** The day a plan is scheduled as of when none is given: the stored schedule's, else today. */
+export function scheduleDay(stored: StoredSchedule | null): string {
+  return stored?.schedule.asOf ?? todayIso();
+}
 
 export function readCurrentSchedule(h: ReadHandle): StoredSchedule | null {
   const row = h.get<ScheduleRow>('SELECT id, generated_at, result_json, inputs_hash, inputs_revision, checklist_basis FROM schedules WHERE is_current = 1');

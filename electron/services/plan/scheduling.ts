@@ -21,7 +21,7 @@ import { commitsAfter, currentRevision, revisionBefore } from './history';
 import { setLighthouseOverride } from './plan-settings';
 import type { PlanFile } from './plan-file';
 import { addPlaybookVersion, readPlaybook, type PlaybookVersion } from './playbooks';
-import { checklistBasisOf, inputsHash, lockedNumbersOf, lockedWavesOf, readCurrentSchedule, setWaveLock, storeSchedule, type StoredSchedule } from './schedules';
+import { checklistBasisOf, inputsHash, lockedNumbersOf, lockedWavesOf, readCurrentSchedule, scheduleDay, setWaveLock, storeSchedule, type StoredSchedule } from './schedules';
 import { getSite, updateSite } from './sites';
 import { plural } from '../../../shared/plural';
 
@@ -172,7 +172,7 @@ export function scheduleOnCreation(h: WriteHandle, asOf: string): void {
 
 /** Re-plans inside a write that changed the plan's inputs, as of the stored schedule's day (else today). */
 export function replanWithin(h: WriteHandle): ReplanResult {
-  return replanned(h, compute(h, readCurrentSchedule(h)?.schedule.asOf ?? todayIso()));
+  return replanned(h, compute(h, scheduleDay(readCurrentSchedule(h))));
 }
 
 export function generateAndStore(plan: PlanFile, asOf: string | undefined, source: AuditSource): Promise<Committed<ReplanResult>> {
@@ -188,7 +188,7 @@ export function overrideLighthouse(plan: PlanFile, code: string | null, source: 
     const site = code === null ? null : getSite(h, code);
     if (site?.excluded) throw new UserError('refused', `${site.code} is excluded from the rollout and cannot be the lighthouse.`);
     setLighthouseOverride(h, site?.code ?? null);
-    return replanned(h, compute(h, readCurrentSchedule(h)?.schedule.asOf ?? todayIso()));
+    return replanned(h, compute(h, scheduleDay(readCurrentSchedule(h))));
   });
 }
 
@@ -197,7 +197,7 @@ export function releaseSite(plan: PlanFile, code: string, source: AuditSource): 
   return plan.mutate({ label: `Let the scheduler place ${code}`, source }, (h) => {
     const site = getSite(h, code);
     updateSite(h, site.code, { pinnedWave: null, pinnedGoLive: null });
-    return replanned(h, compute(h, readCurrentSchedule(h)?.schedule.asOf ?? todayIso()));
+    return replanned(h, compute(h, scheduleDay(readCurrentSchedule(h))));
   });
 }
 
