@@ -48,6 +48,19 @@ describe('the command palette and screen shortcuts', () => {
     await expect.poll(() => page.getByTestId('nav-readiness').getAttribute('data-active')).toBe('true');
   });
 
+  it('reaches the left navigation with Tab, each screen a button that Enter opens and that says which is current', async () => {
+    await page.getByTestId('nav-portfolio').click();
+    await page.getByRole('button', { name: 'Report PDF' }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(`document.activeElement.dataset.testid`)).toBe('nav-portfolio');
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(`document.activeElement.dataset.testid`)).toBe('nav-scenarios');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('nav-scenarios').getAttribute('aria-current')).toBe('page');
+    expect(await page.getByTestId('nav-portfolio').getAttribute('aria-current')).toBeNull();
+    await page.getByTestId('nav-portfolio').click();
+  });
+
   it('starts adding a site from anywhere', async () => {
     await palette('add a site');
     await expect.poll(() => page.getByRole('dialog', { name: 'Add a site' }).count()).toBe(1);

@@ -118,7 +118,8 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {screens.map((s) => (
-          <NavLink key={s.id} label={s.label} active={s.id === screen.id} variant="filled" onClick={() => show(s.id)} data-testid={`nav-${s.id}`} title={`Alt+${screens.indexOf(s) + 1}`} />
+          // A button, not an anchor without a link, so Tab reaches it.
+          <NavLink key={s.id} component="button" type="button" label={s.label} active={s.id === screen.id} variant="filled" onClick={() => show(s.id)} data-testid={`nav-${s.id}`} title={`Alt+${screens.indexOf(s) + 1}`} aria-current={s.id === screen.id ? 'page' : undefined} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
