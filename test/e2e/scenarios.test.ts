@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SETTING_KEYS, SETTING_SPECS } from '../../shared/settings';
 import { waitForUndo } from '../support/undo';
 import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
@@ -63,5 +64,32 @@ describe('the scenarios screen', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => app.read.info().crews).toEqual(before);
     await expect.poll(() => page.locator('.wp-notice').last().textContent()).toContain('Undone: Adopt scenario Six squads');
+  });
+
+  it('leaves out a setting row left at the plan\'s own value', async () => {
+    const settings = app.read.info().settings;
+    const [unchanged, changed] = [SETTING_KEYS[0]!, SETTING_KEYS[1]!];
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.getByLabel('Name').fill('One setting');
+    await page.getByRole('button', { name: 'Add a setting' }).click();
+    await page.getByRole('button', { name: 'Add a setting' }).click();
+    await page.getByLabel(`${SETTING_SPECS[changed].label} in the scenario`).fill(String(settings[changed] + 1));
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await expect.poll(() => card('One setting').count()).toBe(1);
+    const saved = (await app.call('scenarios:list', {})).find((s) => s.name === 'One setting')!;
+    expect(saved.changes.settings).toEqual({ [changed]: settings[changed] + 1 });
+    expect(await card('One setting').textContent()).not.toContain(SETTING_SPECS[unchanged].label);
+  });
+
+  it('keeps the crews of a scenario made elsewhere when it is edited in the app', async () => {
+    const nightShift = { name: 'Night shift', size: 2, phase: 'cutover' as const, notes: '' };
+    await app.call('scenarios:save', { name: 'Night shift only', note: '', changes: { settings: {}, erps: [], sites: [], crews: [nightShift] } });
+    await expect.poll(() => card('Night shift only').count()).toBe(1);
+    await card('Night shift only').getByRole('button', { name: 'Edit…' }).click();
+    const size = page.getByRole('textbox', { name: 'Night shift' });
+    await expect.poll(() => size.inputValue()).toBe('2');
+    await size.fill('3');
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await expect.poll(async () => (await app.call('scenarios:list', {})).find((s) => s.name === 'Night shift only')?.changes.crews).toEqual([{ ...nightShift, size: 3 }]);
   });
 });

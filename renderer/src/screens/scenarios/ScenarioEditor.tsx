@@ -50,8 +50,19 @@ function rowsOf(changes: ScenarioChanges): { settings: [SettingKey, number][]; e
   };
 }
 
-/** The changes the rows describe; rows left incomplete are left out. */
-function changesOf(rows: ReturnType<typeof rowsOf>, crews: Crew[]): ScenarioChanges {
+/** Under a crew's size: what the plan has, or that the crew is the scenario's own. */
+function crewNote(crew: Crew, planCrews: Crew[]): string {
+  const inPlan = planCrews.find((c) => c.name === crew.name);
+  return inPlan ? `plan: ${inPlan.size} at a time` : `not in the plan; saved with ${crew.size}`;
+}
+
+const sameCrews = (a: Crew[], b: Crew[]) => a.length === b.length && a.every((c, i) => c.name === b[i]!.name && c.size === b[i]!.size && c.phase === b[i]!.phase);
+
+/**
+ * The changes the rows describe; rows left incomplete, and settings at the plan's own value, are left
+ * out. `crews` are those the scenario starts from (its own, else the plan's): kept whole, resized.
+ */
+function changesOf(rows: ReturnType<typeof rowsOf>, crews: Crew[], plan: { settings?: PlanSettings; crews: Crew[] }): ScenarioChanges {
   const bySite = new Map<string, ScenarioChanges['sites'][number]>();
   const siteChange = (code: string) => bySite.get(code) ?? bySite.set(code, { code }).get(code)!;
   for (const row of rows.sites) {
@@ -63,12 +74,13 @@ function changesOf(rows: ReturnType<typeof rowsOf>, crews: Crew[]): ScenarioChan
       change.readinessTargets = { ...change.readinessTargets, [row.dimension]: row.day || null };
     }
   }
-  const resized = crews.some((c) => rows.crewSizes[c.name] !== undefined && rows.crewSizes[c.name] !== c.size);
+  // A blank size is the plan's for a crew the plan has, else the size the scenario was saved with.
+  const scenarioCrews = crews.map((c) => ({ ...c, size: rows.crewSizes[c.name] ?? plan.crews.find((p) => p.name === c.name)?.size ?? c.size }));
   return {
-    settings: Object.fromEntries(rows.settings),
+    settings: Object.fromEntries(rows.settings.filter(([key, value]) => value !== plan.settings?.[key])),
     erps: rows.erps.filter((e) => e.code && (e.status || e.day)).map((e) => ({ code: e.code, ...(e.status && { connectorStatus: e.status as Erp['connectorStatus'] }), ...(e.day && { connectorReadyDate: e.day }) })),
     sites: [...bySite.values()],
-    ...(resized && { crews: crews.map((c) => ({ ...c, size: rows.crewSizes[c.name] ?? c.size })) }),
+    ...(!sameCrews(scenarioCrews, plan.crews) && { crews: scenarioCrews }),
   };
 }
 
@@ -112,7 +124,9 @@ export function ScenarioEditor(props: {
   onSaved(name: string): void;
 }) {
   const info = usePlanStore((s) => s.info);
-  const crews = info?.crews ?? [];
+  const planCrews = info?.crews ?? [];
+  // A scenario saved with crews of its own (on the command line, say) keeps them: those are the ones to resize.
+  const crews = props.scenario?.changes.crews ?? planCrews;
   const settings: PlanSettings | undefined = info?.settings;
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
@@ -135,7 +149,7 @@ export function ScenarioEditor(props: {
 
   const save = () =>
     void run(async () => {
-      const changes = changesOf(rows, crews);
+      const changes = changesOf(rows, crews, { settings, crews: planCrews });
       const { value } = await track(() => api['scenarios:save']({ name: name.trim(), note, changes, ...(props.scenario && { renames: props.scenario.name }) }));
       props.onSaved(value.name);
     });
@@ -148,7 +162,7 @@ export function ScenarioEditor(props: {
           <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} maxRows={3} />
         </Group>
 
-        <Section title="Settings" hint="Scheduling numbers that differ from the plan's." onAdd={unusedSettings.length ? () => update('settings', [...rows.settings, [unusedSettings[0]!, settings?.[unusedSettings[0]!] ?? SETTING_SPECS[unusedSettings[0]!].default]]) : undefined} addLabel="Add a setting">
+        <Section title="Settings" hint="Scheduling numbers that differ from the plan's (a row left at the plan's value is not saved)." onAdd={unusedSettings.length ? () => update('settings', [...rows.settings, [unusedSettings[0]!, settings?.[unusedSettings[0]!] ?? SETTING_SPECS[unusedSettings[0]!].default]]) : undefined} addLabel="Add a setting">
           {rows.settings.map(([key, value], i) => (
             <Group key={key} gap="xs" align="flex-end" wrap="nowrap">
               <NativeSelect
@@ -214,10 +228,10 @@ export function ScenarioEditor(props: {
         </Section>
 
         {crews.length > 0 && (
-          <Section title="Crew sizes" hint="How many sites each crew serves at once in the scenario (blank: as in the plan).">
+          <Section title="Crew sizes" hint="How many sites each crew serves at once in the scenario (blank: the plan's size, or the saved one for a crew the plan does not have).">
             <Group gap="xs">
               {crews.map((crew) => (
-                <NumberInput key={crew.name} label={crew.name} description={`plan: ${crew.size} at a time`} min={1} max={100} w={200} value={rows.crewSizes[crew.name] ?? ''} onChange={(v) => update('crewSizes', { ...rows.crewSizes, [crew.name]: v === '' ? (undefined as never) : Number(v) })} />
+                <NumberInput key={crew.name} label={crew.name} description={crewNote(crew, planCrews)} min={1} max={100} w={200} value={rows.crewSizes[crew.name] ?? ''} onChange={(v) => update('crewSizes', { ...rows.crewSizes, [crew.name]: v === '' ? (undefined as never) : Number(v) })} />
               ))}
             </Group>
           </Section>
