@@ -3,6 +3,7 @@
  * entity the ids it changed. Screens refresh the entities named, never the whole plan.
  */
 import type { AuditSource } from './domain';
+import type { TeamStatus } from './team';
 
 export const CHANGE_ENTITIES = ['plan', 'settings', 'crews', 'erps', 'sites', 'readiness', 'dimensions', 'checklist', 'schedule', 'playbook', 'baselines', 'scenarios'] as const;
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
@@ -41,7 +42,9 @@ export type ChangeEvent =
       at: string;
     }
   /** Another plan was opened (or the open one closed): everything on screen belongs to the old one. */
-  | { type: 'plan'; path: string | null };
+  | { type: 'plan'; path: string | null }
+  /** Where a team plan stands with its team changed (connected, changes waiting, Needs review). */
+  | { type: 'team'; status: TeamStatus };
 
 export function changedEntities(changes: readonly Change[]): Set<ChangeEntity> {
   return new Set(changes.map((c) => c.entity));

@@ -38,6 +38,7 @@ import type { ScheduleInput, WaveSchedule } from './scheduler/types';
 import type { SheetKind } from './sheets/fields';
 import type { SheetProblem } from './sheets/sheet-import';
 import { settingsPatchSchema, type PlanSettings } from './settings';
+import type { ReviewItem, TeamStatus } from './team';
 
 export { OPERATION_NAMES, type OperationName };
 
@@ -268,6 +269,9 @@ const waveNumberSchema = z.number({ error: 'must be a wave number' }).int('must 
 
 const pathSchema = z.string().min(1, 'must name a file').max(4096);
 
+const teamServerSchema = z.string().trim().min(1, "must name the team server's address").max(500);
+const joinCodeSchema = z.string().trim().min(4, 'must be the join code you were given').max(100);
+
 const checklistPatch = {
   status: checklistStatusSchema.optional(),
   owner: z.string().max(200).optional(),
@@ -411,6 +415,17 @@ export const contract = {
       })
       .refine((r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"', path: ['to'] }),
   ),
+  /** Where a team plan stands with its team (null: a plan of one's own). */
+  'team:status': read<TeamStatus | null>()(noInput),
+  /** Puts the open plan on a team server with a planner's join code; the plan then stays in step with the team. */
+  'team:share': workspace<TeamStatus>()(z.strictObject({ server: teamServerSchema, code: joinCodeSchema, name: shortTextSchema.optional(), email: shortTextSchema.optional() })),
+  /** Makes a plan file from a team's plan (any member's join code) and opens it. */
+  'team:join': workspace<PlanInfo>()(z.strictObject({ server: teamServerSchema, code: joinCodeSchema, path: pathSchema.optional(), name: shortTextSchema.optional(), email: shortTextSchema.optional() })),
+  /** Tries the server again at once and sends and takes what is waiting. */
+  'team:syncNow': workspace<TeamStatus | null>()(noInput),
+  'team:reviews': read<ReviewItem[]>()(noInput),
+  /** Decides a field in Needs review: one of the members' values (by its place), or the value shown. */
+  'team:decide': workspace<TeamStatus | null>()(z.strictObject({ id: z.string().min(1).max(400), choice: z.union([z.number().int().min(0).max(20), z.literal('shown')]) })),
 } as const satisfies { [N in OperationName]: Operation<z.ZodType, unknown, Access> };
 
 export type Contract = typeof contract;

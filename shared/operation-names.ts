@@ -70,6 +70,12 @@ export const OPERATION_NAMES = [
   'scenarios:compare',
   'scenarios:adopt',
   'report:pdf',
+  'team:status',
+  'team:share',
+  'team:join',
+  'team:syncNow',
+  'team:reviews',
+  'team:decide',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -32,7 +32,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  external: ['better-sqlite3', '@react-pdf/*', 'exceljs', 'ical.js', 'fontkit', 'pdfkit'],
+  // Automerge loads its WebAssembly from beside its own files; ws has optional native helpers.
+  external: ['better-sqlite3', '@react-pdf/*', 'exceljs', 'ical.js', 'fontkit', 'pdfkit', '@automerge/*', 'ws'],
   outExtension: { '.js': '.mjs' },
   jsx: 'automatic',
   // Modules that still use require() (inside the bundle) get one.

@@ -45,6 +45,15 @@ Usage:
       for changes; this writes its data to "PLAN (clean copy).waveplan" without them.
   wave-planner web [--port N] [--plan PLAN.waveplan] [--data DIR]
       Serve the app on http://127.0.0.1 (run \`npm run web\`, which builds the UI first).
+  wave-planner team serve --data DIR [--port N] [--host 127.0.0.1]
+      Run a team server: planners and site leads share one plan through it (stops on Ctrl+C).
+  wave-planner team invite --data DIR --role planner|site-lead [--site CODE ...] [--name N --email E]
+      Print a one-time join code; \`team members\` lists members, \`team revoke MEMBER\` ends access.
+  wave-planner team share --plan FILE --server URL --code CODE
+  wave-planner team join --server URL --code CODE --plan FILE
+  wave-planner team sync --plan FILE [--wait S] [--json]
+      Put a plan on the team server, make a plan file from the team's, or send and take
+      what is waiting (exit 0 when in step with the team, 1 when refused or not reachable).
   wave-planner --help
 
 Exit codes: 0 done, 1 the input was refused (the message names the file, field and why), 2 usage.
@@ -64,6 +73,7 @@ const runScenario = lazy(() => import('./commands/scenario'), (m) => m.runScenar
 const runDemo = lazy(() => import('./commands/demo'), (m) => m.runDemo);
 const runWeb = lazy(() => import('./commands/web'), (m) => m.runWeb);
 const runCleanCopy = lazy(() => import('./commands/clean-copy'), (m) => m.runCleanCopy);
+const runTeam = lazy(() => import('./commands/team'), (m) => m.runTeam);
 
 const COMMANDS = {
   import: { run: runImport, options: { plan: { type: 'string' }, map: { type: 'string' }, kind: { type: 'string' } } },
@@ -81,6 +91,13 @@ const COMMANDS = {
   demo: { run: runDemo, options: { out: { type: 'string' } } },
   web: { run: runWeb, options: { port: { type: 'string' }, plan: { type: 'string' }, data: { type: 'string' } } },
   'clean-copy': { run: runCleanCopy, options: {} },
+  team: {
+    run: runTeam,
+    options: {
+      data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, role: { type: 'string' }, site: { type: 'string', multiple: true },
+      name: { type: 'string' }, email: { type: 'string' }, plan: { type: 'string' }, server: { type: 'string' }, code: { type: 'string' }, wait: { type: 'string' }, json: { type: 'boolean' },
+    },
+  },
 } as const;
 
 type CommandName = keyof typeof COMMANDS;
@@ -108,7 +125,8 @@ export async function main(argv: string[], out: CommandOutput = { stdout: (t) =>
     return EXIT.ok;
   }
   try {
-    const values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, v === true ? '' : (v as string | undefined)]));
+    // A repeated option (--site A --site B) arrives as one comma-separated value.
+    const values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, v === true ? '' : Array.isArray(v) ? v.join(',') : (v as string | undefined)]));
     return await spec.run({ positionals: parsed.positionals, values }, out);
   } catch (error) {
     if (error instanceof UserError) {

@@ -25,6 +25,7 @@ import { assess, readDimensions, saveDimensions, readReadinessHistory } from './
 import * as scheduling from './plan/scheduling';
 import { createSite, deleteSites, getSite, readSites, updateSite, updateSites } from './plan/sites';
 import type { Workspace } from './workspace';
+import { listReviews } from './team/reviews';
 
 // The PDF renderer, the spreadsheet and calendar writers and the holiday tables load when first
 // used: the command line would otherwise spend a second loading them for every command.
@@ -180,6 +181,24 @@ export function createHandlers(workspace: Workspace): Handlers {
         const scenario = adoptScenario(h, input.name);
         return { scenario: scenario.name, replan: scheduling.replanWithin(h) };
       }),
+    'team:status': () => workspace.teamStatus(),
+    'team:share': (input) => workspace.shareWithTeam(input),
+    'team:join': (input) => workspace.joinTeam(input),
+    'team:syncNow': async () => {
+      const link = workspace.team;
+      if (link) {
+        link.retryNow();
+        await link.runRound();
+      }
+      return workspace.teamStatus();
+    },
+    'team:reviews': () => listReviews(reader()),
+    'team:decide': async (input) => {
+      const link = workspace.team;
+      if (!link) throw new UserError('refused', workspace.teamStatus() ? 'This plan is not connected to its team here, so nothing can be decided.' : 'This plan does not belong to a team.');
+      await link.decide(input.id, input.choice);
+      return workspace.teamStatus();
+    },
     'report:pdf': async (input) => {
       const { countPdfPages, renderReportPdf, reportModelOf } = await report();
       const model = reportModelOf(reader(), input);

@@ -22,6 +22,13 @@ import { PlanFile } from './plan/plan-file';
 import { scheduleOnCreation } from './plan/scheduling';
 import type { WriteHandle } from './plan/handles';
 import { emptyPlan, samplePlan } from './sample-plan';
+import type { TeamStatus } from '../../shared/team';
+import { Keyring } from './team/keyring';
+import { joinTeam, sharePlan, type JoinInput, type ShareInput } from './team/team-join';
+import { TeamLink } from './team/team-link';
+import { offlineStatus } from './team/offline-status';
+import { guardTeamEdits } from './team/edit-guards';
+import { readLink } from './team/team-records';
 
 export const PLAN_EXTENSION = '.waveplan';
 
@@ -38,6 +45,8 @@ export interface WorkspaceOptions {
   writeWaitMs?: number;
   /** Who makes the changes (default: the app settings' name, else the operating system's user). */
   actor?: string;
+  /** Keep a team plan in step with its team server while it is open (the app, web mode, `team sync`). */
+  teamSync?: boolean;
 }
 
 export class Workspace {
@@ -46,6 +55,7 @@ export class Workspace {
   private unsubscribe: (() => void) | null = null;
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
   private readonly options: Required<Omit<WorkspaceOptions, 'actor'>> & Pick<WorkspaceOptions, 'actor'>;
+  private teamLink: TeamLink | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -53,7 +63,7 @@ export class Workspace {
     options: WorkspaceOptions = {},
   ) {
     this.appSettings = new AppSettingsStore(dataDir);
-    this.options = { watchOtherProcesses: options.watchOtherProcesses ?? true, interactive: options.interactive ?? true, writeWaitMs: options.writeWaitMs ?? 5000, actor: options.actor };
+    this.options = { watchOtherProcesses: options.watchOtherProcesses ?? true, interactive: options.interactive ?? true, writeWaitMs: options.writeWaitMs ?? 5000, actor: options.actor, teamSync: options.teamSync ?? (options.interactive ?? true) };
   }
 
   get plansDir(): string {
@@ -94,6 +104,8 @@ export class Workspace {
     this.current = file;
     this.unsubscribe = file.onChange((event) => this.publish(event));
     if (this.options.watchOtherProcesses) file.watchOtherProcesses();
+    guardTeamEdits(file);
+    if (this.options.teamSync) this.startTeam(file);
     const info = file.info();
     if (this.options.interactive) {
       this.appSettings.rememberPlan(file.path, info.name);
@@ -105,7 +117,49 @@ export class Workspace {
     return info;
   }
 
+  /** The open plan's team link, when it belongs to a team (and this workspace keeps it in step). */
+  get team(): TeamLink | null {
+    return this.teamLink;
+  }
+
+  /** Where the open plan stands with its team; null for a plan of one's own. */
+  teamStatus(): TeamStatus | null {
+    const plan = this.current;
+    if (!plan) return null;
+    if (this.teamLink) return this.teamLink.status();
+    return offlineStatus(plan);
+  }
+
+  private startTeam(file: PlanFile): void {
+    const link = readLink(file.reader);
+    if (!link) return;
+    const key = new Keyring(this.dataDir).get(link.member_id);
+    if (!key) return; // The plan came from another computer: its member's key is not here. teamStatus says so.
+    this.teamLink = TeamLink.start(file, { key: key.key, onStatus: (status) => this.publish({ type: 'team', status }) });
+  }
+
+  /** Shares the open plan with a team server, then keeps it in step. */
+  async shareWithTeam(input: ShareInput): Promise<TeamStatus> {
+    const plan = this.requirePlan();
+    await sharePlan(plan, input, this.dataDir);
+    guardTeamEdits(plan);
+    this.startTeam(plan);
+    return this.teamStatus()!;
+  }
+
+  /** Makes a plan file from a team's plan and opens it. */
+  async joinTeam(input: Omit<JoinInput, 'path'> & { path?: string | undefined }): Promise<PlanInfo> {
+    let path = input.path ? resolve(input.path) : this.freePlanPath('Team plan');
+    if (!path.endsWith(PLAN_EXTENSION)) path += PLAN_EXTENSION;
+    if (existsSync(path)) throw new UserError('conflict', `${path} already exists; choose another name for the team's plan.`);
+    mkdirSync(dirname(path), { recursive: true });
+    const file = await joinTeam({ ...input, path }, this.dataDir, this.planOptions());
+    return this.adopt(file);
+  }
+
   private detach(): void {
+    void this.teamLink?.close();
+    this.teamLink = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.current?.close();

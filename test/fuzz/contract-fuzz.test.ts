@@ -13,7 +13,7 @@ import { useTempDir } from '../support/temp';
 const tempDir = useTempDir();
 
 /** Operations that name files to create or write: fuzzing them would scatter files; their path checks are tested apart. */
-const WRITES_FILES_ANYWHERE = new Set<OperationName>(['plan:new', 'plan:open', 'plan:saveCopy']);
+const WRITES_FILES_ANYWHERE = new Set<OperationName>(['plan:new', 'plan:open', 'plan:saveCopy', 'team:join']);
 export const FUZZ_RUNS = 120;
 
 const hostile = fc.oneof(

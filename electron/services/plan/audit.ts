@@ -20,10 +20,29 @@ function asText(value: unknown): string | null {
 const INSERT = 'INSERT INTO audit_log (at, actor, entity, entity_id, field, old_value, new_value, source, revision, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 export class AuditWriter {
+  #context: WriteContext;
+
   constructor(
     private readonly db: Database.Database,
-    readonly context: WriteContext,
-  ) {}
+    context: WriteContext,
+  ) {
+    this.#context = context;
+  }
+
+  get context(): WriteContext {
+    return this.#context;
+  }
+
+  /** Records what `write` does as done by `actor` at `at` (a team member's change, taken in one commit with others'). */
+  speaking<T>(actor: string, at: string, write: () => T): T {
+    const before = this.#context;
+    this.#context = { ...before, actor, at };
+    try {
+      return write();
+    } finally {
+      this.#context = before;
+    }
+  }
 
   record(entity: string, entityId: string, field: string, oldValue: unknown, newValue: unknown): void {
     const c = this.context;

@@ -20,7 +20,7 @@ export function saveBaseline(h: WriteHandle, name: string): BaselineSummary {
 }
 
 export function listBaselines(h: ReadHandle): BaselineSummary[] {
-  return h.all<BaselineSummary>('SELECT b.name, b.created_at AS createdAt, b.as_of AS asOf, count(e.site_code) AS sites FROM baselines b LEFT JOIN baseline_entries e ON e.baseline_id = b.id GROUP BY b.id ORDER BY b.id');
+  return h.all<BaselineSummary>('SELECT b.name, b.created_at AS createdAt, b.as_of AS asOf, count(e.site_code) AS sites FROM baselines b LEFT JOIN baseline_entries e ON e.baseline_id = b.id GROUP BY b.id ORDER BY b.created_at, b.name');
 }
 
 export function readBaseline(h: ReadHandle, name: string): { name: string; asOf: string; entries: BaselineEntry[] } {

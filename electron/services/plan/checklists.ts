@@ -35,8 +35,16 @@ const fromRow = (r: ChecklistRow): ChecklistItem => ({
 
 const SELECT = 'SELECT c.*, s.code AS site FROM checklist_items c JOIN sites s ON s.id = c.site_id';
 
+/**
+ * Items due the same day at one site in their playbook's order: the order the tasks were made in
+ * here, and the same for every team member however the items reached them.
+ */
+const IN_ORDER = `LEFT JOIN playbook_versions pv ON pv.version = c.playbook_version
+  LEFT JOIN playbook_tasks pt ON pt.playbook_version_id = pv.id AND pt.task_key = c.task_key`;
+const ORDER = 'ORDER BY c.due_date, s.code, pt.position, c.task_key';
+
 export function readChecklist(h: ReadHandle, site?: string): ChecklistItem[] {
-  const rows = site === undefined ? h.all<ChecklistRow>(`${SELECT} ORDER BY c.due_date, s.code, c.id`) : h.all<ChecklistRow>(`${SELECT} WHERE s.code = ? ORDER BY c.due_date, s.code, c.id`, site);
+  const rows = site === undefined ? h.all<ChecklistRow>(`${SELECT} ${IN_ORDER} ${ORDER}`) : h.all<ChecklistRow>(`${SELECT} ${IN_ORDER} WHERE s.code = ? ${ORDER}`, site);
   return rows.map(fromRow);
 }
 

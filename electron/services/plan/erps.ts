@@ -28,7 +28,7 @@ const fromRow = (r: ErpRow): Erp => ({
 
 /** Every ERP, or the one with `code`. */
 export function readErps(h: ReadHandle, code?: string): Erp[] {
-  const rows = code === undefined ? h.all<ErpRow>('SELECT * FROM erps ORDER BY id') : h.all<ErpRow>('SELECT * FROM erps WHERE code = ?', code);
+  const rows = code === undefined ? h.all<ErpRow>('SELECT * FROM erps ORDER BY position, code') : h.all<ErpRow>('SELECT * FROM erps WHERE code = ?', code);
   return rows.map(fromRow);
 }
 
@@ -36,10 +36,12 @@ export function erpIdOf(h: ReadHandle, code: string): number | undefined {
   return h.get<{ id: number }>('SELECT id FROM erps WHERE code = ?', code)?.id;
 }
 
-export function insertErp(h: WriteHandle, erp: Erp): void {
+/** A new ERP goes last, unless it keeps the place it has elsewhere (a team member's ERP). */
+export function insertErp(h: WriteHandle, erp: Erp, position?: number): void {
+  const place = position ?? h.get<{ next: number }>('SELECT coalesce(max(position), 0) + 1 AS next FROM erps')!.next;
   h.run(
-    'INSERT INTO erps (code, name, vendor, version, connector_status, connector_ready_date, notes) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    erp.code, erp.name, erp.vendor, erp.version, erp.connectorStatus, erp.connectorReadyDate, erp.notes,
+    'INSERT INTO erps (code, name, vendor, version, connector_status, connector_ready_date, notes, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    erp.code, erp.name, erp.vendor, erp.version, erp.connectorStatus, erp.connectorReadyDate, erp.notes, place,
   );
 }
 

@@ -205,6 +205,12 @@ export function limitDepth(db: Database.Database, session: string): void {
   statement(db, `UPDATE commits SET undo_state = NULL WHERE revision IN (${beyond})`).run(session);
 }
 
+/** A commit no undo will reach (the team's): its row images are not kept. */
+export function dropUndoData(db: Database.Database, revision: number): void {
+  statement(db, 'DELETE FROM undo_changes WHERE revision = ?').run(revision);
+  statement(db, 'UPDATE commits SET undo_state = NULL WHERE revision = ?').run(revision);
+}
+
 export function setUndoState(db: Database.Database, revision: number, state: 'done' | 'undone'): void {
   statement(db, 'UPDATE commits SET undo_state = ? WHERE revision = ?').run(state, revision);
 }

@@ -304,6 +304,75 @@ DROP TABLE wave_placements;
 ALTER TABLE waves DROP COLUMN status;
 `;
 
+const TEAM_SCHEMA = `
+-- Members of a team add sites and ERPs while apart; each keeps the order the one who added it gave
+-- (ties broken by code), so every member lists them alike whatever order they arrived in.
+ALTER TABLE sites ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+UPDATE sites SET position = id;
+ALTER TABLE erps ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+UPDATE erps SET position = id;
+CREATE INDEX sites_position ON sites (position);
+
+-- The plan's membership of a team (one row, or none for a plan of one's own). The member's key is
+-- kept in the app's data folder, never in the plan file.
+CREATE TABLE team_link (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  server_url TEXT NOT NULL,
+  member_id TEXT NOT NULL,
+  member_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('planner', 'site-lead')),
+  -- A site lead's sites (codes, as JSON).
+  sites_json TEXT NOT NULL DEFAULT '[]',
+  -- The team's program document (a planner's), NULL for a site lead.
+  program_doc TEXT,
+  -- The newest commit whose changes are in the team's documents.
+  exported_revision INTEGER NOT NULL DEFAULT 0,
+  joined_at TEXT NOT NULL,
+  -- Set when the server refused this member's key: the plan stays, syncing stops.
+  revoked_at TEXT
+) STRICT;
+
+-- The team's documents as this member holds them (Automerge): a snapshot, the changes since, and
+-- the heads whose content the plan's tables show.
+CREATE TABLE team_docs (
+  doc_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('program', 'desk')),
+  site TEXT,
+  snapshot BLOB NOT NULL,
+  applied_heads TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+CREATE TABLE team_doc_changes (
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL REFERENCES team_docs (doc_id) ON DELETE CASCADE,
+  bytes BLOB NOT NULL
+) STRICT;
+CREATE INDEX team_doc_changes_doc ON team_doc_changes (doc_id, id);
+
+-- This member's changes the server has not confirmed yet.
+CREATE TABLE team_pending (
+  hash TEXT PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  at TEXT NOT NULL
+) STRICT;
+
+-- Fields two members changed while apart (each value, who and when), or a value this plan could
+-- not take, until someone decides. The plan shows shown_json meanwhile.
+CREATE TABLE team_reviews (
+  cell TEXT PRIMARY KEY,
+  choices_json TEXT NOT NULL,
+  shown_json TEXT NOT NULL,
+  refusal TEXT,
+  noticed_at TEXT NOT NULL
+) STRICT;
+
+-- What the server refused of this member's changes, as it said.
+CREATE TABLE team_refusals (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  message TEXT NOT NULL
+) STRICT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -397,6 +466,13 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
         ALTER TABLE plan ADD COLUMN erp_order_json TEXT NOT NULL DEFAULT '[]';
       `);
+    },
+  },
+  {
+    version: 9,
+    name: 'team mode: the documents shared with a team server, what was sent and taken, what needs review; sites and ERPs keep their order by position',
+    up(db) {
+      db.exec(TEAM_SCHEMA);
     },
   },
 ];

@@ -28,6 +28,7 @@ import {
   commitsAfter,
   currentRevision,
   discardRedo,
+  dropUndoData,
   finishCommit,
   historyOf,
   limitDepth,
@@ -77,6 +78,29 @@ export interface CommitOptions {
   /** For a change made by a team member: their name and when they made it. */
   actor?: string;
   at?: string;
+  /**
+   * A commit made for the plan's team (changes of other members, a decision in Needs review): it
+   * belongs to no one's undo history, so it keeps no undo data and leaves Redo as it was.
+   */
+  outsideHistory?: boolean;
+}
+
+/** The session of commits outside every opening's undo history. */
+export const TEAM_SESSION = 'team';
+
+/**
+ * Checks an edit inside its commit, once its effect is known (the entities it changed, and its row
+ * changes for a closer look); throwing a UserError refuses it and changes nothing.
+ */
+export type EditGuard = (h: ReadHandle, revision: number, changes: Change[]) => void;
+
+/** What the team link may do inside one transaction: its own tables, and content commits. */
+export interface TeamTransaction {
+  run(sql: string, ...params: unknown[]): Database.RunResult;
+  get<T>(sql: string, ...params: unknown[]): T | undefined;
+  all<T>(sql: string, ...params: unknown[]): T[];
+  /** A content commit inside the transaction (announced once the transaction is); null when it changed nothing. */
+  commit<T>(options: CommitOptions, change: (h: WriteHandle) => T): Committed<T> | null;
 }
 
 export const BUSY_MESSAGE = 'The plan is being changed by another program; nothing was changed. Try again.';
@@ -101,6 +125,10 @@ export class PlanFile {
   readonly reader: ReadHandle;
   readonly #db: Database.Database;
   readonly #listeners = new Set<(event: ChangeEvent) => void>();
+  #editGuard: EditGuard | null = null;
+  #actor: string;
+  /** Inside a team transaction: commits are announced when it is committed, not before. */
+  #holdAnnouncements = false;
   #announcedRevision: number;
   #dataVersion: number;
   #watcher: ReturnType<typeof setInterval> | null = null;
@@ -118,6 +146,7 @@ export class PlanFile {
     readOnly: string | null = null,
   ) {
     this.readOnly = readOnly;
+    this.#actor = options.actor;
     this.#db = db;
     this.reader = readHandle(db);
     installCapture(db);
@@ -218,7 +247,12 @@ export class PlanFile {
   }
 
   get actor(): string {
-    return this.options.actor;
+    return this.#actor;
+  }
+
+  /** Who the plan's edits are by from now on (a team plan's: the member's name, as the team knows them). */
+  setActor(actor: string): void {
+    this.#actor = actor;
   }
 
   get isOpen(): boolean {
@@ -270,7 +304,7 @@ export class PlanFile {
       crews: readCrews(this.reader),
       counts,
       schemaVersion: LATEST_SCHEMA_VERSION,
-      actor: this.options.actor,
+      actor: this.#actor,
       warnings: this.warnings,
       readOnly: this.readOnly !== null,
       revision: this.revision(),
@@ -285,6 +319,40 @@ export class PlanFile {
   async mutate<T>(options: CommitOptions, change: (h: WriteHandle) => T): Promise<Committed<T>> {
     this.#writable();
     return this.#whenWritable(() => this.#commit({ ...options, kind: 'edit' }, change));
+  }
+
+  /** Sets the check every edit of this opening passes (a team plan's: a site lead changes only their sites' readiness and checklists). */
+  setEditGuard(guard: EditGuard | null): void {
+    this.#editGuard = guard;
+  }
+
+  /**
+   * For the team link: runs `work` in one transaction that holds both the link's bookkeeping and,
+   * through `tx.commit`, content commits, so that what the plan shows and what the link recorded of
+   * the team's documents never part. Waits for another program's transaction like every write.
+   */
+  async teamTransaction<T>(work: (tx: TeamTransaction) => T): Promise<T> {
+    this.#writable();
+    const db = this.#db;
+    const tx: TeamTransaction = {
+      run: (sql, ...params) => db.prepare(sql).run(...params),
+      get: <R,>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as R | undefined,
+      all: <R,>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as R[],
+      commit: (options, change) => {
+        const committed = this.#commit({ ...options, kind: 'edit' }, change);
+        return committed.changes.length === 0 ? null : committed;
+      },
+    };
+    const result = await this.#whenWritable(() => {
+      this.#holdAnnouncements = true;
+      try {
+        return db.transaction(() => work(tx)).immediate();
+      } finally {
+        this.#holdAnnouncements = false;
+      }
+    });
+    this.#announceUpTo(Number.POSITIVE_INFINITY);
+    return result;
   }
 
   /** What Undo and Redo would do in this opening of the plan. */
@@ -418,10 +486,11 @@ export class PlanFile {
 
   #commit<T>(request: CommitOptions & { kind: 'edit' | 'create' }, change: (h: WriteHandle) => T): Committed<T> {
     const db = this.#db;
-    const context = { actor: request.actor ?? this.options.actor, source: request.source, at: request.at ?? new Date().toISOString() };
+    const context = { actor: request.actor ?? this.#actor, source: request.source, at: request.at ?? new Date().toISOString() };
     const capture = request.kind === 'edit';
+    const own = !request.outsideHistory;
     const run = db.transaction(() => {
-      const revision = beginCommit(db, { ...context, label: request.label, kind: request.kind, session: this.session });
+      const revision = beginCommit(db, { ...context, label: request.label, kind: request.kind, session: own ? this.session : TEAM_SESSION });
       const handle = writeHandle(db, new AuditWriter(db, { ...context, revision }), revision);
       if (capture) setCapture(db, revision);
       let value: T;
@@ -432,11 +501,13 @@ export class PlanFile {
       }
       const changes = capture ? summarizeChanges(db, revision) : EVERYTHING;
       if (changes.length === 0) throw new NothingChanged(value);
-      if (capture) {
+      if (capture && own) {
+        this.#editGuard?.(this.reader, revision, changes);
         discardRedo(db, this.session);
         limitDepth(db, this.session);
       }
       finishCommit(db, revision, changes);
+      if (!own) dropUndoData(db, revision);
       return { value, revision, changes };
     });
     let committed: Committed<T>;
@@ -452,7 +523,7 @@ export class PlanFile {
 
   #replayCommit(step: HistoryStep, action: 'undo' | 'redo', source: AuditSource): Committed<HistoryStep> {
     const db = this.#db;
-    const context = { actor: this.options.actor, source, at: new Date().toISOString() };
+    const context = { actor: this.#actor, source, at: new Date().toISOString() };
     // The row images already hold every cascade: replay them exactly, then check every reference.
     db.pragma('foreign_keys = OFF');
     let committed: Committed<HistoryStep>;
@@ -477,6 +548,7 @@ export class PlanFile {
 
   /** Announces every commit not announced yet, up to `revision`, in order. */
   #announceUpTo(revision: number): void {
+    if (this.#holdAnnouncements) return;
     this.#dataVersion = this.#readDataVersion();
     for (const event of commitsAfter(this.reader, this.#announcedRevision)) {
       if (event.type !== 'commit' || event.revision > revision) break;

@@ -31,7 +31,7 @@ interface ScenarioRow {
 const toScenario = (row: ScenarioRow): Scenario => ({ name: row.name, note: row.note, createdAt: row.created_at, changes: scenarioChangesSchema.parse(JSON.parse(row.changes_json)) });
 
 export function readScenarios(h: ReadHandle): Scenario[] {
-  return h.all<ScenarioRow>('SELECT * FROM scenarios ORDER BY position, id').map(toScenario);
+  return h.all<ScenarioRow>('SELECT * FROM scenarios ORDER BY position, name').map(toScenario);
 }
 
 function requireRow(h: ReadHandle, name: string): ScenarioRow {

@@ -34,7 +34,7 @@ interface SiteRow {
 /** Sites with their blackouts, predecessors and current readiness; all sites, or the one with `code`. */
 export function readSites(h: ReadHandle, code?: string): Site[] {
   const filter = code === undefined ? '' : 'WHERE s.code = ?';
-  const rows = h.all<SiteRow>(`SELECT s.*, e.code AS erp_code FROM sites s JOIN erps e ON e.id = s.erp_id ${filter} ORDER BY s.id`, ...(code === undefined ? [] : [code]));
+  const rows = h.all<SiteRow>(`SELECT s.*, e.code AS erp_code FROM sites s JOIN erps e ON e.id = s.erp_id ${filter} ORDER BY s.position, s.code`, ...(code === undefined ? [] : [code]));
   const byId = new Map<number, Site>();
   for (const r of rows) {
     byId.set(r.id, {
@@ -118,8 +118,10 @@ function siteParams(h: ReadHandle, site: SiteAttributes): unknown[] {
   ];
 }
 
-function insertSiteRow(h: WriteHandle, site: SiteAttributes): number {
-  return Number(h.run(`INSERT INTO sites (${SITE_COLUMNS.join(', ')}) VALUES (${SITE_COLUMNS.map(() => '?').join(', ')})`, ...siteParams(h, site)).lastInsertRowid);
+/** A new site goes last, unless it keeps the place it has elsewhere (a team member's site). */
+function insertSiteRow(h: WriteHandle, site: SiteAttributes, position?: number): number {
+  const place = position ?? h.get<{ next: number }>('SELECT coalesce(max(position), 0) + 1 AS next FROM sites')!.next;
+  return Number(h.run(`INSERT INTO sites (${SITE_COLUMNS.join(', ')}, position) VALUES (${SITE_COLUMNS.map(() => '?').join(', ')}, ?)`, ...siteParams(h, site), place).lastInsertRowid);
 }
 
 function updateSiteRow(h: WriteHandle, id: number, site: SiteAttributes): void {
@@ -153,7 +155,7 @@ export function writePredecessors(h: WriteHandle, siteId: number, codes: string[
  * Inserts a checked site with its blackouts and, unless told not to, its predecessors (no readiness).
  * Returns its id. `dimensions`: the plan's dimension keys, when the caller has them already.
  */
-export function insertSite(h: WriteHandle, site: Site, options: { predecessors?: boolean; dimensions?: Set<string> } = {}): number {
+export function insertSite(h: WriteHandle, site: Site, options: { predecessors?: boolean; dimensions?: Set<string>; position?: number } = {}): number {
   if (siteIdOf(h, site.code) !== undefined) throw new UserError('conflict', `A site with code "${site.code}" already exists.`);
   const withPredecessors = options.predecessors ?? true;
   checkReferences(h, site.code, withPredecessors ? site : { ...site, predecessors: [] });
@@ -161,7 +163,7 @@ export function insertSite(h: WriteHandle, site: Site, options: { predecessors?:
   for (const dimension of Object.keys(site.readiness)) {
     if (!dimensions.has(dimension)) throw new UserError('invalid-input', `Site ${site.code}: unknown readiness dimension "${dimension}".`);
   }
-  const siteId = insertSiteRow(h, site);
+  const siteId = insertSiteRow(h, site, options.position);
   writeBlackouts(h, siteId, site.blackouts, true);
   if (withPredecessors) writePredecessors(h, siteId, site.predecessors, true);
   return siteId;

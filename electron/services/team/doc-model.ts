@@ -1,0 +1,177 @@
+/**
+ * The shape of a team's Automerge documents and how a cell is read out of them.
+ *
+ * A team plan is one *program* document (the whole plan, for planners) and one *desk* per site that
+ * has a site lead (that site's facts, a copy kept by the server; its readiness and checklist, which
+ * live there once the desk exists). Every document is a handful of flat maps made when the document
+ * is made; afterwards members only put and delete scalar values (immutable strings) in them, so two
+ * members never make two objects under one key, and a concurrent edit of one key is a conflict that
+ * Automerge keeps (both values) rather than an object that one of them silently loses.
+ */
+import * as A from '@automerge/automerge';
+import { canonicalJson, decodeCell, encodeCell, sameValue, type Cell } from '../../../shared/team';
+
+export const PROGRAM_KIND = 'wave-planner/program';
+export const DESK_KIND = 'wave-planner/desk';
+
+/** Maps of the program document; keys inside them are written `site/field` and so on (codes in lower case). */
+export const PROGRAM_MAPS = ['plan', 'settings', 'erps', 'facts', 'readiness', 'checklist', 'playbook', 'baselines', 'scenarios', 'locks', 'desks'] as const;
+export type ProgramMap = (typeof PROGRAM_MAPS)[number];
+
+/** Maps of a desk: the same keys as the program's, without the site in front. */
+export const DESK_MAPS = ['reference', 'facts', 'readiness', 'checklist'] as const;
+export type DeskMap = (typeof DESK_MAPS)[number];
+
+type Scalars = Record<string, A.ImmutableString>;
+export type ProgramDoc = { kind: string; planId: string } & Record<ProgramMap, Scalars>;
+export type DeskDoc = { kind: string; planId: string; site: string; movedHeads: string } & Record<DeskMap, Scalars>;
+export type TeamDoc = ProgramDoc | DeskDoc;
+
+export function emptyProgram(planId: string): ProgramDoc {
+  return { kind: PROGRAM_KIND, planId, ...(Object.fromEntries(PROGRAM_MAPS.map((m) => [m, {}])) as Record<ProgramMap, Scalars>) };
+}
+
+export function emptyDesk(planId: string, site: string): DeskDoc {
+  return { kind: DESK_KIND, planId, site, movedHeads: '[]', ...(Object.fromEntries(DESK_MAPS.map((m) => [m, {}])) as Record<DeskMap, Scalars>) };
+}
+
+export const isDesk = (doc: TeamDoc): doc is DeskDoc => doc.kind === DESK_KIND;
+
+/** A cell's address in program terms: its map and key (`us-det/name`, `us-det/t-kickoff/status`, `maxSitesPerWave`). */
+export interface CellAddress {
+  map: ProgramMap;
+  key: string;
+}
+
+export const addressText = (a: CellAddress): string => `${a.map}:${a.key}`;
+export function parseAddress(text: string): CellAddress {
+  const at = text.indexOf(':');
+  return { map: text.slice(0, at) as ProgramMap, key: text.slice(at + 1) };
+}
+
+/** The site a key of a per-site map belongs to (lower case). */
+export const siteOfKey = (key: string): string => key.slice(0, key.indexOf('/'));
+export const SITE_MAPS: readonly ProgramMap[] = ['facts', 'readiness', 'checklist'];
+/** Maps whose cells live in a site's desk once it has one. */
+export const DESK_WORK: readonly ProgramMap[] = ['readiness', 'checklist'];
+
+/**
+ * How a conflict in a cell is settled. Most fields are a person's decision: both values wait in
+ * Needs review and the value before stays. A few are worked out by each member's own schedule (a
+ * checklist item's due date and title, an order position): any member's value will do, so every
+ * member takes Automerge's own winner, which is the same for all.
+ */
+export function isWorkedOut(address: CellAddress): boolean {
+  if (address.map === 'checklist') return address.key.split('/').length === 2;
+  return (address.map === 'facts' || address.map === 'erps') && address.key.endsWith('/position');
+}
+
+/**
+ * A document key in program terms, for a member of `role` who holds the desks of `deskSites`; null
+ * for what the plan does not take from there: a desk's copy of the facts and reference (a planner
+ * reads the program), the program's old copy of a site's work once the site's desk is held.
+ */
+export function programAddress(doc: { kind: 'program' | 'desk'; site: string | null }, map: string, key: string, role: 'planner' | 'site-lead', deskSites: ReadonlySet<string>): CellAddress | null {
+  if (doc.kind === 'program') {
+    if (map === 'desks' || !(PROGRAM_MAPS as readonly string[]).includes(map)) return null;
+    if ((DESK_WORK as string[]).includes(map) && deskSites.has(siteOfKey(key))) return null;
+    return { map: map as ProgramMap, key };
+  }
+  const site = doc.site!;
+  if (map === 'readiness' || map === 'checklist') return { map, key: `${site}/${key}` };
+  if (role === 'site-lead') {
+    if (map === 'facts') return { map: 'facts', key: `${site}/${key}` };
+    if (map === 'reference') return parseAddress(key);
+  }
+  return null;
+}
+
+/** A cell as read from a document: its value there, and every value when members set it concurrently. */
+export interface CellRead {
+  winner: Cell;
+  /** More than one when set concurrently, in the order of their operation ids. */
+  values: Cell[];
+}
+
+const text = (v: unknown): string => (v instanceof A.ImmutableString ? v.val : String(v));
+
+export function readCell(map: Scalars | undefined, key: string): CellRead | undefined {
+  if (!map) return undefined;
+  const value = map[key];
+  if (value === undefined) return undefined;
+  const winner = decodeCell(text(value));
+  const conflicts = A.getConflicts(map, key);
+  if (!conflicts || Object.keys(conflicts).length < 2) return { winner, values: [winner] };
+  const values = Object.entries(conflicts)
+    .sort(([a], [b]) => compareOpIds(a, b))
+    .map(([, v]) => decodeCell(text(v)));
+  return { winner, values };
+}
+
+/** Operation ids are `counter@actor`: ordered by counter, then actor, as Automerge orders them. */
+function compareOpIds(a: string, b: string): number {
+  const [ca, aa] = a.split('@') as [string, string];
+  const [cb, ab] = b.split('@') as [string, string];
+  return Number(ca) - Number(cb) || (aa < ab ? -1 : aa > ab ? 1 : 0);
+}
+
+/** What a cell shows, and the values waiting for a decision when members disagree. */
+export interface CellOutcome {
+  value: unknown;
+  /** The disagreeing values (one per distinct value), or null when there is nothing to decide. */
+  conflict: Cell[] | null;
+}
+
+export function outcomeOf(read: CellRead, address: CellAddress): CellOutcome {
+  if (read.values.length === 1) return { value: read.winner.value, conflict: null };
+  const distinct: Cell[] = [];
+  for (const cell of read.values) if (!distinct.some((d) => sameValue(d.value, cell.value))) distinct.push(cell);
+  if (distinct.length === 1) return { value: distinct[0]!.value, conflict: null };
+  if (isWorkedOut(address)) return { value: read.winner.value, conflict: null };
+  // The value before the disagreement: what the members replaced (the same for all of them when
+  // they started from one value; otherwise that of the earliest operation, the same on every member).
+  return { value: read.values[0]!.was, conflict: distinct };
+}
+
+export const cellString = (cell: Cell): A.ImmutableString => new A.ImmutableString(encodeCell(cell));
+export const entryString = (entry: unknown): A.ImmutableString => new A.ImmutableString(canonicalJson(entry));
+export const entryOf = (value: unknown): unknown => JSON.parse(text(value));
+
+/** Maps whose keys start with the site or ERP they belong to (`us-det/...`). */
+export const GROUPED: readonly ProgramMap[] = ['erps', 'facts', 'readiness', 'checklist'];
+
+/** The keys of each map in program terms, by the site or ERP they belong to: what exists, without a scan. */
+export class DocIndex {
+  readonly #keys = new Map<string, Map<string, Set<string>>>();
+
+  #group(map: string, key: string): string {
+    return (GROUPED as readonly string[]).includes(map) ? key.slice(0, Math.max(0, key.indexOf('/'))) : '';
+  }
+
+  add(map: string, key: string): void {
+    let groups = this.#keys.get(map);
+    if (!groups) this.#keys.set(map, (groups = new Map()));
+    const group = this.#group(map, key);
+    let keys = groups.get(group);
+    if (!keys) groups.set(group, (keys = new Set()));
+    keys.add(key);
+  }
+
+  remove(map: string, key: string): void {
+    this.#keys.get(map)?.get(this.#group(map, key))?.delete(key);
+  }
+
+  has(map: string, key: string): boolean {
+    return this.#keys.get(map)?.get(this.#group(map, key))?.has(key) ?? false;
+  }
+
+  /** Keys of `map` for one site or ERP (lower case), or all keys of an ungrouped map. */
+  keys(map: string, group = ''): string[] {
+    return [...(this.#keys.get(map)?.get(group) ?? [])];
+  }
+
+  /** The sites or ERPs a grouped map has keys for. */
+  groups(map: string): string[] {
+    return [...(this.#keys.get(map)?.keys() ?? [])].filter((g) => g !== '');
+  }
+}

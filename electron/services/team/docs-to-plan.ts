@@ -1,0 +1,177 @@
+/**
+ * A plan file made from the team's documents (joining a team): every cell as the members show it,
+ * put together as a wave-plan version 2 document, which the plan file is then created from exactly
+ * as an import would create it (checked the same way), plus what the interchange format leaves to
+ * each plan (sites' and ERPs' places, checklist items' playbook versions) set to the team's.
+ */
+import * as A from '@automerge/automerge';
+import type { WavePlanV2Document } from '../../../shared/wave-plan-v2';
+import { entryOf, outcomeOf, programAddress, readCell, siteOfKey, addressText, type TeamDoc } from './doc-model';
+import { assessmentOrder, type ItemBasis, type TeamAssessment } from './plan-units';
+
+export interface HeldDoc {
+  kind: 'program' | 'desk';
+  site: string | null;
+  doc: A.Doc<TeamDoc>;
+}
+
+/** Every cell the documents hold for a member, as the plan shows it (address text → value). */
+export function cellsOfDocs(docs: HeldDoc[], role: 'planner' | 'site-lead'): Map<string, unknown> {
+  const deskSites = new Set(docs.filter((d) => d.kind === 'desk').map((d) => d.site!));
+  const values = new Map<string, unknown>();
+  for (const held of docs) {
+    for (const [map, cells] of Object.entries(held.doc as unknown as Record<string, unknown>)) {
+      if (!cells || typeof cells !== 'object' || cells instanceof A.ImmutableString) continue;
+      const scalars = cells as Record<string, A.ImmutableString>;
+      for (const key of Object.keys(scalars)) {
+        const address = programAddress(held, map, key, role, deskSites);
+        if (!address) continue;
+        if (address.map === 'readiness') {
+          values.set(addressText(address), entryOf(scalars[key]));
+          continue;
+        }
+        const read = readCell(scalars, key);
+        if (read) values.set(addressText(address), outcomeOf(read, address).value);
+      }
+    }
+  }
+  return values;
+}
+
+/** What the plan file needs beyond the wave-plan document. */
+export interface TeamPlacement {
+  createdAt: string | null;
+  sitePositions: Map<string, number>;
+  erpPositions: Map<string, number>;
+  items: Map<string, { playbookVersion: number; title: string }>;
+  scenarioPositions: Map<string, number>;
+}
+
+type Row = Record<string, unknown>;
+
+/** Groups `map:group/field` cells into one record per group. */
+function records(values: Map<string, unknown>, map: string): Map<string, Row> {
+  const out = new Map<string, Row>();
+  const prefix = `${map}:`;
+  for (const [text, value] of values) {
+    if (!text.startsWith(prefix)) continue;
+    const key = text.slice(prefix.length);
+    const group = siteOfKey(key);
+    const field = key.slice(group.length + 1);
+    const row = out.get(group) ?? {};
+    row[field] = value;
+    out.set(group, row);
+  }
+  return out;
+}
+
+function plain(values: Map<string, unknown>, map: string): Map<string, unknown> {
+  const prefix = `${map}:`;
+  return new Map([...values].filter(([text]) => text.startsWith(prefix)).map(([text, value]) => [text.slice(prefix.length), value]));
+}
+
+const byPlace = (a: Row, b: Row) => Number(a.position ?? 0) - Number(b.position ?? 0) || String(a.code).toLowerCase().localeCompare(String(b.code).toLowerCase());
+
+export function wavePlanOfCells(values: Map<string, unknown>, planId: string): { document: WavePlanV2Document; placement: TeamPlacement } {
+  const plan = plain(values, 'plan');
+  const erps = [...records(values, 'erps').values()].filter((e) => e.removed !== true && e.code).sort(byPlace);
+  const sites = [...records(values, 'facts').values()].filter((s) => s.removed !== true && s.code).sort(byPlace);
+  const dimensions = (plan.get('dimensions') as { key: string }[] | undefined) ?? [];
+  const known = new Set(dimensions.map((d) => d.key));
+  const entries = new Map<string, TeamAssessment[]>();
+  for (const [key, entry] of plain(values, 'readiness')) {
+    const site = siteOfKey(key);
+    const e = entry as TeamAssessment;
+    if (!known.has(e.dimension)) continue;
+    entries.set(site, [...(entries.get(site) ?? []), e]);
+  }
+  const checklist = records(values, 'checklist');
+  const items = new Map<string, { playbookVersion: number; title: string }>();
+  const versions = [...plain(values, 'playbook')]
+    .filter(([, v]) => v)
+    .map(([version, v]) => ({ version: Number(version), ...(v as { note: string; createdAt: string; tasks: WavePlanV2Document['playbook']['tasks'] }) }))
+    .sort((a, b) => a.version - b.version);
+  const current = versions.at(-1) ?? { version: 1, note: '', createdAt: new Date(0).toISOString(), tasks: [] };
+  const locks = [...plain(values, 'locks')].filter(([, v]) => v).map(([n, v]) => ({ number: Number(n), ...(v as object) })).sort((a, b) => a.number - b.number);
+  const document = {
+    format: 'wave-plan',
+    version: 2,
+    plan: {
+      id: planId,
+      name: plan.get('name'),
+      startDate: plan.get('startDate'),
+      settings: Object.fromEntries(plain(values, 'settings')),
+      holidays: plan.get('holidays') ?? [],
+      freezeWindows: plan.get('freezeWindows') ?? [],
+      crews: plan.get('crews') ?? [],
+    },
+    readinessDimensions: dimensions,
+    erps: erps.map((e) => ({ code: e.code, name: e.name, vendor: e.vendor ?? '', version: e.version ?? '', connectorStatus: e.connectorStatus, connectorReadyDate: e.connectorReadyDate ?? null, notes: e.notes ?? '' })),
+    sites: sites.map((s) => {
+      const group = String(s.code).toLowerCase();
+      const work = Object.entries(checklist.get(group) ?? {});
+      const tasks = new Map<string, Row>();
+      for (const [field, value] of work) {
+        const [task, part] = field.split('/') as [string, string | undefined];
+        const item = tasks.get(task) ?? {};
+        if (part) item[part] = value;
+        else item.basis = value;
+        tasks.set(task, item);
+      }
+      const siteChecklist = [...tasks]
+        .filter(([, item]) => item.basis)
+        .map(([task, item]) => {
+          const basis = item.basis as ItemBasis;
+          items.set(`${group}/${task}`, { playbookVersion: basis.playbookVersion, title: basis.title });
+          return { task, dueDate: basis.dueDate, status: item.status ?? 'todo', owner: item.owner ?? '', note: item.note ?? '', completedAt: basis.completedAt };
+        });
+      return {
+        code: s.code,
+        name: s.name,
+        region: s.region ?? '',
+        country: s.country ?? '',
+        timezone: s.timezone ?? 'UTC',
+        erp: s.erp,
+        headcount: s.headcount ?? 0,
+        siteLead: { name: s.leadName ?? '', email: s.leadEmail ?? '' },
+        leadershipWillingness: s.leadershipWillingness,
+        workflowRepresentativeness: s.workflowRepresentativeness,
+        technicalSophistication: s.technicalSophistication,
+        earliestGoLive: s.earliestGoLive ?? null,
+        blackouts: s.blackouts ?? [],
+        predecessors: s.predecessors ?? [],
+        excluded: s.excluded ?? false,
+        notes: s.notes ?? '',
+        readiness: {},
+        readinessHistory: [...(entries.get(group) ?? [])].sort(assessmentOrder),
+        checklist: siteChecklist,
+      };
+    }),
+    playbook: { version: current.version, note: current.note, createdAt: current.createdAt, tasks: current.tasks, earlierVersions: versions.slice(0, -1) },
+    schedule: {
+      lighthouseOverride: plan.get('lighthouseOverride') ?? null,
+      lockedWaves: locks,
+      pins: sites.filter((s) => s.pinnedWave !== null && s.pinnedWave !== undefined).map((s) => ({ site: s.code, wave: s.pinnedWave, goLive: s.pinnedGoLive ?? null })),
+      erpOrder: plan.get('erpOrder') ?? [],
+    },
+    baselines: [...plain(values, 'baselines')]
+      .filter(([, v]) => v)
+      .map(([name, v]) => ({ name, ...(v as object) }) as Row)
+      .sort((a, b) => String(a.savedAt).localeCompare(String(b.savedAt)) || String(a.name).localeCompare(String(b.name))),
+    scenarios: [...plain(values, 'scenarios')]
+      .filter(([, v]) => v)
+      .map(([name, v]) => ({ name, ...(v as Row) }) as Row)
+      .sort((a, b) => Number(a.position) - Number(b.position) || String(a.name).localeCompare(String(b.name)))
+      .map(({ position: _position, ...s }) => s),
+  } as unknown as WavePlanV2Document;
+  return {
+    document,
+    placement: {
+      createdAt: (plan.get('createdAt') as string | undefined) ?? null,
+      sitePositions: new Map(sites.map((s) => [String(s.code).toLowerCase(), Number(s.position ?? 0)])),
+      erpPositions: new Map(erps.map((e) => [String(e.code).toLowerCase(), Number(e.position ?? 0)])),
+      items,
+      scenarioPositions: new Map([...plain(values, 'scenarios')].filter(([, v]) => v).map(([name, v]) => [name, Number((v as Row).position ?? 0)])),
+    },
+  };
+}
