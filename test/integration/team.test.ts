@@ -47,7 +47,7 @@ const siteOf = (text: string, code: string) => (JSON.parse(text) as { sites: { c
 describe('a team of two planners and a site lead', () => {
   it('edits made apart converge everywhere; the same field changed by both planners waits in Needs review until decided', { timeout: 300_000 }, async () => {
     const dir = tempDir();
-    const { ana, bo, cy } = await team(dir);
+    const { server, ana, bo, cy } = await team(dir);
     const before = await ana.exportText(dir);
     expect(await bo.exportText(dir)).toBe(before);
     const notesBefore = siteOf(before, 'CZ-PLZ').notes;
@@ -103,6 +103,13 @@ describe('a team of two planners and a site lead', () => {
       ]);
     }
 
+    // A planner joining now gets the same plan: the disagreement arrives with the documents, and the value before shows.
+    const dee = new Member('Dee Planner', join(dir, 'dee'), join(dir, 'dee', 'team.waveplan'));
+    expect((await dee.join(server, server.invite('planner'))).code).toBe(0);
+    // (Ana and Bo re-planned as of the same day above, so the checklists' due dates moved alike.)
+    expect(await dee.exportText(dir)).toBe(await ana.exportText(dir));
+    expect((await dee.sync()).report!.reviews.map((r) => r.id)).toEqual(['facts:cz-plz/notes']);
+
     // Ana decides for Bo's value; the decision reaches everyone.
     await ana.edit(
       async (call) => {
@@ -112,9 +119,10 @@ describe('a team of two planners and a site lead', () => {
       },
       { connected: true },
     );
-    await syncAll([ana, bo, cy]);
+    await syncAll([ana, bo, cy, dee]);
     const decided = await ana.exportText(dir);
     expect(await bo.exportText(dir)).toBe(decided);
+    expect(await dee.exportText(dir)).toBe(decided);
     expect(siteOf(decided, 'CZ-PLZ').notes).toBe('Bo: ready once the scanners arrive');
     expect((await bo.sync()).report!.reviews).toEqual([]);
   });

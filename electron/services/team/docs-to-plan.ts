@@ -5,6 +5,7 @@
  * each plan (sites' and ERPs' places, checklist items' playbook versions) set to the team's.
  */
 import * as A from '@automerge/automerge';
+import { decodeCell, type Cell } from '../../../shared/team';
 import type { WavePlanV2Document } from '../../../shared/wave-plan-v2';
 import { entryOf, outcomeOf, programAddress, readCell, siteOfKey, addressText, type TeamDoc } from './doc-model';
 import { assessmentOrder, type ItemBasis, type TeamAssessment } from './plan-units';
@@ -13,12 +14,21 @@ export interface HeldDoc {
   kind: 'program' | 'desk';
   site: string | null;
   doc: A.Doc<TeamDoc>;
+  /**
+   * The keys (`map/key`) Automerge reported set concurrently while the document arrived, when
+   * known: only those need asking for their conflicting values, which is slow to ask of every key.
+   */
+  conflicted?: ReadonlySet<string>;
 }
 
-/** Every cell the documents hold for a member, as the plan shows it (address text → value). */
-export function cellsOfDocs(docs: HeldDoc[], role: 'planner' | 'site-lead'): Map<string, unknown> {
+/**
+ * Every cell the documents hold for a member, as the plan shows it (address text → value), and the
+ * cells members set to different values while apart (address text → their values), for Needs review.
+ */
+export function cellsOfDocs(docs: HeldDoc[], role: 'planner' | 'site-lead'): { values: Map<string, unknown>; conflicts: Map<string, Cell[]> } {
   const deskSites = new Set(docs.filter((d) => d.kind === 'desk').map((d) => d.site!));
   const values = new Map<string, unknown>();
+  const conflicts = new Map<string, Cell[]>();
   for (const held of docs) {
     for (const [map, cells] of Object.entries(held.doc as unknown as Record<string, unknown>)) {
       if (!cells || typeof cells !== 'object' || cells instanceof A.ImmutableString) continue;
@@ -30,12 +40,19 @@ export function cellsOfDocs(docs: HeldDoc[], role: 'planner' | 'site-lead'): Map
           values.set(addressText(address), entryOf(scalars[key]));
           continue;
         }
+        if (held.conflicted && !held.conflicted.has(`${map}/${key}`)) {
+          values.set(addressText(address), decodeCell(String(scalars[key]!)).value);
+          continue;
+        }
         const read = readCell(scalars, key);
-        if (read) values.set(addressText(address), outcomeOf(read, address).value);
+        if (!read) continue;
+        const outcome = outcomeOf(read, address);
+        values.set(addressText(address), outcome.value);
+        if (outcome.conflict) conflicts.set(addressText(address), outcome.conflict);
       }
     }
   }
-  return values;
+  return { values, conflicts };
 }
 
 /** What the plan file needs beyond the wave-plan document. */
@@ -49,50 +66,56 @@ export interface TeamPlacement {
 
 type Row = Record<string, unknown>;
 
-/** Groups `map:group/field` cells into one record per group. */
-function records(values: Map<string, unknown>, map: string): Map<string, Row> {
-  const out = new Map<string, Row>();
-  const prefix = `${map}:`;
+/** The cells of each map (`map:key` → value), split once: by map, key → value. */
+function byMap(values: Map<string, unknown>): Map<string, Map<string, unknown>> {
+  const out = new Map<string, Map<string, unknown>>();
   for (const [text, value] of values) {
-    if (!text.startsWith(prefix)) continue;
-    const key = text.slice(prefix.length);
+    const at = text.indexOf(':');
+    const map = text.slice(0, at);
+    let cells = out.get(map);
+    if (!cells) out.set(map, (cells = new Map()));
+    cells.set(text.slice(at + 1), value);
+  }
+  return out;
+}
+
+/** Groups `group/field` cells into one record per group. */
+function records(cells: Map<string, unknown> | undefined): Map<string, Row> {
+  const out = new Map<string, Row>();
+  for (const [key, value] of cells ?? []) {
     const group = siteOfKey(key);
-    const field = key.slice(group.length + 1);
     const row = out.get(group) ?? {};
-    row[field] = value;
+    row[key.slice(group.length + 1)] = value;
     out.set(group, row);
   }
   return out;
 }
 
-function plain(values: Map<string, unknown>, map: string): Map<string, unknown> {
-  const prefix = `${map}:`;
-  return new Map([...values].filter(([text]) => text.startsWith(prefix)).map(([text, value]) => [text.slice(prefix.length), value]));
-}
-
 const byPlace = (a: Row, b: Row) => Number(a.position ?? 0) - Number(b.position ?? 0) || String(a.code).toLowerCase().localeCompare(String(b.code).toLowerCase());
 
 export function wavePlanOfCells(values: Map<string, unknown>, planId: string): { document: WavePlanV2Document; placement: TeamPlacement } {
-  const plan = plain(values, 'plan');
-  const erps = [...records(values, 'erps').values()].filter((e) => e.removed !== true && e.code).sort(byPlace);
-  const sites = [...records(values, 'facts').values()].filter((s) => s.removed !== true && s.code).sort(byPlace);
+  const maps = byMap(values);
+  const plain = (map: string) => maps.get(map) ?? new Map<string, unknown>();
+  const plan = plain('plan');
+  const erps = [...records(maps.get('erps')).values()].filter((e) => e.removed !== true && e.code).sort(byPlace);
+  const sites = [...records(maps.get('facts')).values()].filter((s) => s.removed !== true && s.code).sort(byPlace);
   const dimensions = (plan.get('dimensions') as { key: string }[] | undefined) ?? [];
   const known = new Set(dimensions.map((d) => d.key));
   const entries = new Map<string, TeamAssessment[]>();
-  for (const [key, entry] of plain(values, 'readiness')) {
+  for (const [key, entry] of plain('readiness')) {
     const site = siteOfKey(key);
     const e = entry as TeamAssessment;
     if (!known.has(e.dimension)) continue;
     entries.set(site, [...(entries.get(site) ?? []), e]);
   }
-  const checklist = records(values, 'checklist');
+  const checklist = records(maps.get('checklist'));
   const items = new Map<string, { playbookVersion: number; title: string }>();
-  const versions = [...plain(values, 'playbook')]
+  const versions = [...plain('playbook')]
     .filter(([, v]) => v)
     .map(([version, v]) => ({ version: Number(version), ...(v as { note: string; createdAt: string; tasks: WavePlanV2Document['playbook']['tasks'] }) }))
     .sort((a, b) => a.version - b.version);
   const current = versions.at(-1) ?? { version: 1, note: '', createdAt: new Date(0).toISOString(), tasks: [] };
-  const locks = [...plain(values, 'locks')].filter(([, v]) => v).map(([n, v]) => ({ number: Number(n), ...(v as object) })).sort((a, b) => a.number - b.number);
+  const locks = [...plain('locks')].filter(([, v]) => v).map(([n, v]) => ({ number: Number(n), ...(v as object) })).sort((a, b) => a.number - b.number);
   const document = {
     format: 'wave-plan',
     version: 2,
@@ -100,7 +123,7 @@ export function wavePlanOfCells(values: Map<string, unknown>, planId: string): {
       id: planId,
       name: plan.get('name'),
       startDate: plan.get('startDate'),
-      settings: Object.fromEntries(plain(values, 'settings')),
+      settings: Object.fromEntries(plain('settings')),
       holidays: plan.get('holidays') ?? [],
       freezeWindows: plan.get('freezeWindows') ?? [],
       crews: plan.get('crews') ?? [],
@@ -154,11 +177,11 @@ export function wavePlanOfCells(values: Map<string, unknown>, planId: string): {
       pins: sites.filter((s) => s.pinnedWave !== null && s.pinnedWave !== undefined).map((s) => ({ site: s.code, wave: s.pinnedWave, goLive: s.pinnedGoLive ?? null })),
       erpOrder: plan.get('erpOrder') ?? [],
     },
-    baselines: [...plain(values, 'baselines')]
+    baselines: [...plain('baselines')]
       .filter(([, v]) => v)
       .map(([name, v]) => ({ name, ...(v as object) }) as Row)
       .sort((a, b) => String(a.savedAt).localeCompare(String(b.savedAt)) || String(a.name).localeCompare(String(b.name))),
-    scenarios: [...plain(values, 'scenarios')]
+    scenarios: [...plain('scenarios')]
       .filter(([, v]) => v)
       .map(([name, v]) => ({ name, ...(v as Row) }) as Row)
       .sort((a, b) => Number(a.position) - Number(b.position) || String(a.name).localeCompare(String(b.name)))
@@ -171,7 +194,7 @@ export function wavePlanOfCells(values: Map<string, unknown>, planId: string): {
       sitePositions: new Map(sites.map((s) => [String(s.code).toLowerCase(), Number(s.position ?? 0)])),
       erpPositions: new Map(erps.map((e) => [String(e.code).toLowerCase(), Number(e.position ?? 0)])),
       items,
-      scenarioPositions: new Map([...plain(values, 'scenarios')].filter(([, v]) => v).map(([name, v]) => [name, Number((v as Row).position ?? 0)])),
+      scenarioPositions: new Map([...plain('scenarios')].filter(([, v]) => v).map(([name, v]) => [name, Number((v as Row).position ?? 0)])),
     },
   };
 }

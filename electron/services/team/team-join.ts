@@ -17,7 +17,7 @@ import { emptyProgram, cellString, entryString, type DeskDoc, type ProgramDoc, t
 import { cellsOfDocs, wavePlanOfCells, type HeldDoc, type TeamPlacement } from './docs-to-plan';
 import { Keyring } from './keyring';
 import { assessmentOrder, readUnit, unitsOfPlan, type TeamAssessment } from './plan-units';
-import { readLink, storeDoc, writeLink } from './team-records';
+import { choiceOf, putReview, readLink, storeDoc, writeLink } from './team-records';
 import { syncUrlOf } from './team-link';
 import { TeamSocket } from './team-socket';
 
@@ -79,11 +79,24 @@ function connect(server: string, memberId: string, key: string): { repo: Repo; s
   return { repo, socket, refused };
 }
 
-async function find<T>(repo: Repo, id: string, refused: Promise<string>, timeoutMs: number): Promise<DocHandle<T>> {
+/** A document from the server, with the keys Automerge reported set concurrently as it arrived. */
+async function find<T>(repo: Repo, id: string, refused: Promise<string>, timeoutMs: number): Promise<{ handle: DocHandle<T>; conflicted: Set<string> }> {
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new UserError('refused', 'The team server did not send the plan in time; try again.')), timeoutMs).unref());
   const refusal = refused.then((reason) => Promise.reject(new UserError('refused', reason)));
+  // Starts the search and gives the handle at once, so its changes are heard from the first.
+  const early = repo.findWithProgress<T>(id as DocumentId).handle;
+  const conflicted = new Set<string>();
+  early.on('change', ({ patches }) => {
+    for (const patch of patches) {
+      if (patch.path.length !== 2) continue;
+      const key = `${patch.path[0]}/${patch.path[1]}`;
+      if (patch.action === 'put' && patch.conflict) conflicted.add(key);
+      else conflicted.delete(key);
+    }
+  });
   try {
-    return await Promise.race([repo.find<T>(id as DocumentId), timeout, refusal]);
+    const handle = await Promise.race([repo.find<T>(id as DocumentId), timeout, refusal]);
+    return { handle, conflicted };
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError('refused', `The team server does not have the plan it named (${(error as Error).message}).`);
@@ -124,15 +137,16 @@ export async function joinTeam(input: JoinInput, dataDir: string, planOptions: P
     const role = redeemed.member.role;
     const held: (HeldDoc & { id: string })[] = [];
     if (role === 'planner') {
-      const program = await find<ProgramDoc>(repo, redeemed.plan.program!, refused, timeoutMs);
-      held.push({ id: program.documentId, kind: 'program', site: null, doc: program.doc() as A.Doc<TeamDoc> });
+      const { handle, conflicted } = await find<ProgramDoc>(repo, redeemed.plan.program!, refused, timeoutMs);
+      held.push({ id: handle.documentId, kind: 'program', site: null, doc: handle.doc() as A.Doc<TeamDoc>, conflicted });
     }
     for (const [site, id] of Object.entries(redeemed.desks)) {
-      const desk = await find<DeskDoc>(repo, id, refused, timeoutMs);
-      held.push({ id: desk.documentId, kind: 'desk', site, doc: desk.doc() as A.Doc<TeamDoc> });
+      const { handle, conflicted } = await find<DeskDoc>(repo, id, refused, timeoutMs);
+      held.push({ id: handle.documentId, kind: 'desk', site, doc: handle.doc() as A.Doc<TeamDoc>, conflicted });
     }
     if (held.length === 0) throw new UserError('refused', 'The team server gave this member nothing to see.');
-    const { document, placement } = wavePlanOfCells(cellsOfDocs(held, role), redeemed.plan.id ?? '');
+    const { values, conflicts } = cellsOfDocs(held, role);
+    const { document, placement } = wavePlanOfCells(values, redeemed.plan.id ?? '');
     const checked = validateWavePlan(document);
     if (!checked.ok) throw new UserError('refused', `The team's plan could not be made into a plan file here: ${checked.problems[0]!.path}: ${checked.problems[0]!.message}`);
     const file = PlanFile.create(input.path, checked.value, {
@@ -144,6 +158,8 @@ export async function joinTeam(input: JoinInput, dataDir: string, planOptions: P
         const tx = { run: h.run, get: h.get, all: h.all, commit: () => null };
         writeLink(tx, link);
         for (const d of held) storeDoc(tx, { docId: d.id, kind: d.kind, site: d.site }, A.save(d.doc), A.getHeads(d.doc));
+        const now = new Date().toISOString();
+        for (const [cell, disagreeing] of conflicts) putReview(tx, { cell, choices: disagreeing.map(choiceOf), shown: values.get(cell) ?? null, refusal: null, noticedAt: now });
       },
     });
     return file;

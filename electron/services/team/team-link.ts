@@ -16,7 +16,7 @@
 import * as A from '@automerge/automerge';
 import { Repo, type DocHandle, type DocumentId, type PeerId } from '@automerge/automerge-repo/slim';
 import type { ChangeEvent } from '../../../shared/changes';
-import { sameValue, valueInWords, type Cell, type ReviewChoice, type TeamRole, type TeamStatus } from '../../../shared/team';
+import { sameValue, valueInWords, type TeamRole, type TeamStatus } from '../../../shared/team';
 import { UserError } from '../errors';
 import { currentRevision } from '../plan/history';
 import type { ReadHandle } from '../plan/handles';
@@ -43,7 +43,7 @@ import {
 } from './doc-model';
 import { absentValue, GROUPED, readUnit, unitsOfChanges, unitsOfPlan, unitText, type Unit } from './plan-units';
 import { describeCell } from './review-words';
-import { appendDocChanges, dropReview, putReview, readDocs, readLink, readPending, readRefusals, readReviews, storeDoc, type LinkRow } from './team-records';
+import { appendDocChanges, choiceOf, dropReview, putReview, readDocs, readLink, readPending, readRefusals, readReviews, storeDoc, type LinkRow } from './team-records';
 import { TeamSocket, type SocketState } from './team-socket';
 
 export interface OpenDoc {
@@ -713,6 +713,3 @@ export class TeamLink {
   }
 }
 
-function choiceOf(cell: Cell): ReviewChoice {
-  return { value: cell.value, text: valueInWords(cell.value), by: cell.by, at: cell.at };
-}

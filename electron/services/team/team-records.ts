@@ -5,7 +5,7 @@
  */
 import type { ReadHandle } from '../plan/handles';
 import type { TeamTransaction } from '../plan/plan-file';
-import type { Cell, ReviewChoice, TeamRole } from '../../../shared/team';
+import { valueInWords, type Cell, type ReviewChoice, type TeamRole } from '../../../shared/team';
 
 export interface LinkRow {
   server_url: string;
@@ -94,6 +94,11 @@ export function putReview(tx: TeamTransaction, review: ReviewRow): void {
      ON CONFLICT (cell) DO UPDATE SET choices_json = excluded.choices_json, shown_json = excluded.shown_json, refusal = excluded.refusal`,
     review.cell, JSON.stringify(review.choices), JSON.stringify(review.shown ?? null), review.refusal, review.noticedAt,
   );
+}
+
+/** One member's value of a field, as Needs review lists it. */
+export function choiceOf(cell: Cell): ReviewChoice {
+  return { value: cell.value, text: valueInWords(cell.value), by: cell.by, at: cell.at };
 }
 
 export function dropReview(tx: TeamTransaction, cell: string): void {
