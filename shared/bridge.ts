@@ -6,7 +6,7 @@ import type { Result } from './contract';
 export type BridgeOperations = { readonly [N in OperationName]: (input: unknown) => Promise<Result<unknown>> };
 
 /** Commands the native menu hands to the page (they open the page's own dialogs). */
-export const MENU_COMMANDS = ['report-pdf', 'import-sheet', 'open-packet', 'import-packet'] as const;
+export const MENU_COMMANDS = ['report-pdf', 'import-sheet', 'open-packet', 'import-packet', 'team-share', 'team-join'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface WavePlannerBridge extends BridgeOperations {

@@ -96,9 +96,9 @@ export function teamStateInWords(status: TeamStatus): string {
     case 'synced':
       return 'Synced with the team';
     case 'waiting':
-      return `${status.waiting} ${status.waiting === 1 ? 'change' : 'changes'} waiting`;
+      return status.waiting === 0 ? 'Syncing…' : `${status.waiting} ${status.waiting === 1 ? 'change' : 'changes'} waiting`;
     case 'offline':
-      return status.offlineSince ? `Offline since ${status.offlineSince.slice(11, 16)} UTC${status.waiting ? ` · ${status.waiting} waiting` : ''}` : 'Offline';
+      return status.offlineSince ? `Offline since ${status.offlineSince.slice(0, 16).replace('T', ' ')} UTC${status.waiting ? ` · ${status.waiting} waiting` : ''}` : 'Offline';
     case 'revoked':
       return 'Team access revoked';
     default:

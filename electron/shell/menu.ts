@@ -129,6 +129,10 @@ export function buildMenu(workspace: Workspace, dispatch: Dispatch): void {
         { label: 'Import Sites from CSV or Excel…', accelerator: 'CmdOrCtrl+Shift+I', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'import-sheet' satisfies MenuCommand) },
         { label: 'Open a Readiness Packet (Site Lead)…', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'open-packet' satisfies MenuCommand) },
         { label: 'Import Returned Readiness Packet…', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'import-packet' satisfies MenuCommand) },
+        { type: 'separator' },
+        { label: 'Share with a Team…', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'team-share' satisfies MenuCommand) },
+        { label: 'Join a Team Plan…', click: () => focused()?.webContents.send(MENU_COMMAND_CHANNEL, 'team-join' satisfies MenuCommand) },
+        { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => void exportFile() },
         {
           label: 'Export Schedule',

@@ -7,6 +7,8 @@ import { ReadinessScreen } from './screens/ReadinessScreen';
 import { ScenariosScreen } from './screens/scenarios/ScenariosScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { BackupsScreen } from './screens/BackupsScreen';
+import { TeamScreen } from './screens/team/TeamScreen';
+import { useTeamStore } from './stores/team-store';
 import { startChangeFeed } from './stores/change-feed';
 import { useHistoryStore } from './stores/history-store';
 import { usePlanStore } from './stores/plan-store';
@@ -21,6 +23,7 @@ const SCREENS: Screen[] = [
   { id: 'checklists', label: 'Checklists', render: () => <ChecklistsScreen /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsScreen /> },
   { id: 'backups', label: 'Backups', render: () => <BackupsScreen /> },
+  { id: 'team', label: 'Team', render: () => <TeamScreen /> },
 ];
 
 export function App() {
@@ -29,6 +32,7 @@ export function App() {
   useEffect(() => void useHistoryStore.getState().load(), [generation]);
   useEffect(() => {
     void usePlanStore.getState().refresh();
+    void useTeamStore.getState().load().catch(() => undefined);
     return startChangeFeed();
   }, []);
   // A site lead's packet takes the whole window: the site-lead view needs no plan.

@@ -2,30 +2,11 @@
  * The axe gate: axe-core run inside the page on every screen, tab, menu and dialog of the sample
  * plan, in light and in dark mode, finds nothing critical or serious (WCAG 2 A/AA and best practice).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousFindings } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: string[];
-}
-
-/** What axe finds critical or serious on the page as it is now, one line per rule with a few of its elements. */
-async function seriousFindings(page: Page): Promise<string[]> {
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.addScriptTag({ content: AXE_SOURCE });
-  const findings = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + (n.failureSummary ?? '').split('\\n').slice(1).join(' ')) })))`)) as Finding[];
-  return findings.map((f) => `${f.impact} ${f.id} (${f.help}): ${f.nodes.join(' | ')}`);
-}
 
 /** Escape until no dialog, menu or palette is open. */
 async function closeEverything(page: Page): Promise<void> {
@@ -122,6 +103,7 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
     await dialog(page);
   }],
   ['Settings', screen('settings')],
+  ['Team, a plan of one’s own', screen('team')],
   ['Backups', screen('backups')],
   ['Backups, a notification', async (page) => {
     await page.getByRole('button', { name: 'Back up now' }).click();
@@ -132,7 +114,7 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
     await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menu').waitFor();
   }],
-  ...['New plan…', 'Open plan…', 'Save a copy…', 'Restore a damaged plan from its newest backup…', 'Open a clean copy of a plan changed outside Wave Planner…', 'Import sites from CSV or Excel…', 'Import a returned readiness packet…', 'Export PDF report…'].map((item): [string, (page: Page) => Promise<void>] => [`File, ${item}`, async (page) => {
+  ...['New plan…', 'Open plan…', 'Save a copy…', 'Restore a damaged plan from its newest backup…', 'Open a clean copy of a plan changed outside Wave Planner…', 'Import sites from CSV or Excel…', 'Import a returned readiness packet…', 'Share with a team…', 'Join a team plan…', 'Export PDF report…'].map((item): [string, (page: Page) => Promise<void>] => [`File, ${item}`, async (page) => {
     await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menuitem', { name: item }).click();
     await dialog(page);

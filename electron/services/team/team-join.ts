@@ -13,6 +13,8 @@ import { currentRevision } from '../plan/history';
 import type { WriteHandle } from '../plan/handles';
 import { PlanFile, type PlanFileOptions } from '../plan/plan-file';
 import { requirePlanRow } from '../plan/plan-settings';
+import { storeLockedSchedule } from '../plan/schedules';
+import { todayIso } from '../../../shared/dates';
 import { emptyProgram, cellString, entryString, type DeskDoc, type ProgramDoc, type TeamDoc } from './doc-model';
 import { cellsOfDocs, wavePlanOfCells, type HeldDoc, type TeamPlacement } from './docs-to-plan';
 import { Keyring } from './keyring';
@@ -154,6 +156,9 @@ export async function joinTeam(input: JoinInput, dataDir: string, planOptions: P
       source: 'sync',
       andThen: (h) => {
         settle(h, placement);
+        // A planner opens the plan with a schedule, computed here as of today from the team's inputs
+        // (keeping its locked waves); the checklists stay the team's. A site lead's plan has none.
+        if (role === 'planner') storeLockedSchedule(h, checked.value, checked.value.record?.lockedWaves ?? [], todayIso());
         const link = { server_url: server, member_id: redeemed.memberId, member_name: redeemed.member.name, role, sites_json: JSON.stringify(redeemed.member.sites), program_doc: redeemed.plan!.program, exported_revision: h.revision, joined_at: new Date().toISOString() };
         const tx = { run: h.run, get: h.get, all: h.all, commit: () => null };
         writeLink(tx, link);

@@ -632,8 +632,7 @@ export class TeamLink {
 
   /** Whether the plan and the server hold the same: nothing to send, nothing unapplied, every document's heads known to match. */
   inStep(): boolean {
-    if (this.#socketState.kind !== 'online' || this.#pending.size > 0) return false;
-    if (readLink(this.#plan.reader)!.exported_revision !== currentRevision(this.#plan.reader)) return false;
+    if (this.#socketState.kind !== 'online' || this.#pending.size > 0 || this.#unsent() > 0) return false;
     for (const doc of this.#docs.values()) {
       const heads = A.getHeads(doc.handle.doc());
       if (!sameHeads(heads, doc.applied)) return false;
@@ -651,8 +650,7 @@ export class TeamLink {
     const link = this.#link;
     const state = link.revoked_at || this.#socketState.kind === 'refused' ? 'revoked' : this.#socketState.kind === 'offline' ? 'offline' : this.#socketState.kind === 'connecting' ? 'connecting' : this.inStep() ? 'synced' : 'waiting';
     if (state === 'synced') this.#syncedAt = new Date().toISOString();
-    const unsent = this.#plan.reader.get<{ n: number }>("SELECT count(*) AS n FROM commits WHERE revision > ? AND session <> ? AND kind <> 'create'", link.exported_revision, TEAM_SESSION)!.n;
-    const waiting = this.#pending.size + unsent;
+    const waiting = this.#pending.size + this.#unsent();
     return {
       server: link.server_url,
       member: link.member_name,
@@ -665,6 +663,12 @@ export class TeamLink {
       reviews: this.#plan.reader.get<{ n: number }>('SELECT count(*) AS n FROM team_reviews')!.n,
       refusals: readRefusals(this.#plan.reader),
     };
+  }
+
+  /** This plan's own commits not yet in the team's documents. */
+  #unsent(): number {
+    const link = readLink(this.#plan.reader)!;
+    return this.#plan.reader.get<{ n: number }>("SELECT count(*) AS n FROM commits WHERE revision > ? AND session <> ? AND kind <> 'create'", link.exported_revision, TEAM_SESSION)!.n;
   }
 
   onStatus(listener: (status: TeamStatus) => void): () => void {

@@ -15,6 +15,8 @@ import { SheetImportDialog } from './SheetImportDialog';
 import { HiddenFileInput } from '../components/HiddenFileInput';
 import { readTextFile } from '../api/read-text-file';
 import { notify } from './notify';
+import { JoinDialog, ShareDialog } from '../screens/team/TeamDialogs';
+import { TeamBadge } from './TeamBadge';
 
 export interface Screen {
   id: ScreenId;
@@ -41,6 +43,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
   const [reportOpen, setReportOpen] = useState(false);
   const [sheetImportOpen, setSheetImportOpen] = useState(false);
   const [packetImportOpen, setPacketImportOpen] = useState(false);
+  const [teamDialog, setTeamDialog] = useState<'share' | 'join' | null>(null);
   const packetInput = useRef<HTMLInputElement>(null);
   useEffect(
     () =>
@@ -49,6 +52,8 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
         if (command === 'import-sheet') setSheetImportOpen(true);
         if (command === 'open-packet') packetInput.current?.click();
         if (command === 'import-packet') setPacketImportOpen(true);
+        if (command === 'team-share') setTeamDialog('share');
+        if (command === 'team-join') setTeamDialog('join');
       }),
     [],
   );
@@ -87,7 +92,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             <Text fw={700} c="var(--mantine-color-blue-text)">
               Wave Planner
             </Text>
-            {!isDesktop && <FileMenu onNotice={notify} onReport={() => setReportOpen(true)} onImportSheet={() => setSheetImportOpen(true)} onOpenPacket={() => packetInput.current?.click()} onImportPacket={() => setPacketImportOpen(true)} />}
+            {!isDesktop && <FileMenu onNotice={notify} onReport={() => setReportOpen(true)} onImportSheet={() => setSheetImportOpen(true)} onOpenPacket={() => packetInput.current?.click()} onImportPacket={() => setPacketImportOpen(true)} onShare={() => setTeamDialog('share')} onJoin={() => setTeamDialog('join')} />}
             <Title order={1} size="h5" fw={500} data-testid="plan-name" lineClamp={1}>
               {info?.name ?? 'No plan open'}
             </Title>
@@ -98,6 +103,7 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <TeamBadge />
             <Text size="xs" c={status.color} data-testid="save-state" title={save.kind === 'failed' ? save.message : undefined}>
               {status.text}
             </Text>
@@ -132,6 +138,8 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
         {info ? screen.render() : !loadError && <Text c="dimmed">Open or create a plan from the File menu.</Text>}
       </AppShell.Main>
       <ReportDialog opened={reportOpen} onClose={() => setReportOpen(false)} />
+      <ShareDialog opened={teamDialog === 'share'} onClose={() => setTeamDialog(null)} />
+      <JoinDialog opened={teamDialog === 'join'} onClose={() => setTeamDialog(null)} />
       <PacketImportDialog opened={packetImportOpen} onClose={() => setPacketImportOpen(false)} onDone={(message) => notify(message, 'ok')} />
       <HiddenFileInput
         ref={packetInput}
@@ -151,6 +159,8 @@ export function AppFrame({ screens }: { screens: Screen[] }) {
           { id: 'import-sheet', label: 'Import sites from CSV or Excel', run: () => setSheetImportOpen(true) },
           { id: 'open-packet', label: 'Open a readiness packet (site lead)', run: () => packetInput.current?.click() },
           { id: 'import-packet', label: 'Import a returned readiness packet', run: () => setPacketImportOpen(true) },
+          { id: 'team-share', label: 'Share this plan with a team', run: () => setTeamDialog('share') },
+          { id: 'team-join', label: 'Join a team plan', run: () => setTeamDialog('join') },
         ]}
       />
     </AppShell>

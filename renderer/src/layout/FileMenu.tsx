@@ -39,7 +39,7 @@ function PathDialog(props: { title: string; opened: boolean; onClose(): void; la
   );
 }
 
-export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onImportPacket }: { onNotice(message: string, kind: 'ok' | 'error'): void; onReport(): void; onImportSheet(): void; onOpenPacket(): void; onImportPacket(): void }) {
+export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onImportPacket, onShare, onJoin }: { onNotice(message: string, kind: 'ok' | 'error'): void; onReport(): void; onImportSheet(): void; onOpenPacket(): void; onImportPacket(): void; onShare(): void; onJoin(): void }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [replacing, setReplacing] = useState<{ path: string; message: string } | null>(null);
   const [recent, setRecent] = useState<RecentPlan[]>([]);
@@ -107,6 +107,9 @@ export function FileMenu({ onNotice, onReport, onImportSheet, onOpenPacket, onIm
           <Menu.Item onClick={onImportSheet}>Import sites from CSV or Excel…</Menu.Item>
           <Menu.Item onClick={onImportPacket}>Import a returned readiness packet…</Menu.Item>
           <Menu.Item onClick={onOpenPacket}>Open a readiness packet (site lead)…</Menu.Item>
+          <Menu.Divider />
+          <Menu.Item onClick={onShare}>Share with a team…</Menu.Item>
+          <Menu.Item onClick={onJoin}>Join a team plan…</Menu.Item>
           <Menu.Divider />
           <Menu.Item onClick={() => void exportPlan()}>Export wave-plan JSON…</Menu.Item>
           <Menu.Item onClick={onReport}>Export PDF report…</Menu.Item>

@@ -11,6 +11,7 @@ import { useHistoryStore } from './history-store';
 import { usePlanStore } from './plan-store';
 import { usePortfolioStore } from './portfolio-store';
 import { useScheduleStore } from './schedule-store';
+import { useTeamStore } from './team-store';
 
 interface ChangeCounters {
   counters: Record<ChangeEntity, number>;
@@ -51,10 +52,14 @@ function bump(entities: Iterable<ChangeEntity>): void {
 }
 
 async function apply(event: FeedEvent): Promise<void> {
+  if (event.type === 'team') {
+    useTeamStore.getState().setStatus(event.status);
+    return;
+  }
   if (event.type !== 'commit') {
     // Another plan, or a reconnection after which anything may have changed: read everything again.
     await usePlanStore.getState().refresh();
-    await Promise.all([usePortfolioStore.getState().load(), useScheduleStore.getState().load(), useHistoryStore.getState().load()]);
+    await Promise.all([usePortfolioStore.getState().load(), useScheduleStore.getState().load(), useHistoryStore.getState().load(), useTeamStore.getState().load()]);
     bump(CHANGE_ENTITIES);
     announce(CHANGE_ENTITIES, null);
     return;
@@ -66,6 +71,8 @@ async function apply(event: FeedEvent): Promise<void> {
   if (entities.has('schedule')) work.push(useScheduleStore.getState().refreshIfOlder(event.revision));
   // A change to what the schedule was computed from may make it out of date: its banner follows.
   else if (SCHEDULER_INPUTS.some((e) => entities.has(e))) work.push(useScheduleStore.getState().refreshStatus());
+  // What came from the team may have settled or raised a field in Needs review.
+  if (event.source === 'sync' && useTeamStore.getState().status) work.push(useTeamStore.getState().loadReviews());
   await Promise.all(work);
   bump(entities);
   announce(entities, { revision: event.revision, changes: event.changes });

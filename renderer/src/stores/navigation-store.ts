@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 
-export type ScreenId = 'portfolio' | 'readiness' | 'plan' | 'scenarios' | 'checklists' | 'settings' | 'backups';
+export type ScreenId = 'portfolio' | 'readiness' | 'plan' | 'scenarios' | 'checklists' | 'settings' | 'backups' | 'team';
 
 export type Intent = { kind: 'add-site' } | { kind: 'open-site'; code: string } | { kind: 'show-erps' };
 
