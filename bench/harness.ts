@@ -20,6 +20,13 @@ export interface BenchResult {
   maxMs: number;
 }
 
+/** A figure a case measures beside its timings (a percentile, a memory size), reported as it is. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+}
+
 export interface Target {
   name: string;
   value: number;
@@ -59,7 +66,7 @@ export function machine() {
   return { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', platform: process.platform };
 }
 
-export function renderMarkdown(results: BenchResult[], targets: Target[], when: string): string {
+export function renderMarkdown(results: BenchResult[], targets: Target[], when: string, figures: Figure[] = []): string {
   const m = machine();
   const lines = [
     '# Benchmark results',
@@ -70,6 +77,7 @@ export function renderMarkdown(results: BenchResult[], targets: Target[], when: 
     '|---|---:|---:|---:|---:|',
     ...results.map((r) => `| ${r.name} | ${r.runs} | ${r.medianMs} | ${r.minMs} | ${r.maxMs} |`),
     '',
+    ...(figures.length ? ['| other figure | measured |', '|---|---:|', ...figures.map((f) => `| ${f.name} | ${f.value} ${f.unit} |`), ''] : []),
     '| target | measured | limit | met |',
     '|---|---:|---:|---|',
     ...targets.map((t) => `| ${t.name} | ${t.value} ${t.unit} | ${t.limit} ${t.unit} | ${t.pass ? 'yes' : '**no**'} |`),

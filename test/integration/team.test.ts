@@ -55,6 +55,7 @@ describe('a team of two planners and a site lead', () => {
     // Apart: each edits their own plan file with no connection to the team.
     await ana.edit(async (call) => {
       await call('sites:update', { code: 'FR-LYO', patch: { name: 'Lyon Assembly (renamed by Ana)' } });
+      await call('sites:update', { code: 'US-DET', patch: { headcount: 2222 } });
       await call('sites:update', { code: 'CZ-PLZ', patch: { notes: 'Ana: start after the works council meeting' } });
       const item = (await call('checklist:list', { site: 'US-DET' }))[0]!;
       await call('checklist:update', { id: item.id, owner: 'Plant IT (Ana)' });
@@ -88,8 +89,9 @@ describe('a team of two planners and a site lead', () => {
     expect(siteOf(cyText, 'US-DET').readinessHistory).toEqual(det.readinessHistory);
     expect(siteOf(cyText, 'US-DET').checklist).toEqual(det.checklist);
     expect(det.checklist.some((i) => i.status === 'doing' && i.owner === 'Plant IT (Ana)')).toBe(true);
-    // The site lead sees only their own site.
+    // The site lead sees only their own site, with the facts the planners keep.
     expect(JSON.parse(cyText).sites.map((s: { code: string }) => s.code)).toEqual(['US-DET']);
+    expect(siteOf(cyText, 'US-DET').headcount).toBe(2222);
 
     // The notes both planners changed: the value before stays, both wait for a decision.
     expect(siteOf(anaText, 'CZ-PLZ').notes).toBe(notesBefore);
@@ -287,5 +289,16 @@ describe('membership', () => {
     expect((await ana.share(server, code)).code).toBe(0);
     const bo = new Member('Bo Planner', join(dir, 'bo'), join(dir, 'bo', 'team.waveplan'));
     expect((await bo.join(server, code)).stderr).toMatch(/This join code was used on .* a code joins one member once/);
+    // A copy of a team plan is a plan of one's own.
+    const copy = join(dir, 'ana', 'copy.waveplan');
+    await ana.edit((call) => call('plan:saveCopy', { path: copy }));
+    const copied = await runCli(ana.home, ['team', 'sync', '--plan', copy]);
+    expect(copied.code).toBe(1);
+    expect(copied.stderr).toMatch(/is not a team plan/);
+    // The server stops cleanly when asked.
+    await server.stop('SIGTERM');
+    expect(server.log()).toMatch(/listening on 127\.0\.0\.1/);
+    expect(server.exitCode).toBe(0);
+    expect(server.output).toMatch(/Team server stopped\./);
   });
 });

@@ -45,12 +45,21 @@ export const runCli = (home: string, args: string[], timeoutMs = 120_000): Promi
 
 /** The team server in its own process. */
 export class ServerProcess {
+  /** What it printed. */
+  output = '';
+
   private constructor(
     readonly dataDir: string,
     readonly url: string,
     readonly port: number,
     private readonly child: ChildProcess,
-  ) {}
+  ) {
+    child.stdout!.on('data', (d) => (this.output += d));
+  }
+
+  get exitCode(): number | null {
+    return this.child.exitCode;
+  }
 
   static start(dataDir: string, port = 0): Promise<ServerProcess> {
     return new Promise((resolve, reject) => {
@@ -69,6 +78,10 @@ export class ServerProcess {
       });
       child.on('exit', (code) => reject(new Error(`the team server ended (${code}): ${out}${err}`)));
     });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   /** Ends it at once, as a crash would (SIGKILL), or asks it to stop (SIGTERM). */

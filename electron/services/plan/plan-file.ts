@@ -5,6 +5,7 @@
  * the same file are noticed and announced too. The database handle stays in here; everything else
  * reads through a read handle and writes through `mutate`.
  */
+import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
@@ -69,6 +70,16 @@ function unwritableReason(path: string): string | null {
     return 'its folder cannot be written to';
   }
   return null;
+}
+
+/** A copy of a team plan is a plan of one's own: it leaves the team's membership and documents behind. */
+function withoutTeam(path: string): void {
+  const db = new BetterSqlite(path);
+  try {
+    db.exec('DELETE FROM team_doc_changes; DELETE FROM team_docs; DELETE FROM team_pending; DELETE FROM team_reviews; DELETE FROM team_refusals; DELETE FROM team_link;');
+  } finally {
+    db.close();
+  }
 }
 
 export interface CommitOptions {
@@ -455,6 +466,7 @@ export class PlanFile {
     rmSync(temporary, { force: true });
     try {
       this.#db.prepare('VACUUM INTO ?').run(temporary);
+      withoutTeam(temporary);
       if (exists) renameSync(path, path.replace(/\.waveplan$/i, `.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.waveplan`));
       renameSync(temporary, path);
       return path;

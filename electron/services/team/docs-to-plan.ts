@@ -7,7 +7,7 @@
 import * as A from '@automerge/automerge';
 import { decodeCell, type Cell } from '../../../shared/team';
 import type { WavePlanV2Document } from '../../../shared/wave-plan-v2';
-import { entryOf, outcomeOf, programAddress, readCell, siteOfKey, addressText, type TeamDoc } from './doc-model';
+import { addressText, entryOf, keysOf, mapsOf, outcomeOf, programAddress, readCell, siteOfKey, type TeamDoc } from './doc-model';
 import { assessmentOrder, type ItemBasis, type TeamAssessment } from './plan-units';
 
 export interface HeldDoc {
@@ -30,10 +30,8 @@ export function cellsOfDocs(docs: HeldDoc[], role: 'planner' | 'site-lead'): { v
   const values = new Map<string, unknown>();
   const conflicts = new Map<string, Cell[]>();
   for (const held of docs) {
-    for (const [map, cells] of Object.entries(held.doc as unknown as Record<string, unknown>)) {
-      if (!cells || typeof cells !== 'object' || cells instanceof A.ImmutableString) continue;
-      const scalars = cells as Record<string, A.ImmutableString>;
-      for (const key of Object.keys(scalars)) {
+    for (const map of mapsOf(held.doc)) {
+      for (const [key, scalars] of keysOf(held.doc, map)) {
         const address = programAddress(held, map, key, role, deskSites);
         if (!address) continue;
         if (address.map === 'readiness') {

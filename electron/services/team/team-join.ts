@@ -15,7 +15,7 @@ import { PlanFile, type PlanFileOptions } from '../plan/plan-file';
 import { requirePlanRow } from '../plan/plan-settings';
 import { storeLockedSchedule } from '../plan/schedules';
 import { todayIso } from '../../../shared/dates';
-import { emptyProgram, cellString, entryString, type DeskDoc, type ProgramDoc, type TeamDoc } from './doc-model';
+import { cellOfPath, cellString, emptyProgram, entryString, putScalar, type DeskDoc, type ProgramDoc, type TeamDoc } from './doc-model';
 import { cellsOfDocs, wavePlanOfCells, type HeldDoc, type TeamPlacement } from './docs-to-plan';
 import { Keyring } from './keyring';
 import { assessmentOrder, readUnit, unitsOfPlan, type TeamAssessment } from './plan-units';
@@ -88,10 +88,11 @@ async function find<T>(repo: Repo, id: string, refused: Promise<string>, timeout
   // Starts the search and gives the handle at once, so its changes are heard from the first.
   const early = repo.findWithProgress<T>(id as DocumentId).handle;
   const conflicted = new Set<string>();
-  early.on('change', ({ patches }) => {
+  early.on('change', ({ doc, patches }) => {
     for (const patch of patches) {
-      if (patch.path.length !== 2) continue;
-      const key = `${patch.path[0]}/${patch.path[1]}`;
+      const cell = cellOfPath(doc as unknown as { kind: string }, patch.path);
+      if (!cell) continue;
+      const key = `${cell.map}/${cell.key}`;
       if (patch.action === 'put' && patch.conflict) conflicted.add(key);
       else conflicted.delete(key);
     }
@@ -174,18 +175,17 @@ export async function joinTeam(input: JoinInput, dataDir: string, planOptions: P
   }
 }
 
-/** The plan's content as the team's program document. */
+/**
+ * The plan's content as the team's program document, made in one go (Automerge's `from` on the whole
+ * object is several times faster than putting 100,000 cells one by one in a change).
+ */
 function programOf(plan: PlanFile, by: string, at: string): A.Doc<ProgramDoc> {
   const h = plan.reader;
-  const planId = requirePlanRow(h).uid;
-  return A.change(A.from(emptyProgram(planId)), { message: `${by}: shared the plan`, time: Math.floor(Date.parse(at) / 1000) }, (d) => {
-    const maps = d as unknown as Record<string, Record<string, A.ImmutableString>>;
-    for (const unit of unitsOfPlan(h)) {
-      for (const [key, value] of readUnit(h, unit)) {
-        maps[unit.map]![key] = unit.map === 'readiness' ? entryString(value) : cellString({ value, was: null, by, at });
-      }
-    }
-  });
+  const initial = emptyProgram(requirePlanRow(h).uid);
+  for (const unit of unitsOfPlan(h)) {
+    for (const [key, value] of readUnit(h, unit)) putScalar(initial, unit.map, key, unit.map === 'readiness' ? entryString(value) : cellString({ value, was: null, by, at }));
+  }
+  return A.from(initial);
 }
 
 /**

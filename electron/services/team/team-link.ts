@@ -30,9 +30,14 @@ import {
   entryOf,
   entryString,
   outcomeOf,
+  cellOfPath,
+  keysOf,
+  mapsOf,
   parseAddress,
   programAddress,
+  putScalar,
   readCell,
+  scalarsOf,
   siteOfKey,
   type CellAddress,
   type CellOutcome,
@@ -177,17 +182,13 @@ export class TeamLink {
 
   #indexDoc(doc: OpenDoc): void {
     const value = doc.handle.doc();
-    for (const [map, entries] of Object.entries(value)) {
-      if (!entries || typeof entries !== 'object' || entries instanceof A.ImmutableString) continue;
-      for (const key of Object.keys(entries)) this.#indexKey(doc, map, key, true);
-    }
+    for (const map of mapsOf(value)) for (const [key] of keysOf(value, map)) this.#indexKey(doc, map, key, true);
   }
 
   #followPatches(doc: OpenDoc, patches: A.Patch[]): void {
     for (const patch of patches) {
-      if (patch.path.length !== 2) continue;
-      const [map, key] = patch.path as [string, string];
-      this.#indexKey(doc, map, key, patch.action !== 'del');
+      const cell = cellOfPath(doc, patch.path);
+      if (cell) this.#indexKey(doc, cell.map, cell.key, patch.action !== 'del');
     }
   }
 
@@ -332,14 +333,15 @@ export class TeamLink {
         const wanted = local.has(key) ? { value: local.get(key) } : absentValue(unit, key);
         if (!wanted) continue;
         const list = writes.get(location.doc) ?? [];
-        const view = shownDoc(location.doc) as unknown as Record<string, Record<string, A.ImmutableString>>;
+        const view = shownDoc(location.doc);
+        const scalars = scalarsOf(view, location.map, location.key);
         if (unit.map === 'readiness') {
-          if (view[location.map]?.[location.key] === undefined && wanted.value) list.push({ map: location.map, key: location.key, value: entryString(wanted.value), cell: addressText(address) });
+          if (scalars?.[location.key] === undefined && wanted.value) list.push({ map: location.map, key: location.key, value: entryString(wanted.value), cell: addressText(address) });
           writes.set(location.doc, list);
           continue;
         }
         const review = reviews.get(addressText(address));
-        const read = readCell(view[location.map], location.key);
+        const read = readCell(scalars, location.key);
         const shown = review ? review.shown : read ? outcomeOf(read, address).value : undefined;
         if (shown === undefined ? wanted.value === null : sameValue(shown, wanted.value)) continue;
         list.push({ map: location.map, key: location.key, value: cellString({ value: wanted.value ?? null, was: shown ?? null, by: link.member_name, at }), cell: addressText(address) });
@@ -352,8 +354,7 @@ export class TeamLink {
       const before = A.getHeads(current);
       const options = { message: `${link.member_name}: ${labels}`, time: Math.floor(Date.parse(commits.at(-1)!.at) / 1000) };
       const put = (d: TeamDoc) => {
-        const maps = d as unknown as Record<string, Record<string, A.ImmutableString>>;
-        for (const w of list) maps[w.map]![w.key] = w.value;
+        for (const w of list) putScalar(d, w.map, w.key, w.value);
       };
       let next: A.Doc<TeamDoc>;
       let heads: A.Heads;
@@ -395,8 +396,8 @@ export class TeamLink {
       if (sameHeads(heads, doc.applied)) continue;
       changed.push(doc);
       for (const patch of A.diff(current, doc.applied, heads)) {
-        if (patch.path.length < 2) continue;
-        const address = this.#addressOf(doc, String(patch.path[0]), String(patch.path[1]));
+        const cell = cellOfPath(doc, patch.path);
+        const address = cell && this.#addressOf(doc, cell.map, cell.key);
         if (address) touched.set(addressText(address), address);
       }
     }
@@ -466,7 +467,7 @@ export class TeamLink {
       const address: CellAddress = { map: unit.map, key };
       const location = this.#locate(address);
       if (!location) continue;
-      const map = (this.#docNow(location.doc) as unknown as Record<string, Record<string, A.ImmutableString>>)[location.map];
+      const map = scalarsOf(this.#docNow(location.doc), location.map, location.key);
       if (unit.map === 'readiness') {
         const entry = map?.[location.key];
         if (entry !== undefined) target.values.set(key, entryOf(entry));
@@ -512,7 +513,7 @@ export class TeamLink {
         const current = this.#docNow(location.doc);
         const before = A.getHeads(current);
         const next = A.change(current, { message: `${this.#link.member_name}: decided ${words.subject} · ${words.field}`, time: Math.floor(Date.parse(at) / 1000) }, (d) => {
-          (d as unknown as Record<string, Record<string, A.ImmutableString>>)[location.map]![location.key] = cellString({ value, was: review.shown, by: this.#link.member_name, at });
+          putScalar(d, location.map, location.key, cellString({ value, was: review.shown, by: this.#link.member_name, at }));
         });
         published.push({ doc: location.doc, next, before });
         this.#roundDocs.set(location.doc, next);

@@ -11,7 +11,7 @@
  */
 import * as A from '@automerge/automerge';
 import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo/slim';
-import { addressText, cellString, emptyDesk, outcomeOf, readCell, siteOfKey, type DeskDoc, type ProgramDoc } from '../doc-model';
+import { addressText, cellOfPath, cellString, emptyDesk, keysOf, outcomeOf, putScalar, readCell, scalarsOf, siteOfKey, type DeskDoc, type ProgramDoc, type Scalars } from '../doc-model';
 import type { Registry } from './registry';
 
 type Maps = Record<string, Record<string, A.ImmutableString>>;
@@ -19,6 +19,12 @@ type Maps = Record<string, Record<string, A.ImmutableString>>;
 /** Program cells every desk keeps a copy of (by address), besides its site's ERP. */
 const REFERENCE_PLAN = ['name', 'startDate', 'createdAt', 'dimensions'];
 const SERVER = 'Team server';
+
+/** The keys of one site (or ERP) in a program map: all in one bucket. */
+function* keysOfSite(source: ProgramDoc, map: string, site: string): Generator<[key: string, scalars: Scalars]> {
+  const scalars = scalarsOf(source, map, `${site}/`);
+  for (const key of Object.keys(scalars ?? {})) if (siteOfKey(key) === site) yield [key, scalars!];
+}
 
 export class DeskKeeper {
   #program: DocHandle<ProgramDoc> | null = null;
@@ -52,37 +58,38 @@ export class DeskKeeper {
   }
 
   #make(program: DocHandle<ProgramDoc>, site: string): DocHandle<DeskDoc> {
-    const source = program.doc() as unknown as Maps;
-    const planId = String(program.doc().planId);
+    const source = program.doc();
+    const planId = String(source.planId);
     const desk = this.repo.create<DeskDoc>(emptyDesk(planId, site));
     desk.change((d) => {
       const maps = d as unknown as Maps;
-      for (const key of Object.keys(source.facts ?? {})) if (siteOfKey(key) === site) maps.facts![key.slice(site.length + 1)] = this.#settled('facts', key, source);
-      for (const map of ['readiness', 'checklist']) for (const [key, value] of Object.entries(source[map] ?? {})) if (siteOfKey(key) === site) maps[map]![key.slice(site.length + 1)] = new A.ImmutableString(value.val);
+      for (const [key] of keysOfSite(source, 'facts', site)) maps.facts![key.slice(site.length + 1)] = this.#settled('facts', key, source);
+      for (const map of ['readiness', 'checklist']) for (const [key, scalars] of keysOfSite(source, map, site)) maps[map]![key.slice(site.length + 1)] = new A.ImmutableString(scalars[key]!.val);
       for (const [address, value] of this.#reference(source, site)) maps.reference![address] = value;
     });
     const madeHeads = A.getHeads(desk.doc());
     this.registry.update((team) => team.desks.push({ site, doc: desk.documentId, madeHeads }));
-    program.change((d) => ((d as unknown as Maps).desks![site] = new A.ImmutableString(desk.documentId)));
+    program.change((d) => putScalar(d, 'desks', site, new A.ImmutableString(desk.documentId)));
     this.#desks.set(site, desk);
     return desk;
   }
 
   /** A program cell as its desk keeps it: the value every member shows, by the server. */
-  #settled(map: string, key: string, source: Maps): A.ImmutableString {
-    const read = readCell(source[map], key)!;
+  #settled(map: string, key: string, source: ProgramDoc): A.ImmutableString {
+    const read = readCell(scalarsOf(source, map, key), key)!;
     const outcome = outcomeOf(read, { map: map as never, key });
     return cellString({ value: outcome.value, was: null, by: read.winner.by || SERVER, at: read.winner.at });
   }
 
   /** The reference cells a site's desk holds: address text → cell. */
-  #reference(source: Maps, site: string): Map<string, A.ImmutableString> {
+  #reference(source: ProgramDoc, site: string): Map<string, A.ImmutableString> {
     const out = new Map<string, A.ImmutableString>();
-    for (const key of REFERENCE_PLAN) if (source.plan?.[key] !== undefined) out.set(addressText({ map: 'plan', key }), this.#settled('plan', key, source));
-    for (const key of Object.keys(source.playbook ?? {})) out.set(addressText({ map: 'playbook', key }), this.#settled('playbook', key, source));
-    const erp = readCell(source.facts, `${site}/erp`);
-    const code = erp ? String(outcomeOf(erp, { map: 'facts', key: `${site}/erp` }).value ?? '').toLowerCase() : '';
-    for (const key of Object.keys(source.erps ?? {})) if (code && siteOfKey(key) === code) out.set(addressText({ map: 'erps', key }), this.#settled('erps', key, source));
+    for (const key of REFERENCE_PLAN) if (scalarsOf(source, 'plan', key)?.[key] !== undefined) out.set(addressText({ map: 'plan', key }), this.#settled('plan', key, source));
+    for (const [key] of keysOf(source, 'playbook')) out.set(addressText({ map: 'playbook', key }), this.#settled('playbook', key, source));
+    const erpKey = `${site}/erp`;
+    const erp = readCell(scalarsOf(source, 'facts', erpKey), erpKey);
+    const code = erp ? String(outcomeOf(erp, { map: 'facts', key: erpKey }).value ?? '').toLowerCase() : '';
+    if (code) for (const [key] of keysOfSite(source, 'erps', code)) out.set(addressText({ map: 'erps', key }), this.#settled('erps', key, source));
     return out;
   }
 
@@ -90,13 +97,14 @@ export class DeskKeeper {
   #mirror(patches: A.Patch[]): void {
     const program = this.#program;
     if (!program || this.#desks.size === 0) return;
-    const source = program.doc() as unknown as Maps;
+    const source = program.doc();
     const facts = new Set<string>();
     const work = new Map<string, Set<string>>();
     let reference = false;
     for (const patch of patches) {
-      if (patch.path.length < 2) continue;
-      const [map, key] = [String(patch.path[0]), String(patch.path[1])];
+      const cell = cellOfPath(source, patch.path);
+      if (!cell) continue;
+      const { map, key } = cell;
       if (map === 'facts') facts.add(siteOfKey(key));
       else if (map === 'plan' || map === 'playbook' || map === 'erps') reference = true;
       else if (map === 'readiness' || map === 'checklist') {
@@ -112,9 +120,9 @@ export class DeskKeeper {
     }
   }
 
-  #copyInto(desk: DocHandle<DeskDoc>, site: string, source: Maps): void {
+  #copyInto(desk: DocHandle<DeskDoc>, site: string, source: ProgramDoc): void {
     const wanted = new Map<string, Map<string, A.ImmutableString>>([
-      ['facts', new Map(Object.keys(source.facts ?? {}).filter((k) => siteOfKey(k) === site).map((k) => [k.slice(site.length + 1), this.#settled('facts', k, source)]))],
+      ['facts', new Map([...keysOfSite(source, 'facts', site)].map(([k]) => [k.slice(site.length + 1), this.#settled('facts', k, source)]))],
       ['reference', this.#reference(source, site)],
     ]);
     const present = desk.doc() as unknown as Maps;
@@ -129,13 +137,13 @@ export class DeskKeeper {
     });
   }
 
-  #forward(desk: DocHandle<DeskDoc>, site: string, source: Maps, keys: Set<string>): void {
+  #forward(desk: DocHandle<DeskDoc>, site: string, source: ProgramDoc, keys: Set<string>): void {
     const made = this.registry.read().desks.find((d) => d.site === site)?.madeHeads ?? [];
     const current = desk.doc() as unknown as Maps;
     const puts: { map: string; key: string; value: A.ImmutableString }[] = [];
     for (const entry of keys) {
       const [map, key] = entry.split('\u0000') as [string, string];
-      const value = source[map]?.[key];
+      const value = scalarsOf(source, map, key)?.[key];
       const local = key.slice(site.length + 1);
       if (value === undefined || current[map]?.[local]?.val === value.val) continue;
       puts.push({ map, key: local, value: new A.ImmutableString(value.val) });

@@ -216,6 +216,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     close: async () => {
       unwatchFile(registry.path, enforce);
       for (const socket of sockets) socket.terminate();
+      // Closing the WebSocket server also stops the adapter's keep-alive timer.
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
       await repo.flush().catch(() => undefined);
       await repo.shutdown().catch(() => undefined);
       await new Promise<void>((resolve) => {
