@@ -19,8 +19,8 @@ import { runCli, ServerProcess } from '../test/support/team';
 import { median, medianOf, type BenchCase, type BenchResult, type Figure, type Target } from './harness';
 import { benchPlan } from './scheduler-cases';
 
-const SITES = 2000;
-const MEMBERS = 20;
+const SITES = Number(process.env.WP_BENCH_TEAM_SITES ?? 2000);
+const MEMBERS = Number(process.env.WP_BENCH_TEAM_MEMBERS ?? 20);
 const EDITS_PER_RUN = 8;
 const EDITED_SITE = 'S00000';
 const MEMBER_SCRIPT = fileURLToPath(new URL('./team-member.ts', import.meta.url));
@@ -58,7 +58,7 @@ function lineOf(member: MemberProcess, pattern: RegExp, timeoutMs: number): Prom
   const found = member.lines.find((l) => pattern.test(l));
   if (found) return Promise.resolve(found);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`a member never said ${pattern}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`a member never said ${pattern}; it said:\n${member.lines.slice(-10).join('\n')}`)), timeoutMs);
     member.waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
   });
 }

@@ -16,6 +16,26 @@ import type { Member, Registry, TeamFile } from './registry';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
+/**
+ * The changes a sync message's entry brings that the server's copy lacks. An entry is one change,
+ * or (when the sender believes the server has little of the document) the whole document in one
+ * chunk, whose changes are then read one by one. Null when it is neither.
+ */
+function newChanges(entry: Uint8Array, known: A.Doc<unknown>): A.DecodedChange[] | null {
+  try {
+    return [A.decodeChange(entry)];
+  } catch {
+    // Not a change: perhaps a whole document.
+  }
+  try {
+    return A.getAllChanges(A.load(entry))
+      .map((c) => A.decodeChange(c))
+      .filter((c) => !A.hasHeads(known, [c.hash]));
+  } catch {
+    return null;
+  }
+}
+
 /** The parts of each document the server writes itself. */
 const SERVER_MAPS: Record<string, string[]> = { program: ['desks'], desk: ['facts', 'reference'] };
 /** What a site lead may change in their desk. */
@@ -107,14 +127,10 @@ export class Guard {
     const objectOf = (map: string) => A.getObjectId(doc, map) ?? `missing:${map}`;
     const serverObjects = new Set((SERVER_MAPS[kind] ?? []).map(objectOf));
     const allowed = member.role === 'site-lead' ? new Set(SITE_LEAD_MAPS.map(objectOf)) : null;
-    for (const change of changes) {
-      let ops: { action: string; obj: string; key?: string }[];
-      try {
-        ops = A.decodeChange(change).ops as typeof ops;
-      } catch {
-        return { ok: false, reason: 'a change could not be read' };
-      }
-      for (const op of ops) {
+    for (const entry of changes) {
+      const decoded = newChanges(entry, doc);
+      if (!decoded) return { ok: false, reason: 'a change could not be read' };
+      for (const op of decoded.flatMap((c) => c.ops as { action: string; obj: string }[])) {
         if (serverObjects.has(op.obj)) return { ok: false, reason: `the ${kind === 'program' ? "team's list of desks" : "site's facts"} are kept by the server` };
         if (allowed && (!allowed.has(op.obj) || (op.action !== 'set' && op.action !== 'del'))) return { ok: false, reason: 'a site lead changes only the readiness and checklist of their sites' };
       }
