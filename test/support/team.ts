@@ -12,7 +12,9 @@ import type { OperationInput, OperationName, OperationOutput } from '../../share
 import { createDispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { UserError } from '../../electron/services/errors';
+import { PlanFile } from '../../electron/services/plan/plan-file';
 import { Workspace } from '../../electron/services/workspace';
+import { reads } from './plans';
 
 export const BIN = fileURLToPath(new URL('../../electron/cli/bin.mjs', import.meta.url));
 
@@ -172,12 +174,14 @@ export class Member {
     }
   }
 
-  /** The plan as wave-plan JSON, written by the command line. */
-  async exportText(dir: string): Promise<string> {
-    const out = join(dir, `${this.name.replace(/\W+/g, '-')}-${Date.now()}.json`);
-    const result = await runCli(this.home, ['export', '--plan', this.plan, '--json', out]);
-    if (result.code !== 0) throw new Error(`export failed: ${result.stderr}`);
-    return readFileSync(out, 'utf8');
+  /** The plan as wave-plan JSON, as export writes it (read here: no process needed to read a file). */
+  async exportText(): Promise<string> {
+    const plan = PlanFile.open(this.plan, { actor: 'test', readOnly: true });
+    try {
+      return reads(plan).exportText();
+    } finally {
+      plan.close();
+    }
   }
 
   /** The schedule as of a day, as wave-schedule JSON. */
