@@ -7,42 +7,16 @@ import { Repo, type DocumentId, type PeerId } from '@automerge/automerge-repo/sl
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyProgram, type DeskDoc } from '../../electron/services/team/doc-model';
 import { syncUrlOf } from '../../electron/services/team/team-link';
 import { TeamSocket } from '../../electron/services/team/team-socket';
 import { useTempDir } from '../support/temp';
-import { Member, runCli, ServerProcess, syncAll } from '../support/team';
+import { teamOfThree, anaShares, Member, memberIn, plannerJoins, runCli, siteOf, useTeamServers } from '../support/team';
 
 const tempDir = useTempDir();
-const servers: ServerProcess[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.stop('SIGKILL');
-});
+const startServer = useTeamServers();
 
-async function startServer(dir: string, port = 0): Promise<ServerProcess> {
-  const server = await ServerProcess.start(join(dir, 'server'), port);
-  servers.push(server);
-  return server;
-}
-
-/** Ana shares the sample plan (scheduled, with checklists); Bo joins as a planner, Cy as the site lead of US-DET. */
-async function team(dir: string) {
-  const server = await startServer(dir);
-  const demo = await runCli(join(dir, 'ana'), ['demo', '--out', join(dir, 'ana')]);
-  expect(demo.code).toBe(0);
-  const ana = new Member('Ana Planner', join(dir, 'ana'), join(dir, 'ana', 'sample.waveplan'));
-  const bo = new Member('Bo Planner', join(dir, 'bo'), join(dir, 'bo', 'team.waveplan'));
-  const cy = new Member('Cy Lead', join(dir, 'cy'), join(dir, 'cy', 'team.waveplan'));
-  expect((await ana.share(server, server.invite('planner'))).code).toBe(0);
-  expect((await bo.join(server, server.invite('planner'))).code).toBe(0);
-  const joined = await cy.join(server, server.invite('site-lead', { sites: ['US-DET'] }));
-  expect(joined.stdout).toContain('site-lead of US-DET');
-  await syncAll([ana, bo, cy]);
-  return { server, ana, bo, cy };
-}
-
-const siteOf = (text: string, code: string) => (JSON.parse(text) as { sites: { code: string }[] }).sites.find((s) => s.code === code) as Record<string, unknown>;
 
 /** What a member's plan file records of its membership. */
 function linkOf(member: Member): { member_id: string; program_doc: string | null } {
@@ -66,7 +40,7 @@ function integrity(path: string): string {
 describe('the team server enforces roles', () => {
   it('refuses a tampered site lead’s changes to their site’s facts, to the program and to a forged plan: nothing changes anywhere', { timeout: 300_000 }, async () => {
     const dir = tempDir();
-    const { server, ana, bo, cy } = await team(dir);
+    const { server, ana, bo, cy } = await teamOfThree(startServer, dir);
     const before = await ana.exportText();
     const desks = JSON.parse(readFileSync(join(server.dataDir, 'team.json'), 'utf8')).desks as { site: string; doc: string }[];
     const desk = desks.find((d) => d.site === 'us-det')!;
@@ -118,11 +92,8 @@ describe('nothing is lost when processes die', () => {
   it('a server killed mid-sync and a member killed mid-sync: after a restart every edit arrives and the plans match', { timeout: 300_000 }, async () => {
     const dir = tempDir();
     const server = await startServer(dir);
-    expect((await runCli(join(dir, 'ana'), ['demo', '--out', join(dir, 'ana')])).code).toBe(0);
-    const ana = new Member('Ana Planner', join(dir, 'ana'), join(dir, 'ana', 'sample.waveplan'));
-    const bo = new Member('Bo Planner', join(dir, 'bo'), join(dir, 'bo', 'team.waveplan'));
-    expect((await ana.share(server, server.invite('planner'))).code).toBe(0);
-    expect((await bo.join(server, server.invite('planner'))).code).toBe(0);
+    const ana = await anaShares(server, dir);
+    const bo = await plannerJoins(server, dir, 'Bo Planner', 'bo');
     const sites = JSON.parse(await ana.exportText()).sites.map((s: { code: string }) => s.code) as string[];
     await ana.edit(async (call) => {
       for (let i = 0; i < 300; i += 1) await call('readiness:set', { site: sites[i % sites.length]!, dimension: 'data', score: i % 101, targetDate: null, comment: `assessment ${i}` });
@@ -158,11 +129,8 @@ describe('membership', () => {
   it('a member offline for 1,000 edits sends them all; a revoked member is refused at once and from then on', { timeout: 300_000 }, async () => {
     const dir = tempDir();
     const server = await startServer(dir);
-    expect((await runCli(join(dir, 'ana'), ['demo', '--out', join(dir, 'ana')])).code).toBe(0);
-    const ana = new Member('Ana Planner', join(dir, 'ana'), join(dir, 'ana', 'sample.waveplan'));
-    const bo = new Member('Bo Planner', join(dir, 'bo'), join(dir, 'bo', 'team.waveplan'));
-    expect((await ana.share(server, server.invite('planner'))).code).toBe(0);
-    expect((await bo.join(server, server.invite('planner'))).code).toBe(0);
+    const ana = await anaShares(server, dir);
+    const bo = await plannerJoins(server, dir, 'Bo Planner', 'bo');
     const sites = JSON.parse(await bo.exportText()).sites.map((s: { code: string }) => s.code) as string[];
     await bo.edit(async (call) => {
       for (let i = 0; i < 1000; i += 1) await call('sites:update', { code: sites[i % sites.length]!, patch: { headcount: 1000 + i } });
@@ -195,13 +163,13 @@ describe('membership', () => {
     const dir = tempDir();
     const server = await startServer(dir);
     expect((await runCli(join(dir, 'ana'), ['demo', '--out', join(dir, 'ana')])).code).toBe(0);
-    const ana = new Member('Ana Planner', join(dir, 'ana'), join(dir, 'ana', 'sample.waveplan'));
+    const ana = memberIn(dir, 'Ana Planner', 'ana', 'sample.waveplan');
     const lead = await ana.share(server, server.invite('site-lead', { sites: ['US-DET'] }));
     expect(lead.code).toBe(1);
     expect(lead.stderr).toMatch(/invites a site lead; sharing a plan needs a planner/);
     const code = server.invite('planner');
     expect((await ana.share(server, code)).code).toBe(0);
-    const bo = new Member('Bo Planner', join(dir, 'bo'), join(dir, 'bo', 'team.waveplan'));
+    const bo = memberIn(dir, 'Bo Planner', 'bo');
     expect((await bo.join(server, code)).stderr).toMatch(/This join code was used on .* a code joins one member once/);
     // A copy of a team plan is a plan of one's own.
     const copy = join(dir, 'ana', 'copy.waveplan');

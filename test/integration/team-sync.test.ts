@@ -2,45 +2,18 @@
  * Team mode end to end, how members' edits travel: a real team server in its own process, members
  * with their own data folders and plan files, syncing through the command line in processes of their own.
  */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../support/temp';
-import { Member, runCli, ServerProcess, syncAll } from '../support/team';
+import { teamOfThree, anaShares, memberIn, plannerJoins, siteOf, syncAll, useTeamServers } from '../support/team';
 
 const tempDir = useTempDir();
-const servers: ServerProcess[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.stop('SIGKILL');
-});
+const startServer = useTeamServers();
 
-async function startServer(dir: string, port = 0): Promise<ServerProcess> {
-  const server = await ServerProcess.start(join(dir, 'server'), port);
-  servers.push(server);
-  return server;
-}
-
-/** Ana shares the sample plan (scheduled, with checklists); Bo joins as a planner, Cy as the site lead of US-DET. */
-async function team(dir: string) {
-  const server = await startServer(dir);
-  const demo = await runCli(join(dir, 'ana'), ['demo', '--out', join(dir, 'ana')]);
-  expect(demo.code).toBe(0);
-  const ana = new Member('Ana Planner', join(dir, 'ana'), join(dir, 'ana', 'sample.waveplan'));
-  const bo = new Member('Bo Planner', join(dir, 'bo'), join(dir, 'bo', 'team.waveplan'));
-  const cy = new Member('Cy Lead', join(dir, 'cy'), join(dir, 'cy', 'team.waveplan'));
-  expect((await ana.share(server, server.invite('planner'))).code).toBe(0);
-  expect((await bo.join(server, server.invite('planner'))).code).toBe(0);
-  const joined = await cy.join(server, server.invite('site-lead', { sites: ['US-DET'] }));
-  expect(joined.stdout).toContain('site-lead of US-DET');
-  await syncAll([ana, bo, cy]);
-  return { server, ana, bo, cy };
-}
-
-const siteOf = (text: string, code: string) => (JSON.parse(text) as { sites: { code: string }[] }).sites.find((s) => s.code === code) as Record<string, unknown>;
 
 describe('a team of two planners and a site lead', () => {
   it('edits made apart converge everywhere; the same field changed by both planners waits in Needs review until decided', { timeout: 300_000 }, async () => {
     const dir = tempDir();
-    const { server, ana, bo, cy } = await team(dir);
+    const { server, ana, bo, cy } = await teamOfThree(startServer, dir);
     const before = await ana.exportText();
     expect(await bo.exportText()).toBe(before);
     const notesBefore = siteOf(before, 'CZ-PLZ').notes;
@@ -99,7 +72,7 @@ describe('a team of two planners and a site lead', () => {
     }
 
     // A planner joining now gets the same plan: the disagreement arrives with the documents, and the value before shows.
-    const dee = new Member('Dee Planner', join(dir, 'dee'), join(dir, 'dee', 'team.waveplan'));
+    const dee = memberIn(dir, 'Dee Planner', 'dee');
     expect((await dee.join(server, server.invite('planner'))).code).toBe(0);
     // (Ana and Bo re-planned as of the same day above, so the checklists' due dates moved alike.)
     expect(await dee.exportText()).toBe(await ana.exportText());
@@ -127,11 +100,8 @@ describe('a site lead who joins while a planner is apart', () => {
   it('gets the planner’s late edits of the site’s checklist, and a disagreement with the site lead waits in Needs review', { timeout: 300_000 }, async () => {
     const dir = tempDir();
     const server = await startServer(dir);
-    expect((await runCli(join(dir, 'ana'), ['demo', '--out', join(dir, 'ana')])).code).toBe(0);
-    const ana = new Member('Ana Planner', join(dir, 'ana'), join(dir, 'ana', 'sample.waveplan'));
-    const bo = new Member('Bo Planner', join(dir, 'bo'), join(dir, 'bo', 'team.waveplan'));
-    expect((await ana.share(server, server.invite('planner'))).code).toBe(0);
-    expect((await bo.join(server, server.invite('planner'))).code).toBe(0);
+    const ana = await anaShares(server, dir);
+    const bo = await plannerJoins(server, dir, 'Bo Planner', 'bo');
     // Bo, apart, works on US-DET's checklist: it still lives in the program as far as he knows.
     const [first, second] = await bo.edit(async (call) => {
       const items = await call('checklist:list', { site: 'US-DET' });
@@ -140,7 +110,7 @@ describe('a site lead who joins while a planner is apart', () => {
       return [items[0]!.taskKey, items[1]!.taskKey];
     });
     // Meanwhile US-DET gets a site lead, whose joining makes its desk; Cy blocks the second item.
-    const cy = new Member('Cy Lead', join(dir, 'cy'), join(dir, 'cy', 'team.waveplan'));
+    const cy = memberIn(dir, 'Cy Lead', 'cy');
     expect((await cy.join(server, server.invite('site-lead', { sites: ['US-DET'] }))).code).toBe(0);
     await cy.edit(async (call) => {
       const item = (await call('checklist:list', { site: 'US-DET' })).find((i) => i.taskKey === second)!;

@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, expect } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/contract';
@@ -213,4 +214,50 @@ export async function syncAll(members: Member[], rounds = 4): Promise<void> {
     }
     if (quiet) return;
   }
+}
+
+/** Team servers for a test file: started by its tests, killed after each test. */
+export function useTeamServers(): (dir: string, port?: number) => Promise<ServerProcess> {
+  const servers: ServerProcess[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.stop('SIGKILL');
+  });
+  return async (dir, port = 0) => {
+    const server = await ServerProcess.start(join(dir, 'server'), port);
+    servers.push(server);
+    return server;
+  };
+}
+
+/** A member in `dir`/`folder` with a plan file there (made by joining, or by `demo` for the one who shares). */
+export const memberIn = (dir: string, name: string, folder: string, file = 'team.waveplan') => new Member(name, join(dir, folder), join(dir, folder, file));
+
+/** Ana, who makes the sample plan (scheduled, with checklists) and shares it with the server. */
+export async function anaShares(server: ServerProcess, dir: string): Promise<Member> {
+  expect((await runCli(join(dir, 'ana'), ['demo', '--out', join(dir, 'ana')])).code).toBe(0);
+  const ana = memberIn(dir, 'Ana Planner', 'ana', 'sample.waveplan');
+  expect((await ana.share(server, server.invite('planner'))).code).toBe(0);
+  return ana;
+}
+
+/** A planner who joins the team. */
+export async function plannerJoins(server: ServerProcess, dir: string, name: string, folder: string): Promise<Member> {
+  const member = memberIn(dir, name, folder);
+  expect((await member.join(server, server.invite('planner'))).code).toBe(0);
+  return member;
+}
+
+/** A site of a wave-plan export. */
+export const siteOf = (text: string, code: string) => (JSON.parse(text) as { sites: { code: string }[] }).sites.find((s) => s.code === code) as Record<string, unknown>;
+
+/** Ana shares the sample plan (scheduled, with checklists); Bo joins as a planner, Cy as the site lead of US-DET; all in step. */
+export async function teamOfThree(startServer: (dir: string) => Promise<ServerProcess>, dir: string) {
+  const server = await startServer(dir);
+  const ana = await anaShares(server, dir);
+  const bo = await plannerJoins(server, dir, 'Bo Planner', 'bo');
+  const cy = memberIn(dir, 'Cy Lead', 'cy');
+  const joined = await cy.join(server, server.invite('site-lead', { sites: ['US-DET'] }));
+  expect(joined.stdout).toContain('site-lead of US-DET');
+  await syncAll([ana, bo, cy]);
+  return { server, ana, bo, cy };
 }
