@@ -128,7 +128,7 @@ export function isWorkedOut(address: CellAddress): boolean {
  * for what the plan does not take from there: a desk's copy of the facts and reference (a planner
  * reads the program), the program's old copy of a site's work once the site's desk is held.
  */
-export function programAddress(doc: { kind: 'program' | 'desk'; site: string | null }, map: string, key: string, role: 'planner' | 'site-lead', deskSites: ReadonlySet<string>): CellAddress | null {
+export function programAddress(doc: { kind: 'program' | 'desk'; site: string | null }, map: string, key: string, role: 'planner' | 'site-lead', deskSites: { has(site: string): boolean }): CellAddress | null {
   if (doc.kind === 'program') {
     if (map === 'desks' || !(PROGRAM_MAPS as readonly string[]).includes(map)) return null;
     if ((DESK_WORK as string[]).includes(map) && deskSites.has(siteOfKey(key))) return null;

@@ -19,7 +19,6 @@ import type { ChangeEvent } from '../../../shared/changes';
 import { sameValue, valueInWords, type TeamRole, type TeamStatus } from '../../../shared/team';
 import { UserError } from '../errors';
 import { currentRevision } from '../plan/history';
-import type { ReadHandle } from '../plan/handles';
 import { TEAM_SESSION, type PlanFile, type TeamTransaction } from '../plan/plan-file';
 import { applyUnits, type Refusal, type UnitTarget } from './apply-units';
 import {
@@ -62,6 +61,7 @@ export interface OpenDoc {
 }
 
 const SERVER_PEER_PREFIX = 'team-server';
+const NO_DESKS: ReadonlyMap<string, unknown> = new Map();
 const sameHeads = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** The WebSocket address of a team server given as http(s)://host:port. */
@@ -76,8 +76,6 @@ export interface TeamLinkOptions {
   key: string;
   /** Tells the workspace (and so the screens) where the plan stands. */
   onStatus?: (status: TeamStatus) => void;
-  /** Connect to the server (false: work on the documents held, e.g. while joining). */
-  connect?: boolean;
 }
 
 export class TeamLink {
@@ -85,6 +83,8 @@ export class TeamLink {
   readonly #repo: Repo;
   readonly #socket: TeamSocket | null;
   readonly #docs = new Map<string, OpenDoc>();
+  /** The desks held, by their site (lower case). */
+  readonly #desks = new Map<string, OpenDoc>();
   readonly #index = new DocIndex();
   readonly #pending = new Map<string, string>();
   readonly #serverHeads = new Map<string, A.Heads>();
@@ -97,6 +97,7 @@ export class TeamLink {
   #round: Promise<void> | null = null;
   #closed = false;
   #lastError: string | null = null;
+  #lastPublished = '';
   /** Inside a round: the documents as this round changed them, published when it is stored. */
   readonly #roundDocs = new Map<OpenDoc, A.Doc<TeamDoc>>();
   /** Since the link started: changes sent (one per document and round) and commits taken from the team. */
@@ -108,15 +109,7 @@ export class TeamLink {
     this.#plan = plan;
     this.#link = link;
     if (options.onStatus) this.#statusListeners.add(options.onStatus);
-    this.#socket =
-      options.connect === false || link.revoked_at
-        ? null
-        : new TeamSocket({
-            url: syncUrlOf(link.server_url),
-            memberId: link.member_id,
-            key: options.key,
-            onState: (state) => this.#onSocket(state),
-          });
+    this.#socket = link.revoked_at ? null : new TeamSocket({ url: syncUrlOf(link.server_url), memberId: link.member_id, key: options.key, onState: (state) => this.#onSocket(state) });
     this.#repo = new Repo({
       network: this.#socket ? [this.#socket] : [],
       peerId: `member-${link.member_id}-${Math.random().toString(36).slice(2, 10)}` as PeerId,
@@ -156,10 +149,6 @@ export class TeamLink {
     return [...this.#docs.values()].find((d) => d.kind === 'program') ?? null;
   }
 
-  get repo(): Repo {
-    return this.#repo;
-  }
-
   /** Adds a document the plan holds, as stored in the plan file (or just made or found). */
   #open(id: DocumentId, kind: 'program' | 'desk', site: string | null, snapshot: Uint8Array, changes: Uint8Array[], applied: string[]): OpenDoc {
     const handle = this.#repo.import<TeamDoc>(snapshot, { docId: id });
@@ -171,6 +160,7 @@ export class TeamLink {
 
   #adopt(doc: OpenDoc): OpenDoc {
     this.#docs.set(doc.id, doc);
+    if (doc.kind === 'desk' && doc.site) this.#desks.set(doc.site, doc);
     this.#indexDoc(doc);
     doc.handle.on('change', ({ patches }) => {
       this.#followPatches(doc, patches);
@@ -205,15 +195,12 @@ export class TeamLink {
 
   /** The desk of a site (lower case) that this plan holds, if any. */
   #deskOf(site: string): OpenDoc | undefined {
-    for (const doc of this.#docs.values()) if (doc.kind === 'desk' && doc.site === site) return doc;
-    return undefined;
+    return this.#desks.get(site);
   }
 
   /** A document key in program terms (see programAddress); the index also keeps the program's copies of desked sites' work. */
   #addressOf(doc: OpenDoc, map: string, key: string, indexing = false): CellAddress | null {
-    const desks = new Set<string>();
-    if (!indexing) for (const d of this.#docs.values()) if (d.kind === 'desk' && d.site) desks.add(d.site);
-    return programAddress(doc, map, key, this.role, desks);
+    return programAddress(doc, map, key, this.role, indexing ? NO_DESKS : this.#desks);
   }
 
   /** Where a cell lives: a site's work in its desk (when this plan holds it), the rest in the program (a site lead's facts: their desk). */
@@ -224,8 +211,10 @@ export class TeamLink {
       if (desk) return { doc: desk, map: address.map, key: address.key.slice(site.length + 1) };
     }
     if (this.role === 'site-lead') {
-      const desk = [...this.#docs.values()].find((d) => d.kind === 'desk');
-      return desk ? { doc: desk, map: 'reference', key: addressText(address) } : null;
+      // The plan's reference data, as the desk that has this cell keeps it (each has its own site's ERP).
+      const text = addressText(address);
+      const desk = [...this.#desks.values()].find((d) => scalarsOf(d.handle.doc(), 'reference', text)?.[text] !== undefined) ?? this.#desks.values().next().value;
+      return desk ? { doc: desk, map: 'reference', key: text } : null;
     }
     const program = this.program;
     return program ? { doc: program, map: address.map, key: address.key } : null;
@@ -426,15 +415,15 @@ export class TeamLink {
     const who = [...authors].filter(Boolean);
     let refusals: Refusal[] = [];
     const committed = tx.commit(
-        {
-          label: who.length === 1 ? `Changes from ${who[0]}` : `Changes from the team (${who.length} members)`,
-          source: 'sync',
-          actor: who.join(', ') || 'the team',
-          at: newest || now,
-          outsideHistory: true,
-        },
-        (h) => (refusals = applyUnits(h, targets)),
-      );
+      {
+        label: who.length === 1 ? `Changes from ${who[0]}` : `Changes from the team (${who.length} members)`,
+        source: 'sync',
+        actor: who.join(', ') || 'the team',
+        at: newest || now,
+        outsideHistory: true,
+      },
+      (h) => (refusals = applyUnits(h, targets)),
+    );
     if (committed) this.counts.received += 1;
     for (const refusal of refusals) {
       for (const key of refusal.keys) {
@@ -650,7 +639,8 @@ export class TeamLink {
   status(): TeamStatus {
     const link = this.#link;
     const state = link.revoked_at || this.#socketState.kind === 'refused' ? 'revoked' : this.#socketState.kind === 'offline' ? 'offline' : this.#socketState.kind === 'connecting' ? 'connecting' : this.inStep() ? 'synced' : 'waiting';
-    if (state === 'synced') this.#syncedAt = new Date().toISOString();
+    if (state === 'synced') this.#syncedAt ??= new Date().toISOString();
+    else if (state === 'waiting') this.#syncedAt = null;
     const waiting = this.#pending.size + this.#unsent();
     return {
       server: link.server_url,
@@ -677,9 +667,13 @@ export class TeamLink {
     return () => this.#statusListeners.delete(listener);
   }
 
+  /** Tells the listeners where the plan stands, when that changed (sync messages come many to a change). */
   #publishStatus(): void {
     if (this.#closed || !this.#plan.isOpen) return;
     const status = this.status();
+    const text = JSON.stringify(status);
+    if (text === this.#lastPublished) return;
+    this.#lastPublished = text;
     for (const listener of this.#statusListeners) {
       try {
         listener(status);
@@ -706,15 +700,6 @@ export class TeamLink {
     this.#unsubscribe();
     this.#socket?.disconnect();
     await this.#repo.shutdown().catch(() => undefined);
-  }
-
-  /** What a review's id names, for the decision. */
-  reviewAddress(id: string): CellAddress {
-    return parseAddress(id);
-  }
-
-  describe(address: CellAddress, h: ReadHandle): { subject: string; field: string } {
-    return describeCell(address, h);
   }
 }
 
