@@ -13,7 +13,7 @@ const [home, plan, site] = process.argv.slice(2) as [string, string, string];
 const workspace = new Workspace(home, 'ui', { watchOtherProcesses: false, interactive: false, teamSync: true });
 workspace.openPlan(plan);
 const dispatch = createDispatch(createHandlers(workspace));
-const link = workspace.team!;
+const link = (await workspace.team())!;
 let seen = '';
 workspace.onChange((event) => {
   if (event.type !== 'commit' || event.source !== 'sync') return;

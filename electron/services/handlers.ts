@@ -185,7 +185,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     'team:share': (input) => workspace.shareWithTeam(input),
     'team:join': (input) => workspace.joinTeam(input),
     'team:syncNow': async () => {
-      const link = workspace.team;
+      const link = await workspace.team();
       if (link) {
         link.retryNow();
         await link.runRound();
@@ -194,7 +194,7 @@ export function createHandlers(workspace: Workspace): Handlers {
     },
     'team:reviews': () => listReviews(reader()),
     'team:decide': async (input) => {
-      const link = workspace.team;
+      const link = await workspace.team();
       if (!link) throw new UserError('refused', workspace.teamStatus() ? 'This plan is not connected to its team here, so nothing can be decided.' : 'This plan does not belong to a team.');
       await link.decide(input.id, input.choice);
       return workspace.teamStatus();

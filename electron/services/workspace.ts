@@ -24,8 +24,8 @@ import type { WriteHandle } from './plan/handles';
 import { emptyPlan, samplePlan } from './sample-plan';
 import type { TeamStatus } from '../../shared/team';
 import { Keyring } from './team/keyring';
-import { joinTeam, sharePlan, type JoinInput, type ShareInput } from './team/team-join';
-import { TeamLink } from './team/team-link';
+import type { JoinInput, ShareInput } from './team/team-join';
+import type { TeamLink } from './team/team-link';
 import { offlineStatus } from './team/offline-status';
 import { guardTeamEdits } from './team/edit-guards';
 import { readLink } from './team/team-records';
@@ -56,6 +56,8 @@ export class Workspace {
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
   private readonly options: Required<Omit<WorkspaceOptions, 'actor'>> & Pick<WorkspaceOptions, 'actor'>;
   private teamLink: TeamLink | null = null;
+  /** The team link being loaded (the sync engine is loaded only for a team plan). */
+  private teamStarting: Promise<TeamLink | null> | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -117,9 +119,9 @@ export class Workspace {
     return info;
   }
 
-  /** The open plan's team link, when it belongs to a team (and this workspace keeps it in step). */
-  get team(): TeamLink | null {
-    return this.teamLink;
+  /** The open plan's team link, once loaded, when it belongs to a team (and this workspace keeps it in step). */
+  async team(): Promise<TeamLink | null> {
+    return (await this.teamStarting) ?? this.teamLink;
   }
 
   /** Where the open plan stands with its team; null for a plan of one's own. */
@@ -127,7 +129,7 @@ export class Workspace {
     const plan = this.current;
     if (!plan) return null;
     if (this.teamLink) return this.teamLink.status();
-    return offlineStatus(plan);
+    return offlineStatus(plan, this.teamStarting !== null);
   }
 
   private startTeam(file: PlanFile): void {
@@ -135,15 +137,22 @@ export class Workspace {
     if (!link) return;
     const key = new Keyring(this.dataDir).get(link.member_id);
     if (!key) return; // The plan came from another computer: its member's key is not here. teamStatus says so.
-    this.teamLink = TeamLink.start(file, { key: key.key, onStatus: (status) => this.publish({ type: 'team', status }) });
+    this.teamStarting = import('./team/team-link').then(({ TeamLink }) => {
+      // Another plan may have been opened meanwhile.
+      if (this.current !== file || !file.isOpen) return null;
+      this.teamLink = TeamLink.start(file, { key: key.key, onStatus: (status) => this.publish({ type: 'team', status }) });
+      return this.teamLink;
+    });
   }
 
   /** Shares the open plan with a team server, then keeps it in step. */
   async shareWithTeam(input: ShareInput): Promise<TeamStatus> {
     const plan = this.requirePlan();
+    const { sharePlan } = await import('./team/team-join');
     await sharePlan(plan, input, this.dataDir);
     guardTeamEdits(plan);
     this.startTeam(plan);
+    await this.team();
     return this.teamStatus()!;
   }
 
@@ -153,6 +162,7 @@ export class Workspace {
     if (!path.endsWith(PLAN_EXTENSION)) path += PLAN_EXTENSION;
     if (existsSync(path)) throw new UserError('conflict', `${path} already exists; choose another name for the team's plan.`);
     mkdirSync(dirname(path), { recursive: true });
+    const { joinTeam } = await import('./team/team-join');
     const file = await joinTeam({ ...input, path }, this.dataDir, this.planOptions());
     return this.adopt(file);
   }
@@ -160,6 +170,7 @@ export class Workspace {
   private detach(): void {
     void this.teamLink?.close();
     this.teamLink = null;
+    this.teamStarting = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.current?.close();

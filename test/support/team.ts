@@ -170,7 +170,7 @@ export class Member {
     try {
       return await work(call);
     } finally {
-      await workspace.team?.close();
+      await (await workspace.team())?.close();
       workspace.close();
     }
   }

@@ -143,7 +143,7 @@ async function sync(args: CommandArgs, out: CommandOutput): Promise<number> {
   const workspace = workspaceFor(true);
   try {
     workspace.openPlan(resolve(args.values.plan!));
-    const link = workspace.team;
+    const link = await workspace.team();
     const status = workspace.teamStatus();
     if (!status) throw new UserError('refused', `${args.values.plan} is not a team plan: share it first (wave-planner team share).`);
     if (!link) throw new UserError('refused', status.state === 'revoked' ? 'This member’s access to the team was revoked; the plan stays as it is.' : 'This computer does not hold the key of this plan’s team member: join the team here instead.');
@@ -184,7 +184,7 @@ async function sync(args: CommandArgs, out: CommandOutput): Promise<number> {
     }
     return EXIT.ok;
   } finally {
-    await workspace.team?.close();
+    await (await workspace.team())?.close();
     workspace.close();
   }
 }

@@ -1,9 +1,12 @@
-/** Where a team plan stands when no link keeps it in step (opened by the command line, or without its member's key here). */
+/**
+ * Where a team plan stands when no link keeps it in step: opened by the command line, without its
+ * member's key here, or while its link is still loading (`starting`).
+ */
 import type { TeamStatus } from '../../../shared/team';
 import type { PlanFile } from '../plan/plan-file';
 import { readLink, readPending, readRefusals } from './team-records';
 
-export function offlineStatus(plan: PlanFile): TeamStatus | null {
+export function offlineStatus(plan: PlanFile, starting = false): TeamStatus | null {
   const link = readLink(plan.reader);
   if (!link) return null;
   return {
@@ -11,7 +14,7 @@ export function offlineStatus(plan: PlanFile): TeamStatus | null {
     member: link.member_name,
     role: link.role,
     sites: JSON.parse(link.sites_json) as string[],
-    state: link.revoked_at ? 'revoked' : 'offline',
+    state: link.revoked_at ? 'revoked' : starting ? 'connecting' : 'offline',
     waiting: readPending(plan.reader).length,
     offlineSince: null,
     syncedAt: null,

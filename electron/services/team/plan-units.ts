@@ -18,7 +18,7 @@ import { readDimensions } from '../plan/readiness';
 import { readScenarios } from '../plan/scenarios';
 import { lockedWavesOf, readCurrentSchedule } from '../plan/schedules';
 import { readSites } from '../plan/sites';
-import { GROUPED, type ProgramMap } from './doc-model';
+import { GROUPED, type ProgramMap } from './addresses';
 
 export { GROUPED };
 

@@ -2,7 +2,7 @@
 import { fieldName } from '../../../shared/field-names';
 import { SETTING_SPECS } from '../../../shared/settings';
 import type { ReadHandle } from '../plan/handles';
-import type { CellAddress } from './doc-model';
+import type { CellAddress } from './addresses';
 
 const PLAN_FIELDS: Record<string, string> = {
   name: 'Plan name',

@@ -1,7 +1,7 @@
 /** Needs review as the screens and the command line show it. */
 import { valueInWords, type ReviewItem } from '../../../shared/team';
 import type { ReadHandle } from '../plan/handles';
-import { parseAddress } from './doc-model';
+import { parseAddress } from './addresses';
 import { describeCell } from './review-words';
 import { readReviews } from './team-records';
 
