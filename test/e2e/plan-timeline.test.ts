@@ -147,6 +147,8 @@ describe('the plan timeline', () => {
     await expect.poll(() => page.getByRole('dialog', { name: new RegExp(`^${second.site} `) }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('site-schedule').textContent()).toContain(`Wave ${second.wave}`);
     await page.keyboard.press('Escape');
+    // Until the panel has faded out, its focus trap would take the key back.
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await timeline.focus();
     await page.keyboard.press('Alt+ArrowRight');
     await waitForUndo(page, `Move ${second.site} to wave ${second.wave + 1}`);

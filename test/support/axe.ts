@@ -14,6 +14,8 @@ interface Finding {
 
 /** What axe finds critical or serious on the page as it is now, one line per rule with a few of its elements. */
 export async function seriousFindings(page: Page): Promise<string[]> {
+  // A dialog or menu still fading in is half transparent, and axe would judge the contrast of that passing frame.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 });
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.addScriptTag({ content: AXE_SOURCE });
   const findings = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
