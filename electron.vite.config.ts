@@ -4,7 +4,8 @@ import { defineConfig } from 'electron-vite';
 // The desktop app: main process, sandboxed preload (one CommonJS bundle) and renderer, into out/.
 export default defineConfig({
   main: {
-    build: { outDir: 'out/main', rollupOptions: { input: 'electron/shell/main.ts' } },
+    // The import's worker thread is a script of its own (sheet-check-thread.ts finds it).
+    build: { outDir: 'out/main', rollupOptions: { input: { main: 'electron/shell/main.ts', 'sheet-check-worker': 'electron/services/sheets/sheet-check-worker.ts' } } },
   },
   preload: {
     build: {

@@ -25,7 +25,8 @@ const outdir = `${root}out/cli/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['electron/cli/main.ts'],
+  // The import's worker thread is a script of its own, found beside the chunk that starts it.
+  entryPoints: { main: 'electron/cli/main.ts', 'sheet-check-worker': 'electron/services/sheets/sheet-check-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { SheetChoice } from '../../shared/contract';
 import { commitSheetImport as commitImport, previewSheetImport } from '../../electron/services/sheets/sheet-import-service';
 import type { PlanFile } from '../../electron/services/plan/plan-file';
+import { OFF_THREAD_BYTES } from '../../electron/services/sheets/sheet-check-thread';
 import { makePlanFile, reads } from '../support/plans';
 import { useTempDir } from '../support/temp';
 
@@ -126,6 +127,20 @@ describe('importing a sheet of sites', () => {
     await commitSheetImport(plan, 'plants.csv', csv(text), choices);
     expect(reads(plan).site('US-DET').region).toBe('Rust Belt');
     await expect(previewSheetImport(plan, 'plants.csv', csv(text), [{ ...choices[0]!, mapping: ['code', 'zone'] }])).rejects.toThrow(/"zone" is not a field of a sites sheet/);
+    plan.close();
+  });
+
+  it('reads a large file on a worker thread with the same refusals and the same result', async () => {
+    const plan = makePlanFile(tempDir());
+    const header = 'Site code,Site name,Region,ERP system,Headcount,Willingness,Representativeness,Sophistication';
+    const rows = Array.from({ length: 3_000 }, (_, i) => `XL-${String(i).padStart(4, '0')},Large plant ${i} of the western network,EMEA,SAP-S4,${100 + i},3,4,2`);
+    const large = (lines: string[]) => csv([header, ...lines].join('\n'));
+    expect(large(rows).length).toBeGreaterThan(OFF_THREAD_BYTES);
+    await refusedUnchanged(plan, 'large.csv', large([...rows.slice(0, -1), 'XL-2999,Last plant,EMEA,SAP-S4,50,9,4,2']), /large\.csv, row 3001, column "Willingness"/);
+    await refusedUnchanged(plan, 'large.csv', large([...rows, 'XL-3000,"Cut short']), /large\.csv, row 3002: Quoted field unterminated/);
+    await expect(previewSheetImport(plan, 'large.csv', large(rows), [{ source: 'large.csv', kind: 'sites', mapping: ['code', 'zone'] }])).rejects.toThrow(/"zone" is not a field of a sites sheet/);
+    expect(await commitSheetImport(plan, 'large.csv', large(rows))).toMatchObject({ sitesAdded: 3_000, sitesChanged: 0 });
+    expect(reads(plan).site('XL-2999')).toMatchObject({ name: 'Large plant 2999 of the western network', headcount: 3_099, erp: 'SAP-S4' });
     plan.close();
   });
 });

@@ -8,7 +8,7 @@ import type { Committed } from '../../../shared/changes';
 import type { SheetChoice, SheetImportPreview, SheetImportSummary } from '../../../shared/contract';
 import type { AuditSource } from '../../../shared/domain';
 import { sheetFields, type SheetKind } from '../../../shared/sheets/fields';
-import { checkImport, describeSheetProblem, planSheets, type ImportCheck, type Sheet, type SheetPlan } from '../../../shared/sheets/sheet-import';
+import { describeSheetProblem, type ImportCheck, type PlanSnapshot } from '../../../shared/sheets/sheet-import';
 import { UserError } from '../errors';
 import { insertErp, readErps, writeErpRow } from '../plan/erps';
 import type { ReadHandle, WriteHandle } from '../plan/handles';
@@ -17,27 +17,19 @@ import type { PlanFile } from '../plan/plan-file';
 import { requirePlanRow } from '../plan/plan-settings';
 import { appendReadiness, readDimensions } from '../plan/readiness';
 import { getSite, insertSite, readSites, siteIdOf, updateSite, writePredecessors } from '../plan/sites';
-import { readSheets } from './read-sheets';
+import { checkSheets } from './sheet-check';
+import { readAndCheckSheetsOffThread } from './sheet-check-thread';
 
 const LISTED = 200;
 
-function check(h: ReadHandle, sheets: Sheet[], choices: SheetChoice[] | undefined): { plans: SheetPlan[]; result: ImportCheck } {
-  const dimensions = readDimensions(h);
-  const plans = planSheets(sheets, dimensions).map((p): SheetPlan => {
-    const choice = choices?.find((c) => c.source === p.sheet.source);
-    if (!choice) return p;
-    const known = new Set(sheetFields(choice.kind, dimensions).map((f) => f.key));
-    const unknown = choice.mapping.find((key) => key !== null && !known.has(key));
-    if (unknown) throw new UserError('invalid-input', `${p.sheet.source}: "${unknown}" is not a field of a ${choice.kind} sheet.`);
-    return { ...p, kind: choice.kind, mapping: p.sheet.headers.map((_, i) => choice.mapping[i] ?? null) };
-  });
-  return { plans, result: checkImport(plans, { sites: readSites(h), erps: readErps(h), dimensions }) };
+function snapshotOf(h: ReadHandle): PlanSnapshot {
+  return { sites: readSites(h), erps: readErps(h), dimensions: readDimensions(h) };
 }
 
 export async function previewSheetImport(plan: PlanFile, fileName: string, bytes: Uint8Array, choices?: SheetChoice[]): Promise<SheetImportPreview> {
-  const sheets = await readSheets(fileName, bytes);
-  const { plans, result } = check(plan.reader, sheets, choices);
-  const dimensions = readDimensions(plan.reader);
+  const snapshot = snapshotOf(plan.reader);
+  const { plans, result } = await readAndCheckSheetsOffThread(fileName, bytes, choices, snapshot);
+  const { dimensions } = snapshot;
   const fieldsOf = (kind: SheetKind) => sheetFields(kind, dimensions).map((f) => ({ key: f.key, label: f.label }));
   const summary = (changes: { added: { code: string }[]; changed: { code: string; fields: string[] }[]; unchanged: string[] }) => ({
     added: changes.added.slice(0, LISTED).map((x) => x.code),
@@ -111,15 +103,14 @@ function writeImport(h: WriteHandle, fileName: string, { erps, sites }: ImportCh
 }
 
 export async function commitSheetImport(plan: PlanFile, fileName: string, bytes: Uint8Array, choices: SheetChoice[] | undefined, source: AuditSource): Promise<Committed<SheetImportSummary>> {
-  const sheets = await readSheets(fileName, bytes);
   const checkedAt = plan.revision();
-  const early = check(plan.reader, sheets, choices).result;
+  const { plans, result: early } = await readAndCheckSheetsOffThread(fileName, bytes, choices, snapshotOf(plan.reader));
   refuseProblems(fileName, early);
   const total = early.erps.added.length + early.erps.changed.length + early.sites.added.length + early.sites.changed.length;
   const backupPath = total > 0 ? plan.backupNow('import') : null;
   return plan.mutate({ label: `Import ${fileName}`, source }, (h) => {
-    // Checked again only if another program changed the plan since.
-    const result = revisionBefore(h) === checkedAt ? early : check(h, sheets, choices).result;
+    // Checked again only if the plan changed while the file was read (another window, another program).
+    const result = revisionBefore(h) === checkedAt ? early : checkSheets(plans.map((p) => p.sheet), choices, snapshotOf(h)).result;
     refuseProblems(fileName, result);
     writeImport(h, fileName, result);
     return {
