@@ -11,22 +11,24 @@ import { reportCases, reportTargets } from './report-cases';
 import { schedulerCases, schedulerTargets } from './scheduler-cases';
 import { uiCases, uiTargets } from './ui-cases';
 import { teamCases, teamTargets } from './team-cases';
+import { optimiserCases, optimiserTargets } from './optimiser-cases';
 
 // The UI cases drive the built renderer: `npm run bench` builds it first.
 const only = process.argv[2];
 const results: BenchResult[] = [];
 const team = teamCases();
-const groups: { cases: BenchCase[]; cleanup: () => void | Promise<void> }[] = [schedulerCases(), reportCases(), importCases(), uiCases(), checklistCases(), team];
+const optimiser = optimiserCases();
+const groups: { cases: BenchCase[]; cleanup: () => void | Promise<void> }[] = [schedulerCases(), reportCases(), importCases(), uiCases(), checklistCases(), { ...optimiser, cleanup: () => {} }, team];
 for (const c of groups.flatMap((g) => g.cases)) {
   if (only && !c.name.includes(only)) continue;
   const result = await measure(c);
   results.push(result);
   console.log(`${result.name.padEnd(50)} median ${String(result.medianMs).padStart(8)} ms  (${result.runs} runs, ${result.minMs}–${result.maxMs})`);
 }
-const figures = team.figures();
+const figures = [...optimiser.figures(), ...team.figures()];
 for (const group of groups) await group.cleanup();
 for (const f of figures) console.log(`${f.name.padEnd(50)} ${f.value} ${f.unit}`);
-const targets = [...schedulerTargets(results), ...reportTargets(results), ...importTargets(results), ...uiTargets(results), ...checklistTargets(results), ...teamTargets(results, figures)].filter((t) => !Number.isNaN(t.value));
+const targets = [...schedulerTargets(results), ...reportTargets(results), ...importTargets(results), ...uiTargets(results), ...checklistTargets(results), ...optimiserTargets(results, figures), ...teamTargets(results, figures)].filter((t) => !Number.isNaN(t.value));
 for (const t of targets) console.log(`${t.pass ? 'met    ' : 'NOT MET'} ${t.name}: ${t.value} ${t.unit} (limit ${t.limit})`);
 const when = new Date().toISOString();
 const folder = fileURLToPath(new URL('.', import.meta.url));
