@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark case several times and writes the medians, with the issue
- * targets they are held to, to bench/results.md and bench/results.json. Not part of `npm test`.
+ * targets they are held to, to bench/results.md and bench/results.json (`bench/run.ts NAME` runs the
+ * cases whose name holds NAME and only prints them). Not part of `npm test`.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,12 @@ for (const group of groups) await group.cleanup();
 for (const f of figures) console.log(`${f.name.padEnd(50)} ${f.value} ${f.unit}`);
 const targets = [...schedulerTargets(results), ...reportTargets(results), ...importTargets(results), ...uiTargets(results), ...checklistTargets(results), ...optimiserTargets(results, figures), ...teamTargets(results, figures)].filter((t) => !Number.isNaN(t.value));
 for (const t of targets) console.log(`${t.pass ? 'met    ' : 'NOT MET'} ${t.name}: ${t.value} ${t.unit} (limit ${t.limit})`);
-const when = new Date().toISOString();
-const folder = fileURLToPath(new URL('.', import.meta.url));
-writeFileSync(`${folder}results.json`, `${JSON.stringify({ measuredAt: when, machine: machine(), results, figures, targets }, null, 2)}\n`);
-writeFileSync(`${folder}results.md`, renderMarkdown(results, targets, when, figures));
+// Only a whole run is written down: a part of one would replace every other figure in the files.
+if (only) {
+  console.log(`A run of the cases matching "${only}" only: bench/results.* are left as they were.`);
+} else {
+  const when = new Date().toISOString();
+  const folder = fileURLToPath(new URL('.', import.meta.url));
+  writeFileSync(`${folder}results.json`, `${JSON.stringify({ measuredAt: when, machine: machine(), results, figures, targets }, null, 2)}\n`);
+  writeFileSync(`${folder}results.md`, renderMarkdown(results, targets, when, figures));
+}

@@ -139,7 +139,11 @@ describe('importing a sheet of sites', () => {
     await refusedUnchanged(plan, 'large.csv', large([...rows.slice(0, -1), 'XL-2999,Last plant,EMEA,SAP-S4,50,9,4,2']), /large\.csv, row 3001, column "Willingness"/);
     await refusedUnchanged(plan, 'large.csv', large([...rows, 'XL-3000,"Cut short']), /large\.csv, row 3002: Quoted field unterminated/);
     await expect(previewSheetImport(plan, 'large.csv', large(rows), [{ source: 'large.csv', kind: 'sites', mapping: ['code', 'zone'] }])).rejects.toThrow(/"zone" is not a field of a sites sheet/);
-    expect(await commitSheetImport(plan, 'large.csv', large(rows))).toMatchObject({ sitesAdded: 3_000, sitesChanged: 0 });
+    // A small file imported while the large one is read: the large one is checked again against the plan as it is then.
+    const importing = commitSheetImport(plan, 'large.csv', large(rows));
+    await commitSheetImport(plan, 'one.csv', csv(`${header}\nXL-0001,Early plant,EMEA,SAP-S4,5,3,4,2`));
+    expect(await importing).toMatchObject({ sitesAdded: 2_999, sitesChanged: 1 });
+    expect(reads(plan).site('XL-0001')).toMatchObject({ name: 'Large plant 1 of the western network', headcount: 101 });
     expect(reads(plan).site('XL-2999')).toMatchObject({ name: 'Large plant 2999 of the western network', headcount: 3_099, erp: 'SAP-S4' });
     plan.close();
   });

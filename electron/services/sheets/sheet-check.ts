@@ -3,7 +3,7 @@
  * not write, and the slow part of a large one (10,000 rows: about 1 s to read a workbook and half a
  * second to check). It needs only a snapshot of the plan, so it can run on a worker thread.
  */
-import type { SheetChoice } from '../../../shared/contract';
+import type { SheetChoice, SheetImportPreview } from '../../../shared/contract';
 import { sheetFields } from '../../../shared/sheets/fields';
 import { checkImport, planSheets, type ImportCheck, type PlanSnapshot, type Sheet, type SheetPlan } from '../../../shared/sheets/sheet-import';
 import { UserError } from '../errors';
@@ -12,6 +12,19 @@ import { readSheets } from './read-sheets';
 export interface CheckedSheets {
   plans: SheetPlan[];
   result: ImportCheck;
+}
+
+/** How each sheet was read, as the preview shows it: the cells of its first rows, not all of them. */
+export type SheetOutline = SheetImportPreview['sheets'][number];
+
+/** What a check hands back from its thread: the sheets in outline (copying every cell back costs more than reading them). */
+export interface CheckedOutline {
+  sheets: SheetOutline[];
+  result: ImportCheck;
+}
+
+export function outlineOf({ plans, result }: CheckedSheets): CheckedOutline {
+  return { sheets: plans.map((p) => ({ source: p.sheet.source, kind: p.kind, headers: p.sheet.headers, mapping: p.mapping, rows: p.sheet.rows.length, sample: p.sheet.rows.slice(0, 5) })), result };
 }
 
 /** The sheets mapped as guessed, or as the user chose, and checked against `plan`. */
@@ -27,6 +40,6 @@ export function checkSheets(sheets: Sheet[], choices: SheetChoice[] | undefined,
   return { plans, result: checkImport(plans, plan) };
 }
 
-export async function readAndCheckSheets(fileName: string, bytes: Uint8Array, choices: SheetChoice[] | undefined, plan: PlanSnapshot): Promise<CheckedSheets> {
-  return checkSheets(await readSheets(fileName, bytes), choices, plan);
+export async function readAndCheckSheets(fileName: string, bytes: Uint8Array, choices: SheetChoice[] | undefined, plan: PlanSnapshot): Promise<CheckedOutline> {
+  return outlineOf(checkSheets(await readSheets(fileName, bytes), choices, plan));
 }

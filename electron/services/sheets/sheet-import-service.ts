@@ -17,6 +17,7 @@ import type { PlanFile } from '../plan/plan-file';
 import { requirePlanRow } from '../plan/plan-settings';
 import { appendReadiness, readDimensions } from '../plan/readiness';
 import { getSite, insertSite, readSites, siteIdOf, updateSite, writePredecessors } from '../plan/sites';
+import { readSheets } from './read-sheets';
 import { checkSheets } from './sheet-check';
 import { readAndCheckSheetsOffThread } from './sheet-check-thread';
 
@@ -28,7 +29,7 @@ function snapshotOf(h: ReadHandle): PlanSnapshot {
 
 export async function previewSheetImport(plan: PlanFile, fileName: string, bytes: Uint8Array, choices?: SheetChoice[]): Promise<SheetImportPreview> {
   const snapshot = snapshotOf(plan.reader);
-  const { plans, result } = await readAndCheckSheetsOffThread(fileName, bytes, choices, snapshot);
+  const { sheets, result } = await readAndCheckSheetsOffThread(fileName, bytes, choices, snapshot);
   const { dimensions } = snapshot;
   const fieldsOf = (kind: SheetKind) => sheetFields(kind, dimensions).map((f) => ({ key: f.key, label: f.label }));
   const summary = (changes: { added: { code: string }[]; changed: { code: string; fields: string[] }[]; unchanged: string[] }) => ({
@@ -40,7 +41,7 @@ export async function previewSheetImport(plan: PlanFile, fileName: string, bytes
   });
   return {
     fileName,
-    sheets: plans.map((p) => ({ source: p.sheet.source, kind: p.kind, headers: p.sheet.headers, mapping: p.mapping, rows: p.sheet.rows.length, sample: p.sheet.rows.slice(0, 5) })),
+    sheets,
     fields: { sites: fieldsOf('sites'), erps: fieldsOf('erps') },
     sites: summary(result.sites),
     erps: summary(result.erps),
@@ -102,26 +103,41 @@ function writeImport(h: WriteHandle, fileName: string, { erps, sites }: ImportCh
   h.audit.record('plan', requirePlanRow(h).uid, 'import', null, `${fileName}: ${sites.added.length} sites added, ${sites.changed.length} changed; ${erps.added.length} ERPs added, ${erps.changed.length} changed`);
 }
 
+/** A commit that found the plan changed since its file was checked: checked again, in place. */
+class ChangedMeanwhile extends Error {}
+
 export async function commitSheetImport(plan: PlanFile, fileName: string, bytes: Uint8Array, choices: SheetChoice[] | undefined, source: AuditSource): Promise<Committed<SheetImportSummary>> {
   const checkedAt = plan.revision();
-  const { plans, result: early } = await readAndCheckSheetsOffThread(fileName, bytes, choices, snapshotOf(plan.reader));
+  const { result: early } = await readAndCheckSheetsOffThread(fileName, bytes, choices, snapshotOf(plan.reader));
   refuseProblems(fileName, early);
   const total = early.erps.added.length + early.erps.changed.length + early.sites.added.length + early.sites.changed.length;
   const backupPath = total > 0 ? plan.backupNow('import') : null;
-  return plan.mutate({ label: `Import ${fileName}`, source }, (h) => {
-    // Checked again only if the plan changed while the file was read (another window, another program).
-    const result = revisionBefore(h) === checkedAt ? early : checkSheets(plans.map((p) => p.sheet), choices, snapshotOf(h)).result;
-    refuseProblems(fileName, result);
-    writeImport(h, fileName, result);
-    return {
-      fileName,
-      sitesAdded: result.sites.added.length,
-      sitesChanged: result.sites.changed.length,
-      sitesUnchanged: result.sites.unchanged.length,
-      erpsAdded: result.erps.added.length,
-      erpsChanged: result.erps.changed.length,
-      erpsUnchanged: result.erps.unchanged.length,
-      backupPath,
-    };
-  });
+  const commit = (check: (h: WriteHandle) => ImportCheck) =>
+    plan.mutate({ label: `Import ${fileName}`, source }, (h) => {
+      const result = check(h);
+      refuseProblems(fileName, result);
+      writeImport(h, fileName, result);
+      return {
+        fileName,
+        sitesAdded: result.sites.added.length,
+        sitesChanged: result.sites.changed.length,
+        sitesUnchanged: result.sites.unchanged.length,
+        erpsAdded: result.erps.added.length,
+        erpsChanged: result.erps.changed.length,
+        erpsUnchanged: result.erps.unchanged.length,
+        backupPath,
+      };
+    });
+  try {
+    return await commit((h) => {
+      if (revisionBefore(h) !== checkedAt) throw new ChangedMeanwhile();
+      return early;
+    });
+  } catch (error) {
+    if (!(error instanceof ChangedMeanwhile)) throw error;
+  }
+  // The plan changed while the file was read (another window, another program): rare, so the file is
+  // read again here and checked inside the transaction, against exactly what the plan holds then.
+  const sheets = await readSheets(fileName, bytes);
+  return commit((h) => checkSheets(sheets, choices, snapshotOf(h)).result);
 }
