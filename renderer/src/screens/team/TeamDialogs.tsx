@@ -6,6 +6,7 @@ import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { DialogFooter } from '../../components/DialogFooter';
+import { useAction } from '../../components/use-action';
 import { notify } from '../../layout/notify';
 import { usePlanStore } from '../../stores/plan-store';
 import { useTeamStore } from '../../stores/team-store';
@@ -39,20 +40,16 @@ function MemberFields({ field }: { field: ReturnType<typeof useFields>['field'] 
 
 export function ShareDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const { fields, field } = useFields();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const info = usePlanStore((s) => s.info);
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    api['team:share']({ server: fields.server, code: fields.code, name: optional(fields.name), email: optional(fields.email) })
-      .then(async (status) => {
-        await useTeamStore.getState().load();
-        notify(`Shared “${info?.name ?? 'the plan'}” with the team at ${status.server}. Changes now travel both ways whenever the server can be reached.`, 'ok');
-        onClose();
-      }, (err: Error) => setError(err.message))
-      .finally(() => setBusy(false));
+    const shared = await run(async () => {
+      const status = await api['team:share']({ server: fields.server, code: fields.code, name: optional(fields.name), email: optional(fields.email) });
+      await useTeamStore.getState().load();
+      notify(`Shared “${info?.name ?? 'the plan'}” with the team at ${status.server}. Changes now travel both ways whenever the server can be reached.`, 'ok');
+    });
+    if (shared) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Share this plan with a team" size="lg">
@@ -75,21 +72,17 @@ export function ShareDialog({ opened, onClose }: { opened: boolean; onClose(): v
 
 export function JoinDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const { fields, field } = useFields();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const setInfo = usePlanStore((s) => s.setInfo);
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    api['team:join']({ server: fields.server, code: fields.code, name: optional(fields.name), email: optional(fields.email), path: optional(fields.path) })
-      .then(async (info) => {
-        setInfo(info);
-        await useTeamStore.getState().load();
-        notify(`Joined the team’s plan “${info.name}”: kept on this computer as ${info.fileName}.`, 'ok');
-        onClose();
-      }, (err: Error) => setError(err.message))
-      .finally(() => setBusy(false));
+    const joined = await run(async () => {
+      const info = await api['team:join']({ server: fields.server, code: fields.code, name: optional(fields.name), email: optional(fields.email), path: optional(fields.path) });
+      setInfo(info);
+      await useTeamStore.getState().load();
+      notify(`Joined the team’s plan “${info.name}”: kept on this computer as ${info.fileName}.`, 'ok');
+    });
+    if (joined) onClose();
   };
   return (
     <Modal opened={opened} onClose={onClose} title="Join a team plan" size="lg">
