@@ -16,6 +16,8 @@ beforeAll(() => ({ app, browser, page } = ui));
 describe('web mode in Chromium', () => {
   it('shows the sample plan and its 24 sites', async () => {
     await page.goto(app.server.url);
+    // The first load parses the whole UI bundle: on a busy machine that alone can outlast a poll's second.
+    await page.locator('[data-site]').first().waitFor();
     await expect.poll(() => page.locator('[data-site]').count()).toBe(24);
     expect(await page.getByTestId('plan-name').textContent()).toBe('Northwind VisionQC rollout');
     // The token leaves the address bar once the page has it.
