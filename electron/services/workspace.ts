@@ -16,6 +16,7 @@ import { AppSettingsStore } from './app-settings';
 import { UserError } from './errors';
 import { EDITING_INTERVAL_MS, isIntact, listBackups, replaceWithBackup } from './plan/backup';
 import { writeCleanCopy } from './plan/clean-copy';
+import { CheckedPlans } from './plan/checked-plans';
 import { openPlanDatabase } from './plan/database';
 import { requirePlanRow } from './plan/plan-settings';
 import { PlanFile } from './plan/plan-file';
@@ -56,6 +57,7 @@ export class Workspace {
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
   private readonly options: Required<Omit<WorkspaceOptions, 'actor'>> & Pick<WorkspaceOptions, 'actor'>;
   private teamLink: TeamLink | null = null;
+  private readonly checkedPlans: CheckedPlans;
   /** The team link being loaded (the sync engine is loaded only for a team plan). */
   private teamStarting: Promise<TeamLink | null> | null = null;
 
@@ -65,6 +67,7 @@ export class Workspace {
     options: WorkspaceOptions = {},
   ) {
     this.appSettings = new AppSettingsStore(dataDir);
+    this.checkedPlans = new CheckedPlans(dataDir);
     this.options = { watchOtherProcesses: options.watchOtherProcesses ?? true, interactive: options.interactive ?? true, writeWaitMs: options.writeWaitMs ?? 5000, actor: options.actor, teamSync: options.teamSync ?? (options.interactive ?? true) };
   }
 
@@ -98,7 +101,7 @@ export class Workspace {
   }
 
   private planOptions() {
-    return { actor: this.options.actor ?? this.appSettings.actor, writeWaitMs: this.options.writeWaitMs };
+    return { actor: this.options.actor ?? this.appSettings.actor, writeWaitMs: this.options.writeWaitMs, checkedPlans: this.checkedPlans };
   }
 
   private adopt(file: PlanFile): PlanInfo {

@@ -1,9 +1,10 @@
 // Rolling backups of the open plan: taken with SQLite's backup API, checked, pruned to the retention
 // rule, listed and restored (after backing up the state they replace).
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CheckedPlans } from '../../electron/services/plan/checked-plans';
 import { backupFolderOf, backupsToKeep, isIntact, listBackups } from '../../electron/services/plan/backup';
 import { networkFileSystemOf } from '../../electron/services/plan/network-drive';
 import { createDispatch } from '../../electron/services/dispatch';
@@ -102,6 +103,30 @@ describe('backups of the open plan', () => {
     expect(workspace.read().sites()).toHaveLength(24);
     expect(readdirSync(dirname(path)).some((f) => f.includes('.damaged-'))).toBe(true);
     workspace.close();
+  });
+
+  it('checks a plan again after any change since its clean close, even one that put its modification time back', async () => {
+    const workspace = await openedWorkspace();
+    const path = workspace.requirePlan().path;
+    workspace.close();
+    const checked = new CheckedPlans(workspace.dataDir);
+    // Closed cleanly and untouched: its next opening need not read every page again.
+    expect(checked.unchangedSinceClose(path)).toBe(true);
+    workspace.openPlan(path);
+    workspace.close();
+    expect(checked.unchangedSinceClose(path)).toBe(true);
+
+    const before = statSync(path);
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, 8192, 16384);
+    writeFileSync(path, bytes);
+    // As a copy tool that keeps times would (to the millisecond: that is what it is given).
+    utimesSync(path, before.atime, before.mtime);
+    expect(Math.abs(statSync(path).mtimeMs - before.mtimeMs)).toBeLessThan(1);
+    expect(checked.unchangedSinceClose(path)).toBe(false);
+    expect(() => workspace.openPlan(path)).toThrow(/damaged|not a Wave Planner plan/);
+    // A refused plan is not remembered as good.
+    expect(checked.unchangedSinceClose(path)).toBe(false);
   });
 
   it('keeps the 15-minute backups running after a restore, and leaves no journal files beside any backup', async () => {

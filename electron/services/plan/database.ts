@@ -35,7 +35,13 @@ function requirePragma(db: Database.Database, statement: string, expected: strin
   }
 }
 
-export function openPlanDatabase(path: string, options: { create: boolean }): OpenedDatabase {
+export interface OpenOptions {
+  create: boolean;
+  /** The file is as Wave Planner closed it (CheckedPlans): its pages need not all be read again. */
+  unchangedSinceClose?: boolean;
+}
+
+export function openPlanDatabase(path: string, options: OpenOptions): OpenedDatabase {
   const exists = existsSync(path);
   if (!exists && !options.create) throw new UserError('not-found', `No plan file at ${path}.`);
   // SQLite would take an empty file for a new database and write a plan into it: refuse, and leave it be.
@@ -60,7 +66,7 @@ export function openPlanDatabase(path: string, options: { create: boolean }): Op
   }
 }
 
-function prepareDatabase(db: Database.Database, path: string, options: { create: boolean }): OpenedDatabase {
+function prepareDatabase(db: Database.Database, path: string, options: OpenOptions): OpenedDatabase {
   // Before anything is read: functions in a file's own schema (views, triggers) get no trust.
   db.pragma('trusted_schema = OFF');
   const applicationId = db.pragma('application_id', { simple: true }) as number;
@@ -79,7 +85,7 @@ function prepareDatabase(db: Database.Database, path: string, options: { create:
   if (isEmpty && !options.create) throw new UserError('refused', `${path} holds no plan (an empty database). It was left as it is.`);
 
   // Every check that can refuse the file comes before anything that writes to it.
-  const check = db.pragma('quick_check', { simple: true }) as string;
+  const check = options.unchangedSinceClose ? 'ok' : (db.pragma('quick_check', { simple: true }) as string);
   if (check !== 'ok') throw new UserError('refused', `${path} is damaged (${check}). Restore it from a backup.`);
   if (!isEmpty) {
     const differences = schemaDifferences(db, version);

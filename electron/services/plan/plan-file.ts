@@ -22,6 +22,7 @@ import { AuditWriter } from './audit';
 import { backupPlan, takeBackup } from './backup';
 import { CAPTURED_TABLES, installCapture, setCapture } from './change-capture';
 import { replaceContent } from './content';
+import type { CheckedPlans } from './checked-plans';
 import { openPlanDatabase } from './database';
 import { removeWithJournals } from './journal-files';
 import {
@@ -51,6 +52,8 @@ export interface PlanFileOptions {
   writeWaitMs?: number;
   /** Open without the right to change it, whether or not the file could be written. */
   readOnly?: boolean;
+  /** The plans this computer closed cleanly: an unchanged one skips the whole-file integrity check. */
+  checkedPlans?: CheckedPlans;
 }
 
 /** What a read-only plan's banner and refusals tell the user to do. */
@@ -176,7 +179,15 @@ export class PlanFile {
     if (!existsSync(path)) throw new UserError('not-found', `No plan file at ${path}.`);
     const reason = options.readOnly ? 'it was opened read-only' : unwritableReason(path);
     if (reason) return PlanFile.#openSnapshot(path, options, reason);
-    return PlanFile.#fromOpened(path, openPlanDatabase(path, { create: false }), options, [], null);
+    const checked = options.checkedPlans;
+    let opened: ReturnType<typeof openPlanDatabase>;
+    try {
+      opened = openPlanDatabase(path, { create: false, unchangedSinceClose: checked?.unchangedSinceClose(path) ?? false });
+    } catch (error) {
+      checked?.forget(path);
+      throw error;
+    }
+    return PlanFile.#fromOpened(path, opened, options, [], null);
   }
 
   /**
@@ -280,6 +291,8 @@ export class PlanFile {
         // Refreshing the query planner's statistics is a courtesy, not a duty.
       }
       this.#db.close();
+      // Checked at this opening, or unchanged since the last and changed only by this connection since.
+      if (!this.readOnly) this.options.checkedPlans?.rememberClosed(this.path);
     }
     if (this.#snapshotDir) rmSync(this.#snapshotDir, { recursive: true, force: true });
     this.#snapshotDir = null;
