@@ -8,18 +8,16 @@
  * and the time limit (never from a clock), tries orders in a fixed sequence, and breaks ties by the
  * order's text. It never returns a schedule worse than the default: fewer sites placed, more broken
  * rules or a later mean go-live keep the default.
+ *
+ * What budget the orders leave goes to moving one site at a time (site-moves.ts), from the best order.
  */
 import { daysBetween } from '../dates';
 import { generateSchedule } from '../scheduler/schedule';
 import type { ScheduleInput, WaveSchedule } from '../scheduler/types';
+import { compareScores, scoreOf, type SequenceScore } from './score';
+import { searchSiteMoves, type SiteMove } from './site-moves';
 
-export interface SequenceScore {
-  placed: number;
-  violations: number;
-  /** Sum over placed sites of the days from the as-of date to the go-live. */
-  totalDays: number;
-  lastDays: number;
-}
+export { compareScores, scoreOf, type SequenceScore };
 
 export interface OptimiseProgress {
   evaluations: number;
@@ -49,6 +47,8 @@ export interface ErpMove {
 export interface OptimisedSequence {
   /** The order found, every ERP with sites once; null when nothing beats rule 10's order. */
   erpOrder: string[] | null;
+  /** Sites put in a wave of the search's choosing (as pins, on top of the order); empty when none helps. */
+  siteMoves: SiteMove[];
   schedule: WaveSchedule;
   defaultSchedule: WaveSchedule;
   score: SequenceScore;
@@ -72,25 +72,6 @@ export function evaluationBudget(sites: number, timeLimitSeconds: number): numbe
   return Math.max(2, Math.floor((timeLimitSeconds * 1_000_000) / microseconds));
 }
 
-export function scoreOf(schedule: WaveSchedule): SequenceScore {
-  let placed = 0;
-  let totalDays = 0;
-  let lastDays = 0;
-  for (const wave of schedule.waves) {
-    for (const site of wave.sites) {
-      const days = daysBetween(schedule.asOf, site.goLive);
-      placed += 1;
-      totalDays += days;
-      lastDays = Math.max(lastDays, days);
-    }
-  }
-  return { placed, violations: schedule.violations.length, totalDays, lastDays };
-}
-
-/** Negative when `a` is the better schedule: more sites placed, then fewer broken rules, then earlier on average, then an earlier last go-live. */
-export function compareScores(a: SequenceScore, b: SequenceScore): number {
-  return b.placed - a.placed || a.violations - b.violations || a.totalDays - b.totalDays || a.lastDays - b.lastDays;
-}
 
 /** The ERPs in the order the schedule brings them in (by their first go-live), then those it does not place. */
 function introducedOrder(schedule: WaveSchedule, erpOf: Map<string, string>, erps: string[]): string[] {
@@ -209,12 +190,26 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
       } else idle += 1;
     }
   }
-  options.onProgress?.({ evaluations, budget, best: best.score });
   const better = best.order !== null && compareScores(best.score, defaultScore) < 0;
-  const chosen = better ? best : { order: null, schedule: defaultSchedule, score: defaultScore };
-  const moves = better ? erpMoves(input, defaultSchedule, chosen.schedule) : [];
+  const ordered = better ? best : { order: null, schedule: defaultSchedule, score: defaultScore };
+  const fromOrder = ordered.order ? { ...input, erpIntroductionOrder: ordered.order } : input;
+  const spend = () => {
+    if (stopped || evaluations >= budget || options.cancelled?.()) {
+      stopped = true;
+      return false;
+    }
+    evaluations += 1;
+    if (evaluations % 16 === 0) options.onProgress?.({ evaluations, budget, best: best.score });
+    return true;
+  };
+  const siteSearch = stopped ? null : searchSiteMoves(fromOrder, ordered, spend);
+  const chosen = siteSearch && siteSearch.moves.length > 0 ? { order: ordered.order, schedule: siteSearch.schedule, score: siteSearch.score } : ordered;
+  options.onProgress?.({ evaluations, budget, best: chosen.score });
+  const siteMoves = siteSearch?.moves ?? [];
+  const moves = compareScores(chosen.score, defaultScore) < 0 ? erpMoves(input, defaultSchedule, chosen.schedule) : [];
   return {
     erpOrder: chosen.order,
+    siteMoves,
     schedule: chosen.schedule,
     defaultSchedule,
     score: chosen.score,
@@ -224,7 +219,7 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
     exhaustive: exhaustive && !stopped,
     cancelled: stopped && !!options.cancelled?.(),
     moves,
-    explanation: explain(chosen.score, defaultScore, chosen.schedule, defaultSchedule, moves, exhaustive && !stopped),
+    explanation: explain(chosen.score, defaultScore, chosen.schedule, defaultSchedule, moves, siteMoves, exhaustive && !stopped),
   };
 }
 
@@ -256,14 +251,23 @@ function erpMoves(input: ScheduleInput, before: WaveSchedule, after: WaveSchedul
 const waveWords = (wave: number | null) => (wave === null ? 'no wave' : wave === 0 ? 'the lighthouse wave' : `wave ${wave}`);
 const days = (n: number) => `${Math.abs(n)} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
 
-function explain(score: SequenceScore, base: SequenceScore, schedule: WaveSchedule, defaultSchedule: WaveSchedule, moves: ErpMove[], exhaustive: boolean): string[] {
-  if (moves.length === 0 && compareScores(score, base) >= 0) {
-    return [`No order of bringing in the ERPs goes live earlier on average than the default${exhaustive ? ' (every order was tried)' : ''}.`];
+function explain(score: SequenceScore, base: SequenceScore, schedule: WaveSchedule, defaultSchedule: WaveSchedule, moves: ErpMove[], siteMoves: SiteMove[], exhaustive: boolean): string[] {
+  if (compareScores(score, base) >= 0) {
+    return [`No order of bringing in the ERPs, and no site moved to another wave, goes live earlier on average than the default${exhaustive ? ' (every order was tried)' : ''}.`];
   }
   const lines = moves.map((m) => {
     const gain = m.meanShiftDays === 0 ? 'its sites keep their days on average' : `${m.sites} ${m.sites === 1 ? 'site goes' : 'sites go'} live ${days(m.meanShiftDays)} ${m.meanShiftDays < 0 ? 'earlier' : 'later'} on average`;
     return `Bring ${m.name} in ${waveWords(m.optimisedWave)} instead of ${waveWords(m.defaultWave)}: ${gain}.`;
   });
+  const was = waveAndGoLives(defaultSchedule);
+  const now = waveAndGoLives(schedule);
+  for (const move of siteMoves) {
+    const before = was.get(move.site);
+    const after = now.get(move.site);
+    const shift = before && after ? daysBetween(before.goLive, after.goLive) : 0;
+    const where = move.wave === before?.wave ? `first in ${waveWords(move.wave)}` : `in ${waveWords(move.wave)} instead of ${waveWords(before?.wave ?? null)}`;
+    lines.push(`Put ${move.site} ${where}${after ? `, live ${after.goLive}` : ''}${shift === 0 ? '' : ` (${days(shift)} ${shift < 0 ? 'earlier' : 'later'})`}.`);
+  }
   const meanBefore = base.placed ? base.totalDays / base.placed : 0;
   const meanAfter = score.placed ? score.totalDays / score.placed : 0;
   const percent = meanBefore ? ((meanBefore - meanAfter) / meanBefore) * 100 : 0;

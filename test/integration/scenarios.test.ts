@@ -226,7 +226,7 @@ describe('scenarios', () => {
     const withCrews = join(dir, 'sample.waveplan');
     stdout = '';
     expect(await run('schedule', '--plan', withCrews, '--optimise', '--time-limit', '1')).toBe(0);
-    expect(stdout).toContain('No order of bringing in the ERPs goes live earlier on average than the default');
+    expect(stdout).toContain('No order of bringing in the ERPs, and no site moved to another wave, goes live earlier on average than the default');
     expect(stdout).toContain('No scenario was saved; the plan is unchanged.');
 
     const plan = TestPlan.create(tempDir());

@@ -19,7 +19,7 @@ export async function optimise(plan: CliSession, options: { asOf?: string; timeL
   const mean = (s: { totalDays: number; placed: number }) => (s.placed ? (s.totalDays / s.placed).toFixed(1) : '—');
   out.stdout(
     [
-      `Searched ${result.evaluations} ERP orders${result.exhaustive ? ' (every order)' : ` of a budget of ${result.budget}`} as of ${input.asOf}.`,
+      `Tried ${result.evaluations} schedules (ERP orders${result.exhaustive ? ', every one,' : ''} and sites moved a wave) of a budget of ${result.budget} as of ${input.asOf}.`,
       ...result.explanation,
       `Mean go-live ${mean(result.defaultScore)} → ${mean(result.score)} days from ${input.asOf}; sites placed ${result.defaultScore.placed} → ${result.score.placed}.`,
       scenario ? `Saved as scenario "${scenario.name}": compare it with \`wave-planner scenario compare "${scenario.name}"\`, adopt it with \`scenario adopt\`. The plan itself is unchanged.` : 'No scenario was saved; the plan is unchanged.',

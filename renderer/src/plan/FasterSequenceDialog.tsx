@@ -66,7 +66,7 @@ export function FasterSequenceDialog({ opened, onClose, onCompare }: { opened: b
     <Modal opened={opened} onClose={onClose} title="Find a faster sequence" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack gap="sm">
         <Text size="sm">
-          Rule 10 gives each wave's new-ERP slot to the site that is ready first. Bringing the ERPs in another order can make the sites go live earlier on average. This tries orders with every other rule kept (readiness, connectors, blackouts, freezes, stagger, wave sizes, predecessors, pins, locked waves, crews) and saves the best it finds as a scenario; the plan itself does not change.
+          Rule 10 gives each wave's new-ERP slot to the site that is ready first, and fills each wave in its order of priority. Bringing the ERPs in another order, or moving a site to the wave before or after, can make the sites go live earlier on average. This tries both with every other rule kept (readiness, connectors, blackouts, freezes, stagger, wave sizes, predecessors, pins, locked waves, crews) and saves the best it finds as a scenario; the plan itself does not change.
         </Text>
         {run.state === 'idle' && (
           <Group justify="space-between">
@@ -81,7 +81,7 @@ export function FasterSequenceDialog({ opened, onClose, onCompare }: { opened: b
           <Stack gap={6} data-testid="optimiser-progress">
             <Progress value={progress ? (100 * progress.evaluations) / progress.budget : 0} aria-label="Search progress" animated />
             <Text size="sm" aria-live="polite">
-              {progress ? `${progress.evaluations} orders tried; best mean go-live so far ${meanDays(progress.best)} days out` : 'Starting…'}
+              {progress ? `${progress.evaluations} schedules tried; best mean go-live so far ${meanDays(progress.best)} days out` : 'Starting…'}
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => (stop(), setRun({ state: 'idle' }))}>
@@ -98,7 +98,7 @@ export function FasterSequenceDialog({ opened, onClose, onCompare }: { opened: b
               </Text>
             ))}
             <Text size="xs" c="dimmed">
-              {run.result.evaluations} orders tried{run.result.exhaustive ? ' (every order)' : ''}; mean go-live {meanDays(run.result.defaultScore)} → {meanDays(run.result.score)} days out.
+              {run.result.evaluations} schedules tried (ERP orders{run.result.exhaustive ? ', every one,' : ''} and sites moved a wave); mean go-live {meanDays(run.result.defaultScore)} → {meanDays(run.result.score)} days out.
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>

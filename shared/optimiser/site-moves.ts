@@ -1,0 +1,76 @@
+/**
+ * The second stage of the optimised sequence: moves of one site at a time. Rule 10 fills each wave
+ * in its priority order and gives each site the earliest day left; putting one site in the wave
+ * before or after (or placing it first in its own wave, which lets it take its earliest day) can make
+ * the mean go-live earlier. A move is a pin, so the engine keeps every other rule and reports any it
+ * breaks; only moves with no broken rule that make the schedule better are kept.
+ *
+ * Deterministic: sites in code order, waves earlier first, the first improvement taken, until a whole
+ * pass finds none or the evaluation budget is spent.
+ */
+import { generateSchedule } from '../scheduler/schedule';
+import type { ScheduleInput, WaveSchedule } from '../scheduler/types';
+import { compareScores, scoreOf, type SequenceScore } from './score';
+
+/** A site the optimised sequence puts in a wave of its choosing. */
+export interface SiteMove {
+  site: string;
+  wave: number;
+}
+
+export interface MoveSearch {
+  moves: SiteMove[];
+  schedule: WaveSchedule;
+  score: SequenceScore;
+  evaluations: number;
+  stopped: boolean;
+}
+
+/** The input with the moves made (as pins without a day). */
+export function withMoves(input: ScheduleInput, moves: readonly SiteMove[]): ScheduleInput {
+  if (moves.length === 0) return input;
+  const waveOf = new Map(moves.map((m) => [m.site, m.wave]));
+  return { ...input, sites: input.sites.map((s) => (waveOf.has(s.code) ? { ...s, pinnedWave: waveOf.get(s.code)!, pinnedGoLive: null } : s)) };
+}
+
+/**
+ * Improves `start` (the schedule of `input`) by moving one site at a time. `spend()` is asked before
+ * each schedule is made: false when the budget is spent or the search was cancelled.
+ */
+export function searchSiteMoves(input: ScheduleInput, start: { schedule: WaveSchedule; score: SequenceScore }, spend: () => boolean): MoveSearch {
+  const lockedWaves = new Set((input.lockedWaves ?? []).map((w) => w.number));
+  const movable = new Set(input.sites.filter((s) => s.pinnedWave === null && !s.excluded).map((s) => s.code));
+  let moves: SiteMove[] = [];
+  let best = start;
+  let evaluations = 0;
+  let stopped = false;
+  for (let improved = true; improved && !stopped; ) {
+    improved = false;
+    const placed = best.schedule.waves
+      .filter((w) => w.number > 0 && !lockedWaves.has(w.number))
+      .flatMap((w) => w.sites.map((p) => ({ site: p.site, wave: w.number })))
+      .filter((p) => movable.has(p.site))
+      .sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
+    for (const { site, wave } of placed) {
+      for (const target of [wave - 1, wave, wave + 1]) {
+        if (target < 1 || lockedWaves.has(target) || moves.some((m) => m.site === site && m.wave === target)) continue;
+        if (!spend()) {
+          stopped = true;
+          break;
+        }
+        evaluations += 1;
+        const tried = [...moves.filter((m) => m.site !== site), { site, wave: target }];
+        const schedule = generateSchedule(withMoves(input, tried));
+        const score = scoreOf(schedule);
+        if (score.violations === 0 && compareScores(score, best.score) < 0) {
+          moves = tried;
+          best = { schedule, score };
+          improved = true;
+          break;
+        }
+      }
+      if (stopped || improved) break;
+    }
+  }
+  return { moves: moves.sort((a, b) => (a.site < b.site ? -1 : 1)), schedule: best.schedule, score: best.score, evaluations, stopped };
+}
