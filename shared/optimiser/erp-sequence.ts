@@ -72,7 +72,6 @@ export function evaluationBudget(sites: number, timeLimitSeconds: number): numbe
   return Math.max(2, Math.floor((timeLimitSeconds * 1_000_000) / microseconds));
 }
 
-
 /** The ERPs in the order the schedule brings them in (by their first go-live), then those it does not place. */
 function introducedOrder(schedule: WaveSchedule, erpOf: Map<string, string>, erps: string[]): string[] {
   const first = new Map<string, string>();
@@ -190,6 +189,8 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
       } else idle += 1;
     }
   }
+  // Whether every order was tried is settled here, before the site moves spend what is left.
+  const everyOrder = exhaustive && !stopped;
   const better = best.order !== null && compareScores(best.score, defaultScore) < 0;
   const ordered = better ? best : { order: null, schedule: defaultSchedule, score: defaultScore };
   const fromOrder = ordered.order ? { ...input, erpIntroductionOrder: ordered.order } : input;
@@ -216,10 +217,10 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
     defaultScore,
     evaluations,
     budget,
-    exhaustive: exhaustive && !stopped,
+    exhaustive: everyOrder,
     cancelled: stopped && !!options.cancelled?.(),
     moves,
-    explanation: explain(chosen.score, defaultScore, chosen.schedule, defaultSchedule, moves, siteMoves, exhaustive && !stopped),
+    explanation: explain(chosen.score, defaultScore, chosen.schedule, defaultSchedule, moves, siteMoves, everyOrder),
   };
 }
 

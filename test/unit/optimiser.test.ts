@@ -54,6 +54,8 @@ describe('the optimised sequence', () => {
         const input = generatePlan({ ...options, erps: 5 });
         const result = optimiseErpSequence(input, { timeLimitSeconds: 0.3 });
         expect(compareScores(result.score, result.defaultScore)).toBeLessThanOrEqual(0);
+        // Five ERPs at most: their 120 orders fit the budget, whatever the site moves spend after them.
+        expect(result.exhaustive).toBe(true);
         expect(result.schedule.violations).toEqual([]);
         expect(checked(input, result.schedule).violations).toEqual([]);
         // The order and the site moves found give the schedule reported, through the plain engine.
