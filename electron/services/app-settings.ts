@@ -1,8 +1,9 @@
 /** The app's own small settings (recent plans, the user's display name), kept as JSON in the data folder. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { replaceFile } from './atomic-file';
 import type { RecentPlan } from '../../shared/contract';
 
 const MAX_RECENT = 10;
@@ -52,9 +53,7 @@ export class AppSettingsStore {
   }
 
   private save(): void {
-    const temporary = `${this.file}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(this.settings, null, 2)}\n`);
-    renameSync(temporary, this.file);
+    replaceFile(this.file, `${JSON.stringify(this.settings, null, 2)}\n`);
   }
 
   get actor(): string {

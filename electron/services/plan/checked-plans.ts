@@ -6,8 +6,9 @@
  * inode, and it is checked again. Like git's index, it trusts the file system's times; a file whose
  * check fails is forgotten, and the backups still check every copy they make.
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { replaceFile } from '../atomic-file';
 
 const FILE_NAME = 'checked-plans.json';
 /** Enough for anyone's recent plans; the oldest are dropped first. */
@@ -26,7 +27,7 @@ export class CheckedPlans {
   /** Whether `path` is as Wave Planner left it at its last clean close (and has no journal beside it). */
   unchangedSinceClose(path: string): boolean {
     const key = keyOf(path);
-    if (!key || existsSync(`${path}-wal`) || existsSync(`${path}-journal`)) return false;
+    if (!key || hasJournal(path)) return false;
     const entry = this.#read()[key];
     return entry !== undefined && entry.stamp === stampOf(path);
   }
@@ -34,7 +35,7 @@ export class CheckedPlans {
   /** Records `path` as closed cleanly now (its journal gone). */
   rememberClosed(path: string): void {
     const key = keyOf(path);
-    if (!key || existsSync(`${path}-wal`) || existsSync(`${path}-journal`)) return this.forget(path);
+    if (!key || hasJournal(path)) return this.forget(path);
     const stamp = stampOf(path);
     if (stamp) this.#update((entries) => void (entries[key] = { stamp, at: Date.now() }));
   }
@@ -62,14 +63,15 @@ export class CheckedPlans {
         .sort(([, a], [, b]) => b.at - a.at)
         .slice(0, KEEP);
       mkdirSync(dirname(this.#file), { recursive: true });
-      const partial = `${this.#file}.${process.pid}.partial`;
-      writeFileSync(partial, JSON.stringify(Object.fromEntries(kept)));
-      renameSync(partial, this.#file);
+      replaceFile(this.#file, JSON.stringify(Object.fromEntries(kept)));
     } catch {
       // Nothing to do: the plan is checked in full next time.
     }
   }
 }
+
+/** SQLite left a journal beside the plan: another connection has it open, or one ended without closing. */
+const hasJournal = (path: string) => existsSync(`${path}-wal`) || existsSync(`${path}-journal`);
 
 function keyOf(path: string): string | null {
   try {

@@ -2,8 +2,9 @@
  * Team members' keys, kept in the app's data folder (readable by the user only), never in a plan
  * file: a plan file copied or sent elsewhere does not carry the right to speak for its member.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFile } from '../atomic-file';
 
 export interface MemberKey {
   server: string;
@@ -33,9 +34,7 @@ export class Keyring {
   set(memberId: string, value: MemberKey): void {
     mkdirSync(this.dataDir, { recursive: true });
     const keys = { ...this.#read(), [memberId]: value };
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(keys, null, 2), { mode: 0o600 });
-    renameSync(temporary, this.path);
+    replaceFile(this.path, JSON.stringify(keys, null, 2), 0o600);
     chmodSync(this.path, 0o600);
   }
 }

@@ -5,9 +5,10 @@
  * keys are kept only as hashes: the file does not let anyone join or speak for a member.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TeamRole } from '../../../../shared/team';
+import { replaceFile } from '../../atomic-file';
 import { UserError } from '../../errors';
 
 export interface Member {
@@ -114,9 +115,7 @@ export class Registry {
     try {
       const team = this.read();
       const result = change(team);
-      const temporary = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(team, null, 2), { mode: 0o600 });
-      renameSync(temporary, this.path);
+      replaceFile(this.path, JSON.stringify(team, null, 2), 0o600);
       return result;
     } finally {
       rmSync(lock, { recursive: true, force: true });
