@@ -117,15 +117,19 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
   let stopped = false;
   /** The score of every order scheduled so far. */
   const seen = new Map<string, SequenceScore>();
+  /** Counts one more schedule against the budget; false (and the search stopped) when it is spent or cancelled. */
+  const spend = (): boolean => {
+    if (evaluations >= budget || options.cancelled?.()) {
+      stopped = true;
+      return false;
+    }
+    evaluations += 1;
+    return true;
+  };
   /** Schedules one order (once; null when it was scheduled before, or the search stopped); keeps it when it is strictly better, or as good and first in text order. */
   const evaluate = (order: string[]): SequenceScore | null => {
     const key = order.join('\u0000');
-    if (seen.has(key)) return null;
-    if (evaluations >= budget || options.cancelled?.()) {
-      stopped = true;
-      return null;
-    }
-    evaluations += 1;
+    if (seen.has(key) || !spend()) return null;
     const schedule = generateSchedule({ ...input, erpIntroductionOrder: order });
     const score = scoreOf(schedule);
     seen.set(key, score);
@@ -194,16 +198,12 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
   const better = best.order !== null && compareScores(best.score, defaultScore) < 0;
   const ordered = better ? best : { order: null, schedule: defaultSchedule, score: defaultScore };
   const fromOrder = ordered.order ? { ...input, erpIntroductionOrder: ordered.order } : input;
-  const spend = () => {
-    if (stopped || evaluations >= budget || options.cancelled?.()) {
-      stopped = true;
-      return false;
-    }
-    evaluations += 1;
+  const spendOnMove = () => {
+    if (!spend()) return false;
     if (evaluations % 16 === 0) options.onProgress?.({ evaluations, budget, best: best.score });
     return true;
   };
-  const siteSearch = stopped ? null : searchSiteMoves(fromOrder, ordered, spend);
+  const siteSearch = stopped ? null : searchSiteMoves(fromOrder, ordered, spendOnMove);
   const chosen = siteSearch && siteSearch.moves.length > 0 ? { order: ordered.order, schedule: siteSearch.schedule, score: siteSearch.score } : ordered;
   options.onProgress?.({ evaluations, budget, best: chosen.score });
   const siteMoves = siteSearch?.moves ?? [];
