@@ -55,9 +55,21 @@ export interface Operation<I extends z.ZodType, O, A extends Access> {
   readonly output?: O;
 }
 
+/**
+ * Each input schema is built the first time it is used: building all 72 takes zod 5–7 ms at every
+ * start, and a command runs one or two of them.
+ */
 function kind<A extends Access>(access: A) {
   return <O>() =>
-    <I extends z.ZodType>(input: I): Operation<I, O, A> => ({ input, access });
+    <I extends z.ZodType>(makeInput: () => I): Operation<I, O, A> => {
+      let input: I | undefined;
+      return {
+        access,
+        get input() {
+          return (input ??= makeInput());
+        },
+      };
+    };
 }
 const read = kind('read');
 const write = kind('write');
@@ -279,8 +291,8 @@ const checklistPatch = {
 };
 
 export const contract = {
-  'plan:current': read<PlanInfo | null>()(noInput),
-  'plan:new': workspace<PlanInfo>()(
+  'plan:current': read<PlanInfo | null>()(() => noInput),
+  'plan:new': workspace<PlanInfo>()(() => 
     z.strictObject({
       path: pathSchema.optional(),
       name: nameSchema,
@@ -289,14 +301,14 @@ export const contract = {
       from: z.strictObject({ fileName: z.string().min(1).max(400), content: z.string().max(200_000_000) }).optional(),
     }),
   ),
-  'plan:open': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
-  'plan:recent': workspace<RecentPlan[]>()(noInput),
-  'plan:restoreNewestBackup': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
+  'plan:open': workspace<PlanInfo>()(() => z.strictObject({ path: pathSchema })),
+  'plan:recent': workspace<RecentPlan[]>()(() => noInput),
+  'plan:restoreNewestBackup': workspace<PlanInfo>()(() => z.strictObject({ path: pathSchema })),
   /** A plan changed outside Wave Planner: its data in a fresh file beside it, opened. */
-  'plan:openCleanCopy': workspace<PlanInfo>()(z.strictObject({ path: pathSchema })),
+  'plan:openCleanCopy': workspace<PlanInfo>()(() => z.strictObject({ path: pathSchema })),
   /** `replace`: the user confirmed replacing a file that exists (which is kept beside the copy). */
-  'plan:saveCopy': workspace<{ path: string }>()(z.strictObject({ path: pathSchema, replace: z.boolean().default(false) })),
-  'plan:update': write<PlanInfo>()(
+  'plan:saveCopy': workspace<{ path: string }>()(() => z.strictObject({ path: pathSchema, replace: z.boolean().default(false) })),
+  'plan:update': write<PlanInfo>()(() => 
     z.strictObject({
       name: nameSchema.optional(),
       startDate: isoDateSchema.optional(),
@@ -307,23 +319,23 @@ export const contract = {
       erpOrder: z.array(codeSchema).max(1_000).optional(),
     }),
   ),
-  'settings:update': write<PlanInfo>()(settingsPatchSchema),
+  'settings:update': write<PlanInfo>()(() => settingsPatchSchema),
   /** Replaces the plan's crews (rule 13) with this list: add, change, remove and reorder in one step. */
-  'crews:save': write<PlanInfo>()(z.strictObject({ crews: z.array(z.unknown()).max(200, 'must hold at most 200 crews') })),
-  'erps:list': read<Erp[]>()(noInput),
-  'erps:create': write<Erp>()(z.strictObject({ erp: erpSchema })),
-  'erps:update': write<Erp>()(z.strictObject({ code: codeSchema, patch: erpPatchSchema })),
-  'sites:list': read<Site[]>()(noInput),
-  'sites:get': read<Site>()(z.strictObject({ code: codeSchema })),
-  'sites:update': write<Site>()(z.strictObject({ code: codeSchema, patch: sitePatchSchema })),
-  'sites:updateMany': write<Site[]>()(z.strictObject({ codes: siteCodesSchema, patch: sitePatchSchema })),
-  'sites:create': write<Site>()(z.strictObject({ site: siteSchema })),
+  'crews:save': write<PlanInfo>()(() => z.strictObject({ crews: z.array(z.unknown()).max(200, 'must hold at most 200 crews') })),
+  'erps:list': read<Erp[]>()(() => noInput),
+  'erps:create': write<Erp>()(() => z.strictObject({ erp: erpSchema })),
+  'erps:update': write<Erp>()(() => z.strictObject({ code: codeSchema, patch: erpPatchSchema })),
+  'sites:list': read<Site[]>()(() => noInput),
+  'sites:get': read<Site>()(() => z.strictObject({ code: codeSchema })),
+  'sites:update': write<Site>()(() => z.strictObject({ code: codeSchema, patch: sitePatchSchema })),
+  'sites:updateMany': write<Site[]>()(() => z.strictObject({ codes: siteCodesSchema, patch: sitePatchSchema })),
+  'sites:create': write<Site>()(() => z.strictObject({ site: siteSchema })),
   /** Removes sites with their readiness history and checklists; returns the codes removed. */
-  'sites:delete': write<string[]>()(z.strictObject({ codes: siteCodesSchema })),
-  'readiness:dimensions': read<ReadinessDimension[]>()(noInput),
+  'sites:delete': write<string[]>()(() => z.strictObject({ codes: siteCodesSchema })),
+  'readiness:dimensions': read<ReadinessDimension[]>()(() => noInput),
   /** Replaces the readiness dimensions (label, weight, threshold; added and removed): one step. */
-  'readiness:saveDimensions': write<ReadinessDimension[]>()(z.strictObject({ dimensions: z.array(z.unknown()).max(30, 'must hold at most 30 dimensions') })),
-  'readiness:set': write<Site>()(
+  'readiness:saveDimensions': write<ReadinessDimension[]>()(() => z.strictObject({ dimensions: z.array(z.unknown()).max(30, 'must hold at most 30 dimensions') })),
+  'readiness:set': write<Site>()(() => 
     z.strictObject({
       site: codeSchema,
       dimension: z.string().min(1).max(40),
@@ -332,79 +344,79 @@ export const contract = {
       comment: longTextSchema.default(''),
     }),
   ),
-  'readiness:history': read<ReadinessHistoryEntry[]>()(
+  'readiness:history': read<ReadinessHistoryEntry[]>()(() => 
     z.strictObject({ site: codeSchema, dimension: z.string().max(40).optional() }),
   ),
-  'playbook:get': read<Playbook>()(noInput),
-  'playbook:save': write<Playbook>()(z.strictObject({ tasks: z.array(playbookTaskSchema).min(1, 'must hold at least one task').max(500), note: shortTextSchema.default('') })),
-  'audit:list': read<AuditEntry[]>()(
+  'playbook:get': read<Playbook>()(() => noInput),
+  'playbook:save': write<Playbook>()(() => z.strictObject({ tasks: z.array(playbookTaskSchema).min(1, 'must hold at least one task').max(500), note: shortTextSchema.default('') })),
+  'audit:list': read<AuditEntry[]>()(() => 
     z.strictObject({
       entity: z.string().max(40).optional(),
       entityId: z.string().max(200).optional(),
       limit: z.number().int().min(1).max(10_000).default(200),
     }),
   ),
-  'history:list': read<History>()(noInput),
+  'history:list': read<History>()(() => noInput),
   /** Takes back the newest edit made since the plan was opened (one user action, one step). */
-  'history:undo': write<HistoryStep>()(noInput),
-  'history:redo': write<HistoryStep>()(noInput),
-  'interchange:export': read<DownloadFile>()(noInput),
-  'exports:file': read<DownloadFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
+  'history:undo': write<HistoryStep>()(() => noInput),
+  'history:redo': write<HistoryStep>()(() => noInput),
+  'interchange:export': read<DownloadFile>()(() => noInput),
+  'exports:file': read<DownloadFile>()(() => z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
   /** Recorded in the plan (each packet's id, key and the values sent), so that only packets it sent merge back. */
-  'packets:export': write<DownloadFile[]>()(
+  'packets:export': write<DownloadFile[]>()(() => 
     z.strictObject({ site: codeSchema.optional(), wave: waveNumberSchema.optional() }).refine((t) => (t.site === undefined) !== (t.wave === undefined), { message: 'name a site or a wave' }),
   ),
-  'packets:open': workspace<SealedPacket>()(z.strictObject(packetUpload)),
-  'packets:seal': workspace<DownloadFile>()(z.strictObject({ packet: packetBodySchema })),
-  'packets:preview': read<PacketPreview>()(z.strictObject(packetUpload)),
-  'packets:import': write<PacketImportSummary>()(z.strictObject({ ...packetUpload, decisions: z.record(z.string().max(200), z.enum(['plan', 'packet'])).default({}) })),
-  'sheets:preview': read<SheetImportPreview>()(z.strictObject(uploadSchema)),
-  'sheets:import': write<SheetImportSummary>()(z.strictObject(uploadSchema)),
-  'interchange:import': write<ImportSummary>()(
+  'packets:open': workspace<SealedPacket>()(() => z.strictObject(packetUpload)),
+  'packets:seal': workspace<DownloadFile>()(() => z.strictObject({ packet: packetBodySchema })),
+  'packets:preview': read<PacketPreview>()(() => z.strictObject(packetUpload)),
+  'packets:import': write<PacketImportSummary>()(() => z.strictObject({ ...packetUpload, decisions: z.record(z.string().max(200), z.enum(['plan', 'packet'])).default({}) })),
+  'sheets:preview': read<SheetImportPreview>()(() => z.strictObject(uploadSchema)),
+  'sheets:import': write<SheetImportSummary>()(() => z.strictObject(uploadSchema)),
+  'interchange:import': write<ImportSummary>()(() => 
     z.strictObject({ fileName: z.string().min(1).max(400), content: z.string().max(200_000_000) }),
   ),
-  'schedule:generate': write<ReplanResult>()(z.strictObject({ asOf: isoDateSchema.optional() })),
-  'schedule:current': read<ScheduleView | null>()(noInput),
+  'schedule:generate': write<ReplanResult>()(() => z.strictObject({ asOf: isoDateSchema.optional() })),
+  'schedule:current': read<ScheduleView | null>()(() => noInput),
   /** Whether the stored schedule is out of date, without the schedule itself: cheap after every edit. */
-  'schedule:status': read<ScheduleStatus | null>()(noInput),
-  'schedule:pin': write<ScheduleView>()(z.strictObject({ site: codeSchema, pinned: z.boolean() })),
-  'schedule:lock': write<ScheduleView>()(z.strictObject({ wave: waveNumberSchema, locked: z.boolean() })),
-  'schedule:move': write<ScheduleView>()(z.strictObject({ site: codeSchema, wave: waveNumberSchema, goLive: isoDateSchema.nullable().default(null) })),
-  'schedule:lighthouse': write<ReplanResult>()(z.strictObject({ site: codeSchema.nullable() })),
+  'schedule:status': read<ScheduleStatus | null>()(() => noInput),
+  'schedule:pin': write<ScheduleView>()(() => z.strictObject({ site: codeSchema, pinned: z.boolean() })),
+  'schedule:lock': write<ScheduleView>()(() => z.strictObject({ wave: waveNumberSchema, locked: z.boolean() })),
+  'schedule:move': write<ScheduleView>()(() => z.strictObject({ site: codeSchema, wave: waveNumberSchema, goLive: isoDateSchema.nullable().default(null) })),
+  'schedule:lighthouse': write<ReplanResult>()(() => z.strictObject({ site: codeSchema.nullable() })),
   /** Unpins a site and re-plans, as one step: "let the scheduler place it". */
-  'schedule:release': write<ReplanResult>()(z.strictObject({ site: codeSchema })),
-  'checklist:list': read<ChecklistItem[]>()(z.strictObject({ site: codeSchema.optional() })),
-  'checklist:update': write<ChecklistItem>()(z.strictObject({ id: z.number().int().min(1), ...checklistPatch })),
+  'schedule:release': write<ReplanResult>()(() => z.strictObject({ site: codeSchema })),
+  'checklist:list': read<ChecklistItem[]>()(() => z.strictObject({ site: codeSchema.optional() })),
+  'checklist:update': write<ChecklistItem>()(() => z.strictObject({ id: z.number().int().min(1), ...checklistPatch })),
   /** The same status, owner or note on several items: one step. */
-  'checklist:updateMany': write<ChecklistItem[]>()(z.strictObject({ ids: z.array(z.number().int().min(1)).min(1, 'must name at least one item').max(100_000), ...checklistPatch })),
-  'holidays:countries': workspace<{ code: string; name: string }[]>()(noInput),
-  'holidays:public': workspace<{ date: string; name: string }[]>()(
+  'checklist:updateMany': write<ChecklistItem[]>()(() => z.strictObject({ ids: z.array(z.number().int().min(1)).min(1, 'must name at least one item').max(100_000), ...checklistPatch })),
+  'holidays:countries': workspace<{ code: string; name: string }[]>()(() => noInput),
+  'holidays:public': workspace<{ date: string; name: string }[]>()(() => 
     z.strictObject({
       country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE'),
       fromYear: z.number().int().min(1970).max(2200),
       toYear: z.number().int().min(1970).max(2200),
     }).refine((r) => r.fromYear <= r.toYear && r.toYear - r.fromYear <= 20, { message: 'must span at most 20 years, from the earlier to the later', path: ['toYear'] }),
   ),
-  'backups:list': workspace<BackupInfo[]>()(noInput),
-  'backups:take': workspace<BackupInfo>()(noInput),
+  'backups:list': workspace<BackupInfo[]>()(() => noInput),
+  'backups:take': workspace<BackupInfo>()(() => noInput),
   /** Puts a backup's content in place of the plan's, as one undoable step (after backing up the plan as it is). */
-  'backups:restore': write<PlanInfo>()(z.strictObject({ file: z.string().min(1).max(300) })),
-  'baselines:list': read<BaselineSummary[]>()(noInput),
-  'baselines:save': write<BaselineSummary>()(z.strictObject({ name: nameSchema })),
-  'baselines:compare': read<BaselineComparison>()(z.strictObject({ name: nameSchema })),
+  'backups:restore': write<PlanInfo>()(() => z.strictObject({ file: z.string().min(1).max(300) })),
+  'baselines:list': read<BaselineSummary[]>()(() => noInput),
+  'baselines:save': write<BaselineSummary>()(() => z.strictObject({ name: nameSchema })),
+  'baselines:compare': read<BaselineComparison>()(() => z.strictObject({ name: nameSchema })),
   /** What the scheduler reads of the plan as of a day: the optimiser's input (it runs off the screen's thread). */
-  'schedule:input': read<ScheduleInput>()(z.strictObject({ asOf: isoDateSchema.optional() })),
-  'scenarios:list': read<ScenarioSummary[]>()(noInput),
+  'schedule:input': read<ScheduleInput>()(() => z.strictObject({ asOf: isoDateSchema.optional() })),
+  'scenarios:list': read<ScenarioSummary[]>()(() => noInput),
   /** A new scenario, or the named one's note and changes replaced; `renames` names the scenario edited under a new name. */
-  'scenarios:save': write<ScenarioSummary>()(z.strictObject({ name: nameSchema, note: longTextSchema.default(''), changes: scenarioChangesSchema, renames: nameSchema.optional() })),
-  'scenarios:remove': write<null>()(z.strictObject({ name: nameSchema })),
-  'scenarios:schedule': read<WaveSchedule>()(z.strictObject({ name: nameSchema, asOf: isoDateSchema.optional() })),
-  'scenarios:compare': read<SideBySide>()(
+  'scenarios:save': write<ScenarioSummary>()(() => z.strictObject({ name: nameSchema, note: longTextSchema.default(''), changes: scenarioChangesSchema, renames: nameSchema.optional() })),
+  'scenarios:remove': write<null>()(() => z.strictObject({ name: nameSchema })),
+  'scenarios:schedule': read<WaveSchedule>()(() => z.strictObject({ name: nameSchema, asOf: isoDateSchema.optional() })),
+  'scenarios:compare': read<SideBySide>()(() => 
     z.strictObject({ names: z.array(nameSchema).min(1, 'must name at least one scenario').max(3, 'can compare at most three scenarios with the plan'), asOf: isoDateSchema.optional() }),
   ),
   /** The scenario's changes made the plan's, and a re-plan, as one step. */
-  'scenarios:adopt': write<ScenarioAdopted>()(z.strictObject({ name: nameSchema })),
-  'report:pdf': read<DownloadFile>()(
+  'scenarios:adopt': write<ScenarioAdopted>()(() => z.strictObject({ name: nameSchema })),
+  'report:pdf': read<DownloadFile>()(() => 
     z
       .strictObject({
         paper: z.enum(['a4', 'letter'], { error: 'must be a4 or letter' }).default('a4'),
@@ -416,16 +428,16 @@ export const contract = {
       .refine((r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"', path: ['to'] }),
   ),
   /** Where a team plan stands with its team (null: a plan of one's own). */
-  'team:status': read<TeamStatus | null>()(noInput),
+  'team:status': read<TeamStatus | null>()(() => noInput),
   /** Puts the open plan on a team server with a planner's join code; the plan then stays in step with the team. */
-  'team:share': workspace<TeamStatus>()(z.strictObject({ server: teamServerSchema, code: joinCodeSchema, name: shortTextSchema.optional(), email: shortTextSchema.optional() })),
+  'team:share': workspace<TeamStatus>()(() => z.strictObject({ server: teamServerSchema, code: joinCodeSchema, name: shortTextSchema.optional(), email: shortTextSchema.optional() })),
   /** Makes a plan file from a team's plan (any member's join code) and opens it. */
-  'team:join': workspace<PlanInfo>()(z.strictObject({ server: teamServerSchema, code: joinCodeSchema, path: pathSchema.optional(), name: shortTextSchema.optional(), email: shortTextSchema.optional() })),
+  'team:join': workspace<PlanInfo>()(() => z.strictObject({ server: teamServerSchema, code: joinCodeSchema, path: pathSchema.optional(), name: shortTextSchema.optional(), email: shortTextSchema.optional() })),
   /** Tries the server again at once and sends and takes what is waiting. */
-  'team:syncNow': workspace<TeamStatus | null>()(noInput),
-  'team:reviews': read<ReviewItem[]>()(noInput),
+  'team:syncNow': workspace<TeamStatus | null>()(() => noInput),
+  'team:reviews': read<ReviewItem[]>()(() => noInput),
   /** Decides a field in Needs review: one of the members' values (by its place), or the value shown. */
-  'team:decide': workspace<TeamStatus | null>()(z.strictObject({ id: z.string().min(1).max(400), choice: z.union([z.number().int().min(0).max(20), z.literal('shown')]) })),
+  'team:decide': workspace<TeamStatus | null>()(() => z.strictObject({ id: z.string().min(1).max(400), choice: z.union([z.number().int().min(0).max(20), z.literal('shown')]) })),
 } as const satisfies { [N in OperationName]: Operation<z.ZodType, unknown, Access> };
 
 export type Contract = typeof contract;

@@ -129,6 +129,19 @@ describe('backups of the open plan', () => {
     expect(checked.unchangedSinceClose(path)).toBe(false);
   });
 
+  it('compares the schema again when a trigger was added after a clean close, times put back or not', async () => {
+    const workspace = await openedWorkspace();
+    const path = workspace.requirePlan().path;
+    workspace.close();
+    const before = statSync(path);
+    const raw = new Database(path);
+    raw.exec('CREATE TRIGGER wipe AFTER INSERT ON commits BEGIN DELETE FROM audit_log; END;');
+    raw.close();
+    utimesSync(path, before.atime, before.mtime);
+    expect(new CheckedPlans(workspace.dataDir).unchangedSinceClose(path)).toBe(false);
+    expect(() => workspace.openPlan(path)).toThrow(/changed outside Wave Planner: it has a trigger "wipe"/);
+  });
+
   it('keeps the 15-minute backups running after a restore, and leaves no journal files beside any backup', async () => {
     const workspace = await openedWorkspace();
     workspace.startBackupTimer();

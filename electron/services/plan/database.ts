@@ -37,7 +37,10 @@ function requirePragma(db: Database.Database, statement: string, expected: strin
 
 export interface OpenOptions {
   create: boolean;
-  /** The file is as Wave Planner closed it (CheckedPlans): its pages need not all be read again. */
+  /**
+   * The file is as Wave Planner closed it (CheckedPlans): its pages need not all be read again, nor
+   * its schema compared, since both were checked when it was opened and only Wave Planner wrote it since.
+   */
   unchangedSinceClose?: boolean;
 }
 
@@ -87,7 +90,7 @@ function prepareDatabase(db: Database.Database, path: string, options: OpenOptio
   // Every check that can refuse the file comes before anything that writes to it.
   const check = options.unchangedSinceClose ? 'ok' : (db.pragma('quick_check', { simple: true }) as string);
   if (check !== 'ok') throw new UserError('refused', `${path} is damaged (${check}). Restore it from a backup.`);
-  if (!isEmpty) {
+  if (!isEmpty && !options.unchangedSinceClose) {
     const differences = schemaDifferences(db, version);
     if (differences.length > 0) {
       throw new UserError(
