@@ -67,4 +67,12 @@ describe('the command palette and screen shortcuts', () => {
     expect(await page.getByTestId('nav-portfolio').getAttribute('data-active')).toBe('true');
     await page.keyboard.press('Escape');
   });
+
+  it('finds a faster sequence from anywhere: the Plan screen with its dialog open', async () => {
+    await palette('faster sequence');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Find a faster sequence' }).count()).toBe(1);
+    expect(await page.getByTestId('nav-plan').getAttribute('data-active')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Find a faster sequence' }).count()).toBe(0);
+  });
 });

@@ -36,6 +36,7 @@ export function CommandPalette({ screens, extra }: { screens: { id: ScreenId; la
     ...screens.map((s) => ({ id: `go-${s.id}`, label: `Go to ${s.label}`, shortcut: s.shortcut, run: () => show(s.id) })),
     { id: 'add-site', label: 'Add a site', run: () => show('portfolio', { kind: 'add-site' }) },
     { id: 'replan', label: 'Re-plan the waves', run: () => void useScheduleStore.getState().replan().then(() => show('plan')) },
+    { id: 'faster-sequence', label: 'Find a faster sequence', run: () => show('plan', { kind: 'find-faster-sequence' }) },
     { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', run: () => void useHistoryStore.getState().undo() },
     { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', run: () => void useHistoryStore.getState().redo() },
     ...extra,

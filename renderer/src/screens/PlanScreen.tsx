@@ -45,6 +45,12 @@ export function PlanScreen() {
     void loadSites();
   }, [load, loadSites, generation]);
 
+  // The command palette's "Find a faster sequence".
+  const intent = useNavigationStore((s) => s.intent);
+  useEffect(() => {
+    if (useNavigationStore.getState().take('find-faster-sequence')) setFasterOpen(true);
+  }, [intent]);
+
   // Drawn again only when the schedule or its locks change, not when the same schedule comes back stored.
   const schedule = view?.schedule;
   const locks = view?.lockedWaves.join(',');

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 
 export type ScreenId = 'portfolio' | 'readiness' | 'plan' | 'scenarios' | 'checklists' | 'settings' | 'backups' | 'team';
 
-export type Intent = { kind: 'add-site' } | { kind: 'open-site'; code: string } | { kind: 'show-erps' };
+export type Intent = { kind: 'add-site' } | { kind: 'open-site'; code: string } | { kind: 'show-erps' } | { kind: 'find-faster-sequence' };
 
 interface NavigationState {
   screen: ScreenId;
