@@ -198,9 +198,10 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
   const better = best.order !== null && compareScores(best.score, defaultScore) < 0;
   const ordered = better ? best : { order: null, schedule: defaultSchedule, score: defaultScore };
   const fromOrder = ordered.order ? { ...input, erpIntroductionOrder: ordered.order } : input;
-  const spendOnMove = () => {
+  // The progress shows the best so far: the best order's, then with the moves that helped.
+  const spendOnMove = (movesBest: SequenceScore) => {
     if (!spend()) return false;
-    if (evaluations % 16 === 0) options.onProgress?.({ evaluations, budget, best: best.score });
+    if (evaluations % 16 === 0) options.onProgress?.({ evaluations, budget, best: movesBest });
     return true;
   };
   const siteSearch = stopped ? null : searchSiteMoves(fromOrder, ordered, spendOnMove);

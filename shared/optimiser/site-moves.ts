@@ -5,8 +5,9 @@
  * the mean go-live earlier. A move is a pin, so the engine keeps every other rule and reports any it
  * breaks; only moves with no broken rule that make the schedule better are kept.
  *
- * Deterministic: sites in code order, waves earlier first, the first improvement taken, until a whole
- * pass finds none or the evaluation budget is spent.
+ * Deterministic: sites in code order, waves earlier first, the first improvement taken; the next pass
+ * starts after the site just moved and goes round, until a whole pass finds none or the evaluation
+ * budget is spent.
  */
 import { generateSchedule } from '../scheduler/schedule';
 import type { ScheduleInput, WaveSchedule } from '../scheduler/types';
@@ -34,16 +35,18 @@ export function withMoves(input: ScheduleInput, moves: readonly SiteMove[]): Sch
 }
 
 /**
- * Improves `start` (the schedule of `input`) by moving one site at a time. `spend()` is asked before
- * each schedule is made: false when the budget is spent or the search was cancelled.
+ * Improves `start` (the schedule of `input`) by moving one site at a time. `spend(best)` is asked
+ * before each schedule is made, with the best score so far: false when the budget is spent or the
+ * search was cancelled.
  */
-export function searchSiteMoves(input: ScheduleInput, start: { schedule: WaveSchedule; score: SequenceScore }, spend: () => boolean): MoveSearch {
+export function searchSiteMoves(input: ScheduleInput, start: { schedule: WaveSchedule; score: SequenceScore }, spend: (best: SequenceScore) => boolean): MoveSearch {
   const lockedWaves = new Set((input.lockedWaves ?? []).map((w) => w.number));
   const movable = new Set(input.sites.filter((s) => s.pinnedWave === null && !s.excluded).map((s) => s.code));
   let moves: SiteMove[] = [];
   let best = start;
   let evaluations = 0;
   let stopped = false;
+  let lastMoved: string | null = null;
   for (let improved = true; improved && !stopped; ) {
     improved = false;
     const placed = best.schedule.waves
@@ -51,10 +54,13 @@ export function searchSiteMoves(input: ScheduleInput, start: { schedule: WaveSch
       .flatMap((w) => w.sites.map((p) => ({ site: p.site, wave: w.number })))
       .filter((p) => movable.has(p.site))
       .sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
-    for (const { site, wave } of placed) {
+    // The sites before the one just moved were tried a moment ago against a schedule much like this
+    // one: starting after it spends the budget on sites not tried yet.
+    const after = lastMoved === null ? 0 : Math.max(0, placed.findIndex((p) => p.site > lastMoved!));
+    for (const { site, wave } of [...placed.slice(after), ...placed.slice(0, after)]) {
       for (const target of [wave - 1, wave, wave + 1]) {
         if (target < 1 || lockedWaves.has(target) || moves.some((m) => m.site === site && m.wave === target)) continue;
-        if (!spend()) {
+        if (!spend(best.score)) {
           stopped = true;
           break;
         }
@@ -65,6 +71,7 @@ export function searchSiteMoves(input: ScheduleInput, start: { schedule: WaveSch
         if (score.violations === 0 && compareScores(score, best.score) < 0) {
           moves = tried;
           best = { schedule, score };
+          lastMoved = site;
           improved = true;
           break;
         }

@@ -3,7 +3,7 @@
 // the same answer from the same inputs in any order of the sites.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareScores, optimiseErpSequence } from '../../shared/optimiser/erp-sequence';
+import { compareScores, optimiseErpSequence, scoreOf, type SequenceScore } from '../../shared/optimiser/erp-sequence';
 import { withMoves } from '../../shared/optimiser/site-moves';
 import { generateSchedule } from '../../shared/scheduler/schedule';
 import { checked } from '../support/check-schedule';
@@ -71,6 +71,18 @@ describe('the optimised sequence', () => {
       { numRuns: 15 },
     );
   }, 60_000);
+
+  it("reports the best found so far as it goes, the site moves' gains included, never a worse one than before", () => {
+    const input = generatePlan({ seed: 2, sites: 30, erps: 4 });
+    const reported: SequenceScore[] = [];
+    const result = optimiseErpSequence(input, { timeLimitSeconds: 1, onProgress: (p) => reported.push(p.best) });
+    expect(result.siteMoves.length).toBeGreaterThan(0);
+    for (let i = 1; i < reported.length; i += 1) expect(compareScores(reported[i]!, reported[i - 1]!)).toBeLessThanOrEqual(0);
+    expect(reported.at(-1)).toEqual(result.score);
+    // While the sites are being moved, the dialog shows what the moves gained, not only the best order's score.
+    const orderAlone = scoreOf(generateSchedule(result.erpOrder ? { ...input, erpIntroductionOrder: result.erpOrder } : input));
+    expect(reported.slice(0, -1).some((best) => compareScores(best, orderAlone) < 0)).toBe(true);
+  });
 
   it('stops when cancelled, with the best order found so far and never a worse one', () => {
     const input = generatePlan({ seed: 3, sites: 80, erps: 7 });
