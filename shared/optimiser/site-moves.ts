@@ -9,14 +9,16 @@
  * starts after the site just moved and goes round, until a whole pass finds none or the evaluation
  * budget is spent.
  */
+import type { IsoDate } from '../dates';
 import { generateSchedule } from '../scheduler/schedule';
 import type { ScheduleInput, WaveSchedule } from '../scheduler/types';
 import { compareScores, scoreOf, type SequenceScore } from './score';
 
-/** A site the optimised sequence puts in a wave of its choosing. */
+/** A site the optimised sequence puts in a wave of its choosing (on a day of its choosing: the exact step's). */
 export interface SiteMove {
   site: string;
   wave: number;
+  goLive?: IsoDate;
 }
 
 export interface MoveSearch {
@@ -27,11 +29,17 @@ export interface MoveSearch {
   stopped: boolean;
 }
 
-/** The input with the moves made (as pins without a day). */
+/** The input with the moves made (as pins, without a day unless the move names one). */
 export function withMoves(input: ScheduleInput, moves: readonly SiteMove[]): ScheduleInput {
   if (moves.length === 0) return input;
-  const waveOf = new Map(moves.map((m) => [m.site, m.wave]));
-  return { ...input, sites: input.sites.map((s) => (waveOf.has(s.code) ? { ...s, pinnedWave: waveOf.get(s.code)!, pinnedGoLive: null } : s)) };
+  const moveOf = new Map(moves.map((m) => [m.site, m]));
+  return {
+    ...input,
+    sites: input.sites.map((s) => {
+      const move = moveOf.get(s.code);
+      return move ? { ...s, pinnedWave: move.wave, pinnedGoLive: move.goLive ?? null } : s;
+    }),
+  };
 }
 
 /**
@@ -56,7 +64,8 @@ export function searchSiteMoves(input: ScheduleInput, start: { schedule: WaveSch
       .sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
     // The sites before the one just moved were tried a moment ago against a schedule much like this
     // one: starting after it spends the budget on sites not tried yet.
-    const after = lastMoved === null ? 0 : Math.max(0, placed.findIndex((p) => p.site > lastMoved!));
+    const resumeAfter = lastMoved;
+    const after: number = resumeAfter === null ? 0 : Math.max(0, placed.findIndex((p) => p.site > resumeAfter));
     for (const { site, wave } of [...placed.slice(after), ...placed.slice(0, after)]) {
       for (const target of [wave - 1, wave, wave + 1]) {
         if (target < 1 || lockedWaves.has(target) || moves.some((m) => m.site === site && m.wave === target)) continue;
