@@ -3,7 +3,8 @@
 /** One policy for the desktop app's app:// pages and web mode: only the app's own code, no frames, no forms. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // WebAssembly may be compiled (the optimiser's HiGHS solver, in its worker); eval stays refused.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",

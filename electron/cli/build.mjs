@@ -34,7 +34,7 @@ await build({
   platform: 'node',
   target: 'node22',
   // Automerge loads its WebAssembly from beside its own files; ws has optional native helpers.
-  external: ['better-sqlite3', '@react-pdf/*', 'exceljs', 'ical.js', 'fontkit', 'pdfkit', '@automerge/*', 'ws'],
+  external: ['better-sqlite3', '@react-pdf/*', 'exceljs', 'ical.js', 'fontkit', 'pdfkit', '@automerge/*', 'ws', 'highs'],
   outExtension: { '.js': '.mjs' },
   jsx: 'automatic',
   // Modules that still use require() (inside the bundle) get one.

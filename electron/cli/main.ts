@@ -18,9 +18,10 @@ Usage:
       Compute the wave schedule (as of today unless given), store it in the plan,
       and print it as a table, or as wave-schedule JSON with --json.
   wave-planner schedule --plan PLAN.waveplan --optimise [--time-limit S] [--as-of DATE] [--json]
-      Search for an order of bringing in the ERPs that goes live earlier on average
-      (every other rule kept; 10 s unless given) and save it as a scenario to compare
-      and adopt; the plan itself is not changed.
+      Search for an order of bringing in the ERPs (and sites moved a wave) that goes
+      live earlier on average, every other rule kept, then solve a plan small enough
+      for the limit exactly (HiGHS); 10 s unless given. What it finds is saved as a
+      scenario to compare and adopt; the plan itself is not changed.
   wave-planner export --plan PLAN.waveplan --json OUT.json
       Write the whole plan as wave-plan JSON.
   wave-planner export --plan PLAN.waveplan [--csv OUT.csv] [--xlsx OUT.xlsx] [--ics OUT.ics] [--mspdi OUT.xml]

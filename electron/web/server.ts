@@ -106,9 +106,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Resource-Policy': 'same-origin',
+      // On every file, as the desktop app's app:// handler does: a worker's script brings its own policy.
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     };
     if (file === indexPath) {
-      headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
       headers['Cache-Control'] = 'no-store';
       res.writeHead(200, headers);
       res.end(readFileSync(indexPath));

@@ -10,8 +10,9 @@ export function optimisedScenario(result: OptimisedSequence, asOf: string): { na
     changes: {
       settings: {},
       erps: [],
-      // A site moved to a wave of the search's choosing is pinned there, without a day: the engine picks it.
-      sites: result.siteMoves.map((m) => ({ code: m.site, pinnedWave: m.wave, pinnedGoLive: null })),
+      // A site moved to a wave of the search's choosing is pinned there, without a day (the engine picks
+      // it) unless the exact step chose the day too.
+      sites: result.siteMoves.map((m) => ({ code: m.site, pinnedWave: m.wave, pinnedGoLive: m.goLive ?? null })),
       ...(result.erpOrder && { erpOrder: result.erpOrder }),
     },
   };

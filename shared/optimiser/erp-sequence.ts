@@ -23,6 +23,8 @@ export interface OptimiseProgress {
   evaluations: number;
   budget: number;
   best: SequenceScore;
+  /** The plan is being solved exactly (exact-step.ts): no progress comes until it is done. */
+  solvingExactly?: boolean;
 }
 
 export interface OptimiseOptions {
@@ -57,6 +59,8 @@ export interface OptimisedSequence {
   budget: number;
   /** Every order was tried (the result is the best there is for this lever). */
   exhaustive: boolean;
+  /** Solved exactly: no schedule with this lighthouse that keeps the rules goes live earlier on average. */
+  proven: boolean;
   cancelled: boolean;
   moves: ErpMove[];
   /** In words, for a person to check ("Bring Oracle EBS in wave 2 instead of wave 5: …"). */
@@ -219,6 +223,7 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
     evaluations,
     budget,
     exhaustive: everyOrder,
+    proven: false,
     cancelled: stopped && !!options.cancelled?.(),
     moves,
     explanation: explain(chosen.score, defaultScore, chosen.schedule, defaultSchedule, moves, siteMoves, everyOrder),
@@ -230,7 +235,7 @@ function waveAndGoLives(schedule: WaveSchedule): Map<string, { wave: number; goL
 }
 
 /** Per ERP whose first wave changed: where it comes in by default and in the sequence, and what its sites gain. */
-function erpMoves(input: ScheduleInput, before: WaveSchedule, after: WaveSchedule): ErpMove[] {
+export function erpMoves(input: ScheduleInput, before: WaveSchedule, after: WaveSchedule): ErpMove[] {
   const was = waveAndGoLives(before);
   const now = waveAndGoLives(after);
   const moves: ErpMove[] = [];
@@ -251,9 +256,10 @@ function erpMoves(input: ScheduleInput, before: WaveSchedule, after: WaveSchedul
 }
 
 const waveWords = (wave: number | null) => (wave === null ? 'no wave' : wave === 0 ? 'the lighthouse wave' : `wave ${wave}`);
+const waveCount = (now: number, before: number) => `${now} waves${now === before ? ', as before' : ` instead of ${before}`}`;
 const days = (n: number) => `${Math.abs(n)} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
 
-function explain(score: SequenceScore, base: SequenceScore, schedule: WaveSchedule, defaultSchedule: WaveSchedule, moves: ErpMove[], siteMoves: SiteMove[], exhaustive: boolean): string[] {
+export function explain(score: SequenceScore, base: SequenceScore, schedule: WaveSchedule, defaultSchedule: WaveSchedule, moves: ErpMove[], siteMoves: SiteMove[], exhaustive: boolean): string[] {
   if (compareScores(score, base) >= 0) {
     return [`No order of bringing in the ERPs, and no site moved to another wave, goes live earlier on average than the default${exhaustive ? ' (every order was tried)' : ''}.`];
   }
@@ -267,15 +273,17 @@ function explain(score: SequenceScore, base: SequenceScore, schedule: WaveSchedu
     const before = was.get(move.site);
     const after = now.get(move.site);
     const shift = before && after ? daysBetween(before.goLive, after.goLive) : 0;
-    const where = move.wave === before?.wave ? `first in ${waveWords(move.wave)}` : `in ${waveWords(move.wave)} instead of ${waveWords(before?.wave ?? null)}`;
-    lines.push(`Put ${move.site} ${where}${after ? `, live ${after.goLive}` : ''}${shift === 0 ? '' : ` (${days(shift)} ${shift < 0 ? 'earlier' : 'later'})`}.`);
+    const sameWave = move.wave === before?.wave;
+    // A move with a day (the exact step's) stays in its wave only to take that day; one without goes first in it.
+    const where = sameWave ? (move.goLive ? `in ${waveWords(move.wave)}` : `first in ${waveWords(move.wave)}`) : `in ${waveWords(move.wave)} instead of ${waveWords(before?.wave ?? null)}`;
+    const when = after ? (move.goLive ? ` on ${after.goLive}` : `, live ${after.goLive}`) : '';
+    lines.push(`Put ${move.site} ${where}${when}${shift === 0 ? '' : ` (${days(shift)} ${shift < 0 ? 'earlier' : 'later'})`}.`);
   }
   const meanBefore = base.placed ? base.totalDays / base.placed : 0;
   const meanAfter = score.placed ? score.totalDays / score.placed : 0;
   const percent = meanBefore ? ((meanBefore - meanAfter) / meanBefore) * 100 : 0;
   const last = score.lastDays - base.lastDays;
-  lines.push(
-    `Mean go-live ${days(Math.round((meanBefore - meanAfter) * 10) / 10)} earlier (${percent.toFixed(1)}%); last go-live ${last === 0 ? 'on the same day' : `${days(last)} ${last < 0 ? 'earlier' : 'later'}`}; ${schedule.waves.length - 1} waves instead of ${defaultSchedule.waves.length - 1}.`,
-  );
-  return lines;
+  // The outcome first, then the changes that make it: a long list of moves must not hide it.
+  const outcome = `Mean go-live ${days(Math.round((meanBefore - meanAfter) * 10) / 10)} earlier (${percent.toFixed(1)}%); last go-live ${last === 0 ? 'on the same day' : `${days(last)} ${last < 0 ? 'earlier' : 'later'}`}; ${waveCount(schedule.waves.length - 1, defaultSchedule.waves.length - 1)}.`;
+  return [outcome, ...lines];
 }

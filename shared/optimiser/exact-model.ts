@@ -45,6 +45,11 @@ export interface ExactModel {
   lp: string;
   /** Sites the program places (the lighthouse not counted). */
   sites: number;
+  /** Its size: what the time HiGHS takes follows. */
+  binaries: number;
+  rows: number;
+  /** The lighthouse's days from the as-of day: a schedule's total days are the objective plus these. */
+  fixedDays: number;
   /** The schedule rule 10's order gives, which the optimum is measured against. */
   defaultSchedule: WaveSchedule;
   /** The schedule a solution describes (`isChosen(name)`: the binary is 1), lighthouse first. */
@@ -200,6 +205,9 @@ export function exactSequenceModel(input: ScheduleInput, options: ExactModelOpti
   return {
     lp: lp.text(choices.map((c) => [c.day - asOf, c.name])),
     sites: sites.length,
+    binaries: lp.binaries.length,
+    rows: lp.rows.length,
+    fixedDays: lighthouseDay - asOf,
     defaultSchedule,
     wavesOf(isChosen) {
       const waves = new Map<number, WaveToCheck>([[0, { number: 0, windowStart: lighthouseDay, windowEnd: lighthouseDay, prepLeadDays: prepLeadDays(0, s), locked: false, sites: [{ index: lighthouseModel.index, goLive: lighthouseDay, pinned: false }] }]]);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { optimiseErpSequence } from '../../shared/optimiser/erp-sequence';
+import { solveWithHighs } from '../../electron/services/optimiser/highs-solver';
+import { optimiseSequence } from '../../shared/optimiser/optimise';
 import { useAppInChromium, type RunningWebApp } from '../support/web-app';
 
 // The sample without its crews: there, bringing the ERPs in another order is faster (with its crews, no order is).
@@ -34,7 +35,7 @@ describe('find a faster sequence', () => {
     const result = page.getByTestId('optimiser-result');
     await result.waitFor({ timeout: 30_000 });
     // The page shows what the same search finds in this process: the result depends on the inputs and the limit only.
-    const expected = optimiseErpSequence(await app.call('schedule:input', {}), { timeLimitSeconds: 5 });
+    const expected = await optimiseSequence(await app.call('schedule:input', {}), { timeLimitSeconds: 5 }, solveWithHighs);
     expect(expected.erpOrder).not.toBeNull();
     for (const line of expected.explanation) expect(await result.textContent()).toContain(line);
     const [scenario] = await app.call('scenarios:list', {});
@@ -46,5 +47,19 @@ describe('find a faster sequence', () => {
     await page.getByRole('button', { name: 'Compare it in Scenarios' }).click();
     await expect.poll(() => page.locator(`[data-scenario="${scenario!.name}"]`).textContent()).toContain('ERPs brought in in this order');
     await expect.poll(async () => (await page.locator('[data-metric="Mean go-live"] td').allTextContents())[1] ?? '').toMatch(/earlier$/);
+  });
+
+  it('solves a plan small enough for the limit exactly, with HiGHS in the worker under the app\'s content security policy, and says the result is proven', async () => {
+    await page.getByTestId('nav-plan').click();
+    await page.getByRole('button', { name: 'Faster sequence…' }).click();
+    await page.getByRole('dialog').getByText('10 s', { exact: true }).click();
+    await page.getByRole('button', { name: 'Search' }).click();
+    const result = page.getByTestId('optimiser-result');
+    await result.waitFor({ timeout: 60_000 });
+    const expected = await optimiseSequence(await app.call('schedule:input', {}), { timeLimitSeconds: 10 }, solveWithHighs);
+    expect(expected.proven).toBe(true);
+    for (const line of expected.explanation) expect(await result.textContent()).toContain(line);
+    expect(await result.textContent()).toContain('Solved exactly (HiGHS)');
+    await page.keyboard.press('Escape');
   });
 });

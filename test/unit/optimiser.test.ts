@@ -35,8 +35,8 @@ describe('the optimised sequence', () => {
     expect(optimised['B-E2']![0]).toBe(2);
     // Five sites after the lighthouse: four go live 29 days earlier, one 29-ish days later.
     expect(result.score.totalDays).toBeLessThan(result.defaultScore.totalDays);
-    expect(result.explanation[0]).toMatch(/^Bring ERP E3 in wave 1 instead of wave 2: 4 sites go live [\d.]+ days earlier on average\.$/);
-    expect(result.explanation.at(-1)).toMatch(/^Mean go-live [\d.]+ days earlier \([\d.]+%\); last go-live/);
+    expect(result.explanation[0]).toMatch(/^Mean go-live [\d.]+ days earlier \([\d.]+%\); last go-live/);
+    expect(result.explanation[1]).toMatch(/^Bring ERP E3 in wave 1 instead of wave 2: 4 sites go live [\d.]+ days earlier on average\.$/);
   });
 
   it('says so, and keeps the default, when no order is better', () => {
