@@ -27,6 +27,8 @@ const MIME_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  // The optimiser's HiGHS solver: compiled while it downloads only when served as WebAssembly.
+  '.wasm': 'application/wasm',
 };
 
 export interface WebServer {

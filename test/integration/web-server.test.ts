@@ -5,7 +5,7 @@ import { Workspace } from '../../electron/services/workspace';
 import { serveWorkspace } from '../../electron/web/serve-workspace';
 import { TOKEN_HEADER, type WebServer } from '../../electron/web/server';
 import type { ChangeEvent } from '../../shared/changes';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -73,6 +73,17 @@ describe('web mode over HTTP', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const escape = await send({ path: '/../../package.json', method: 'GET', headers: { Host: `127.0.0.1:${server.port}` } });
     expect(escape.body).not.toContain('"wave-planner"');
+  });
+
+  it("gives a worker's script the same policy as the page, and the optimiser's WebAssembly its own type", async () => {
+    const assets = readdirSync(join(RENDERER_BUILD_DIR, 'assets'));
+    const worker = assets.find((f) => f.startsWith('optimiser.worker-') && f.endsWith('.js'));
+    const wasm = assets.find((f) => f.endsWith('.wasm'));
+    const get = (file: string) => send({ path: `/assets/${file}`, method: 'GET', headers: { Host: `127.0.0.1:${server.port}` } });
+    const script = await get(worker!);
+    expect(script.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(script.headers['content-security-policy']).not.toContain("'unsafe-eval'");
+    expect((await get(wasm!)).headers['content-type']).toBe('application/wasm');
   });
 
   it('streams the change feed as Server-Sent Events, to a caller with the token only', async () => {
