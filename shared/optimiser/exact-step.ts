@@ -94,7 +94,9 @@ export async function withExactStep(input: ScheduleInput, model: ExactModel, sea
   }
   if (!solution.optimal) return searched;
   const optimum = Math.round(solution.objective) + model.fixedDays;
-  if (searched.score.totalDays <= optimum) return { ...searched, proven: true, explanation: withProven(searched.explanation) };
+  // The program places the sites the default places, the lighthouse apart: a proof speaks of those.
+  const samePlaced = searched.score.placed === model.sites + 1;
+  if (samePlaced && searched.score.totalDays <= optimum) return { ...searched, proven: true, explanation: withProven(searched.explanation) };
   const exact = exactMoves(input, model, solution);
   if (!exact) return searched;
   const score = scoreOf(exact.schedule);
