@@ -4,7 +4,7 @@
  * sites live by quarter, waves, size warnings, unscheduled sites, each site's go-live — and one can
  * be adopted into the plan as one step that Undo takes back.
  */
-import { Alert, Badge, Button, Card, Checkbox, Group, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, Modal, ScrollArea, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { ScenarioSummary } from '../../../../shared/contract';
 import { SCHEDULER_INPUTS } from '../../../../shared/changes';
@@ -232,24 +232,29 @@ export function ScenariosScreen() {
             return (
               <Card key={s.name} withBorder padding="sm" data-scenario={s.name}>
                 <Checkbox label={<Text fw={600}>{s.name}</Text>} checked={on} disabled={!on && names.length >= MAX_COMPARED} onChange={(e) => toggle(s.name, e.currentTarget.checked)} aria-label={`Compare ${s.name}`} />
+                {/* A faster sequence's note and pins can run to dozens of lines: four and five lines (of 16.8 px) show, the rest on request. */}
                 {s.note && (
-                  <Text size="xs" c="dimmed" mt={4}>
-                    {s.note}
-                  </Text>
+                  <Spoiler maxHeight={67} showLabel="Show the whole note" hideLabel="Show less" mt={4} styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-line' }}>
+                      {s.note}
+                    </Text>
+                  </Spoiler>
                 )}
-                <Stack gap={0} mt={6}>
-                  {s.inWords.length ? (
-                    s.inWords.map((line) => (
-                      <Text key={line} size="xs">
-                        {line}
-                      </Text>
-                    ))
-                  ) : (
-                    <Badge variant="light" color="gray" size="sm">
-                      changes nothing
-                    </Badge>
-                  )}
-                </Stack>
+                <Spoiler maxHeight={84} showLabel={`Show all ${s.inWords.length} changes`} hideLabel="Show fewer" mt={6} styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}>
+                  <Stack gap={0}>
+                    {s.inWords.length ? (
+                      s.inWords.map((line) => (
+                        <Text key={line} size="xs">
+                          {line}
+                        </Text>
+                      ))
+                    ) : (
+                      <Badge variant="light" color="gray" size="sm">
+                        changes nothing
+                      </Badge>
+                    )}
+                  </Stack>
+                </Spoiler>
                 <Group gap={6} mt="xs">
                   <Button size="compact-xs" variant="default" onClick={() => setEditing({ name: s.name, note: s.note, changes: s.changes })}>
                     Edit…
