@@ -77,6 +77,12 @@ const STATES: [name: string, reach: (page: Page) => Promise<void>][] = [
     await page.getByRole('button', { name: 'Faster sequence…' }).click();
     await dialog(page);
   }],
+  ['Plan, a faster sequence searched for, with what it found', async (page) => {
+    await page.getByRole('button', { name: 'Faster sequence…' }).click();
+    await page.getByRole('dialog').getByText('5 s', { exact: true }).click();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('optimiser-result').waitFor({ timeout: 30_000 });
+  }],
   ['Plan, a bar’s menu', async (page) => {
     await page.locator('.wp-bar').first().click({ button: 'right' });
     await page.getByRole('menu').waitFor();
@@ -139,6 +145,9 @@ beforeAll(async () => {
   await app.call('schedule:generate', { asOf: '2026-11-23' });
   await app.call('scenarios:save', { name: 'Oracle slips', note: 'The vendor says November.', changes: { erps: [{ code: 'ORA-EBS', connectorReadyDate: '2027-11-01' }] } });
   await app.call('scenarios:save', { name: 'Two more squads', changes: { crews: app.read.info().crews.map((c) => ({ ...c, size: c.size + 2 })) } });
+  // A note and a list of changes long enough to be shown in part, with their "Show all" controls.
+  const pinned = app.read.sites().slice(1, 9).map((s, i) => ({ code: s.code, pinnedWave: 1 + (i % 3), pinnedGoLive: null }));
+  await app.call('scenarios:save', { name: 'Pinned by hand', note: ['First line.', 'Second line.', 'Third line.', 'Fourth line.', 'Fifth line.', 'Sixth line.'].join('\n'), changes: { sites: pinned } });
 });
 afterAll(() => app?.stop());
 

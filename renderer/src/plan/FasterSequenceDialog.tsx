@@ -97,7 +97,7 @@ export function FasterSequenceDialog({ opened, onClose, onCompare }: { opened: b
         {run.state === 'done' && (
           <Stack gap={6} data-testid="optimiser-result">
             {/* An exact optimum can move every site: its lines scroll rather than push the buttons off the screen. */}
-            <ScrollArea.Autosize mah={360} type="auto">
+            <ScrollArea.Autosize mah={360} type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'What the search found' }}>
               <Stack gap={6}>
                 {run.result.explanation.map((line, i) => (
                   <Text key={line} size="sm" fw={i === 0 ? 600 : undefined}>
