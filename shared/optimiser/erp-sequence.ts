@@ -68,11 +68,12 @@ export interface OptimisedSequence {
 }
 
 /**
- * The evaluation budget for a time limit: a schedule of n sites costs about 40 + 12·n microseconds on
- * the machines this was measured on (2 cores, 2026), taken at half that speed for slower ones.
+ * The evaluation budget for a time limit: one schedule of n sites scored inside the search took up to
+ * 100 + 25·n microseconds in the bench's runs (2 cores, 2026; 38–51 ms at 2,000 sites, where the
+ * search's garbage weighs more than on a single schedule), taken at 1.5 times that for slower moments.
  */
 export function evaluationBudget(sites: number, timeLimitSeconds: number): number {
-  const microseconds = 2 * (40 + 12 * sites);
+  const microseconds = 1.5 * (100 + 25 * sites);
   return Math.max(2, Math.floor((timeLimitSeconds * 1_000_000) / microseconds));
 }
 
