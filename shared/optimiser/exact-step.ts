@@ -48,8 +48,8 @@ const MAX_SITES = 60;
 export const EXACT_SHARE = 0.6;
 
 /**
- * The seconds HiGHS is expected to take for a program, from its size: fitted on 23 plans of 12–28
- * sites with and without crews and on the sample plan (2-core machine, 2026; rows, the crews' most
+ * The seconds HiGHS is expected to take for a program, from its size: fitted on 22 generated plans of
+ * 12–28 sites with and without crews and on the sample plan (2-core machine, 2026; rows, the crews' most
  * of all, weigh far more than binaries), and taken at half that speed: the slowest of them took 1.9
  * times its fitted time.
  */
