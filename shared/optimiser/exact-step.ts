@@ -7,8 +7,8 @@
  *
  * Deterministic: whether a plan is solved exactly follows from the size of its program and the time
  * limit, never from a clock, and HiGHS gives the same answer to the same program. The solver's own
- * time limit (the whole limit) is a safety net for a size estimate far off: a plan cut off by it keeps
- * the search's result, the one place a clock can change what comes back.
+ * time limit (what is left of the limit) is a safety net for a size estimate far off: a plan cut off
+ * by it keeps the search's result, the one place a clock can change what comes back.
  */
 import { fromDay } from '../scheduler/day-numbers';
 import { generateSchedule } from '../scheduler/schedule';
@@ -27,7 +27,7 @@ export interface MilpResult {
   isChosen(name: string): boolean;
 }
 
-/** HiGHS (or any MILP solver) on a program in CPLEX LP text; `timeLimitSeconds` only as a safety net. */
+/** HiGHS (or any MILP solver) on a program in CPLEX LP text; `timeLimitSeconds` is only a safety net. */
 export type MilpSolver = (lp: string, timeLimitSeconds: number) => Promise<MilpResult>;
 
 /** A solution as the `highs` package returns it, read the same way in Node and in the browser. */
