@@ -54,6 +54,8 @@ export interface ExactModel {
   defaultSchedule: WaveSchedule;
   /** The schedule a solution describes (`isChosen(name)`: the binary is 1), lighthouse first. */
   wavesOf(isChosen: (name: string) => boolean): WaveToCheck[];
+  /** The code of the site at `index` in those waves. */
+  codeOf(index: number): string;
   /** The rules a schedule breaks, by the scheduler's own check. */
   violationsOf(waves: WaveToCheck[]): Violation[];
 }
@@ -219,6 +221,7 @@ export function exactSequenceModel(input: ScheduleInput, options: ExactModelOpti
       }
       return [...waves.values()].sort((a, b) => a.number - b.number);
     },
+    codeOf: (index) => model.sites[index]!.code,
     violationsOf: (waves) => checkSchedule(input, model, calendar, waves),
   };
 }

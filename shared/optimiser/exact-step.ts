@@ -12,7 +12,6 @@
  */
 import { fromDay } from '../scheduler/day-numbers';
 import { generateSchedule } from '../scheduler/schedule';
-import { buildPlanModel } from '../scheduler/site-model';
 import type { ScheduleInput } from '../scheduler/types';
 import { exactSequenceModel, type ExactModel } from './exact-model';
 import { compareScores, scoreOf } from './score';
@@ -66,11 +65,10 @@ export function exactModelWithin(input: ScheduleInput, timeLimitSeconds: number)
 
 /** The solution as moves the engine keeps: every site pinned to its wave and day, then scheduled and checked. */
 function exactMoves(input: ScheduleInput, model: ExactModel, solution: MilpResult): { moves: SiteMove[]; schedule: OptimisedSequence['schedule'] } | null {
-  const sites = buildPlanModel(input).sites;
   const moves = model
     .wavesOf(solution.isChosen)
     .filter((w) => w.number > 0)
-    .flatMap((w) => w.sites.map((p) => ({ site: sites[p.index]!.code, wave: w.number, goLive: fromDay(p.goLive) })))
+    .flatMap((w) => w.sites.map((p) => ({ site: model.codeOf(p.index), wave: w.number, goLive: fromDay(p.goLive) })))
     .sort((a, b) => (a.site < b.site ? -1 : 1));
   const schedule = generateSchedule(withMoves(input, moves));
   const score = scoreOf(schedule);

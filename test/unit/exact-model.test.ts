@@ -2,8 +2,8 @@
 // HiGHS: its schedule keeps every hard rule by the scheduler's own check and is never later in total
 // than the default; on a plan where the best ERP order falls short of it, the optimised sequence's
 // site moves reach it; the program is the same text whatever order the sites come in.
-import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
+import { solveWithHighs } from '../../electron/services/optimiser/highs-solver';
 import { exactSequenceModel } from '../../shared/optimiser/exact-model';
 import { optimiseErpSequence, scoreOf } from '../../shared/optimiser/erp-sequence';
 import { toDay } from '../../shared/scheduler/day-numbers';
@@ -17,13 +17,9 @@ describe('the exact optimum of a small plan', () => {
   it('keeps every hard rule, and the optimised sequence reaches it where the best ERP order falls short', async () => {
     const input = plan();
     const model = exactSequenceModel(input)!;
-    const highs = await highsLoader();
-    const solution = highs.solve(model.lp, { mip_rel_gap: 0, output_flag: false });
-    expect(solution.Status).toBe('Optimal');
-    const waves = model.wavesOf((name) => {
-      const column = solution.Columns[name];
-      return column !== undefined && 'Primal' in column && column.Primal > 0.5;
-    });
+    const solution = await solveWithHighs(model.lp, 600);
+    expect(solution.optimal).toBe(true);
+    const waves = model.wavesOf(solution.isChosen);
     expect(model.violationsOf(waves)).toEqual([]);
 
     const asOf = toDay(input.asOf);
