@@ -52,7 +52,7 @@ export interface PlanFileOptions {
   writeWaitMs?: number;
   /** Open without the right to change it, whether or not the file could be written. */
   readOnly?: boolean;
-  /** The plans this computer closed cleanly: an unchanged one skips the whole-file integrity check. */
+  /** The plans this computer closed cleanly: an unchanged one skips the whole-file integrity check and the schema comparison. */
   checkedPlans?: CheckedPlans;
 }
 
