@@ -21,8 +21,10 @@ describe('the plan timeline of a 400-site program', () => {
   it('collapses each wave to one row without bar labels when zoomed out to the whole program, and stacks them again zoomed in', async () => {
     await page.waitForSelector('.wp-bar');
     await page.getByRole('button', { name: 'Fit' }).click();
-    await expect.poll(() => page.getByTestId('timeline').getAttribute('class')).toContain('wp-timeline-compact');
-    await expect.poll(() => page.locator('.wp-label').first().isVisible()).toBe(false);
+    // Fit animates, and the lanes collapse when it settles: on a machine busy with other suites that
+    // took longer than the poll's default second once (as the other timeline tests allow, 5 s).
+    await expect.poll(() => page.getByTestId('timeline').getAttribute('class'), { timeout: 5_000 }).toContain('wp-timeline-compact');
+    await expect.poll(() => page.locator('.wp-label').first().isVisible(), { timeout: 5_000 }).toBe(false);
     // One row: a wave of four sites is no taller than its one-line label.
     const lane = page.locator('.vis-label', { has: laneTitle('Wave 3') });
     expect((await lane.boundingBox())!.height).toBeLessThan(40);
