@@ -88,7 +88,7 @@ describe('the plan timeline of a 400-site program', () => {
     await page.getByRole('button', { name: 'Fit' }).click();
     expect(await links.count()).toBe(0);
     await page.getByLabel('Predecessor links').check();
-    await expect.poll(() => links.count()).toBeGreaterThan(3);
+    await expect.poll(() => links.count(), { timeout: 5_000 }).toBeGreaterThan(3);
     // Every link joins two sites of which the second waits for the first, diamond to diamond.
     const joins = await page.evaluate(() =>
       Array.from(document.querySelectorAll<SVGPathElement>('svg.wp-links path[data-link]')).slice(0, 5).map((path) => {
@@ -120,8 +120,10 @@ describe('the plan timeline of a 400-site program', () => {
     await page.reload();
     await page.getByTestId('nav-plan').click();
     await expect.poll(() => page.getByLabel('Predecessor links').isChecked()).toBe(true);
+    // The reloaded chart draws its 400 bars first: Fit before that would fit an empty chart.
+    await page.waitForSelector('.wp-bar');
     await page.getByRole('button', { name: 'Fit' }).click();
-    await expect.poll(() => links.count()).toBeGreaterThan(3);
+    await expect.poll(() => links.count(), { timeout: 5_000 }).toBeGreaterThan(3);
     await page.getByLabel('Predecessor links').uncheck();
     await expect.poll(() => links.count()).toBe(0);
   });
