@@ -71,28 +71,30 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'excluded']);
 const FALSE = new Set(['false', 'no', 'n', '0', '', 'in scope']);
 
+/** What a problem quotes of the cell: ` (got "…")`. */
+const gotOf = (text: string) => ` (got "${text.length > 40 ? `${text.slice(0, 37)}...` : text}")`;
+
 function toValue(text: string, type: CellType): { ok: true; value: unknown } | { ok: false; message: string } {
-  const got = ` (got "${text.length > 40 ? `${text.slice(0, 37)}...` : text}")`;
   switch (type) {
     case 'text':
       return { ok: true, value: text };
     // Decimal digits only: JavaScript's Number() would also read "0x10", "1e2" and "Infinity".
     case 'integer':
-      return WHOLE.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: `must be a whole number written in digits${got}` };
+      return WHOLE.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: `must be a whole number written in digits${gotOf(text)}` };
     case 'score': {
       if (text === '?' || text.toLowerCase() === 'unknown') return { ok: true, value: null };
       const digits = text.replace(/%$/, '').replace(',', '.');
       const n = DECIMAL.test(digits) ? Number(digits) : NaN;
-      return n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, message: `must be a score from 0 to 100, or "unknown"${got}` };
+      return n >= 0 && n <= 100 ? { ok: true, value: n } : { ok: false, message: `must be a score from 0 to 100, or "unknown"${gotOf(text)}` };
     }
     case 'date':
-      if (!isIsoDate(text)) return { ok: false, message: `must be a real date written YYYY-MM-DD${got}` };
-      return isPlanDay(text) ? { ok: true, value: text } : { ok: false, message: `${DAY_RANGE_MESSAGE}${got}` };
+      if (!isIsoDate(text)) return { ok: false, message: `must be a real date written YYYY-MM-DD${gotOf(text)}` };
+      return isPlanDay(text) ? { ok: true, value: text } : { ok: false, message: `${DAY_RANGE_MESSAGE}${gotOf(text)}` };
     case 'boolean': {
       const lower = text.toLowerCase();
       if (TRUE.has(lower)) return { ok: true, value: true };
       if (FALSE.has(lower)) return { ok: true, value: false };
-      return { ok: false, message: `must be yes or no${got}` };
+      return { ok: false, message: `must be yes or no${gotOf(text)}` };
     }
     case 'list':
       return { ok: true, value: text.split(/[;,]/).map((s) => s.trim()).filter(Boolean) };
@@ -108,10 +110,10 @@ function toValue(text: string, type: CellType): { ok: true; value: unknown } | {
   }
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
+function setPath(target: Record<string, unknown>, parts: readonly string[], value: unknown): void {
   let node = target;
-  for (const part of parts.slice(0, -1)) {
+  for (let i = 0; i < parts.length - 1; i += 1) {
+    const part = parts[i]!;
     if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
     node = node[part] as Record<string, unknown>;
   }
@@ -128,24 +130,29 @@ interface RowValues {
 /** Converts each data row's mapped cells; blank cells are left out (they change nothing). */
 function readRows(plan: SheetPlan, fields: SheetField[], problems: SheetProblem[]): RowValues[] {
   const byKey = new Map(fields.map((f) => [f.key, f]));
+  // What each mapped column needs is worked out once per sheet, not once per cell (10,000 rows).
+  const mapped = plan.mapping.flatMap((key, column) => {
+    const field = key ? byKey.get(key) : undefined;
+    if (!key || !field) return [];
+    const parts = key.split('.');
+    const group = parts.slice(0, key.startsWith('readiness.') ? 3 : 1).join('.');
+    return [{ column, key, field, parts, group, header: plan.sheet.headers[column] ?? `column ${column + 1}` }];
+  });
   const out: RowValues[] = [];
   plan.sheet.rows.forEach((cells, index) => {
     const row = index + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const values: Record<string, unknown> = {};
     const columns = new Map<string, string>();
-    plan.mapping.forEach((key, column) => {
-      if (!key) return;
-      const field = byKey.get(key);
+    for (const { column, key, field, parts, group, header } of mapped) {
       const text = (cells[column] ?? '').trim();
-      if (!field || text === '') return;
-      const header = plan.sheet.headers[column] ?? `column ${column + 1}`;
-      columns.set(key.split('.').slice(0, key.startsWith('readiness.') ? 3 : 1).join('.'), header);
+      if (text === '') continue;
+      columns.set(group, header);
       columns.set(key, header);
       const converted = toValue(text, field.type);
       if (!converted.ok) problems.push({ source: plan.sheet.source, row, column: header, field: key, message: converted.message });
-      else setPath(values, key, converted.value);
-    });
+      else setPath(values, parts, converted.value);
+    }
     out.push({ row, values, columns });
   });
   return out;
@@ -179,6 +186,9 @@ export function checkImport(plans: SheetPlan[], plan: PlanSnapshot): ImportCheck
   const sites: Changes<Site> = { added: [], changed: [], unchanged: [] };
   const erpCodes = new Set(plan.erps.map((e) => e.code.toLowerCase()));
   const siteCodes = new Set(plan.sites.map((s) => s.code.toLowerCase()));
+  // Looked up by code for each row: a 10,000-row update of a 10,000-site plan must not search the plan per row.
+  const erpByCode = new Map(plan.erps.map((e) => [e.code.toLowerCase(), e]));
+  const siteByCode = new Map(plan.sites.map((s) => [s.code.toLowerCase(), s]));
   const ordered = [...plans.filter((p) => p.kind === 'erps'), ...plans.filter((p) => p.kind === 'sites')];
 
   for (const sheetPlan of ordered) {
@@ -209,7 +219,7 @@ export function checkImport(plans: SheetPlan[], plan: PlanSnapshot): ImportCheck
       }
       seen.set(code.toLowerCase(), row);
       if (sheetPlan.kind === 'erps') {
-        const before = plan.erps.find((e) => e.code.toLowerCase() === code.toLowerCase());
+        const before = erpByCode.get(code.toLowerCase());
         const result = erpSchema.safeParse({ ...before, ...values, code: before?.code ?? code }, { reportInput: true });
         if (!result.success) {
           for (const p of problemsFromZod(result.error)) (columnOf(columns, p.path) ? problem : missing)(p.path, p.message);
@@ -225,7 +235,7 @@ export function checkImport(plans: SheetPlan[], plan: PlanSnapshot): ImportCheck
         }
         continue;
       }
-      const before = plan.sites.find((s) => s.code.toLowerCase() === code.toLowerCase());
+      const before = siteByCode.get(code.toLowerCase());
       const readiness = { ...(before?.readiness ?? {}) };
       for (const [dim, value] of Object.entries((values.readiness ?? {}) as Record<string, object>)) readiness[dim] = { score: null, targetDate: null, ...readiness[dim], ...value };
       const result = siteSchema.safeParse({ ...before, ...values, siteLead: { ...before?.siteLead, ...(values.siteLead as object) }, code: before?.code ?? code, readiness }, { reportInput: true });
