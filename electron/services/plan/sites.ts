@@ -34,7 +34,12 @@ interface SiteRow {
 /** Sites with their blackouts, predecessors and current readiness; all sites, or the one with `code`. */
 export function readSites(h: ReadHandle, code?: string): Site[] {
   const filter = code === undefined ? '' : 'WHERE s.code = ?';
-  const rows = h.all<SiteRow>(`SELECT s.*, e.code AS erp_code FROM sites s JOIN erps e ON e.id = s.erp_id ${filter} ORDER BY s.position, s.code`, ...(code === undefined ? [] : [code]));
+  // The ERP's code by a subquery rather than a join: as fast for all sites, and for one site (read for
+  // each row an import updates) a join took eight times as long here.
+  const rows = h.all<SiteRow>(
+    `SELECT s.*, (SELECT code FROM erps WHERE id = s.erp_id) AS erp_code FROM sites s ${filter} ORDER BY s.position, s.code`,
+    ...(code === undefined ? [] : [code]),
+  );
   const byId = new Map<number, Site>();
   for (const r of rows) {
     byId.set(r.id, {
@@ -60,11 +65,14 @@ export function readSites(h: ReadHandle, code?: string): Site[] {
     });
   }
   if (byId.size === 0) return [];
-  const siteFilter = code === undefined ? '' : `WHERE site_id = ${rows[0]!.id}`;
-  for (const b of h.all<{ site_id: number; from_date: string; to_date: string; reason: string }>(`SELECT site_id, from_date, to_date, reason FROM site_blackouts ${siteFilter} ORDER BY id`)) {
+  // The site's id is bound, not written into the SQL: each text is a statement prepared and kept for
+  // the plan's lifetime, and an import that updates 10,000 sites read each of them.
+  const siteFilter = code === undefined ? '' : 'WHERE site_id = ?';
+  const siteParam = code === undefined ? [] : [rows[0]!.id];
+  for (const b of h.all<{ site_id: number; from_date: string; to_date: string; reason: string }>(`SELECT site_id, from_date, to_date, reason FROM site_blackouts ${siteFilter} ORDER BY id`, ...siteParam)) {
     byId.get(b.site_id)?.blackouts.push({ from: b.from_date, to: b.to_date, reason: b.reason });
   }
-  for (const p of h.all<{ site_id: number; code: string }>(`SELECT p.site_id, s.code FROM site_predecessors p JOIN sites s ON s.id = p.predecessor_id ${siteFilter.replace('site_id', 'p.site_id')} ORDER BY p.site_id, p.position`)) {
+  for (const p of h.all<{ site_id: number; code: string }>(`SELECT p.site_id, s.code FROM site_predecessors p JOIN sites s ON s.id = p.predecessor_id ${siteFilter.replace('site_id', 'p.site_id')} ORDER BY p.site_id, p.position`, ...siteParam)) {
     byId.get(p.site_id)?.predecessors.push(p.code);
   }
   // Dimension order first, so every site's readiness object lists keys in the plan's order.
@@ -74,6 +82,7 @@ export function readSites(h: ReadHandle, code?: string): Site[] {
        JOIN readiness_dimensions d ON d.key = e.dimension_key
       WHERE e.id IN (SELECT max(id) FROM readiness_entries ${siteFilter} GROUP BY site_id, dimension_key)
       ORDER BY e.site_id, d.position`,
+    ...siteParam,
   );
   for (const c of current) {
     const site = byId.get(c.site_id);
@@ -187,15 +196,24 @@ export function createSite(h: WriteHandle, input: unknown): Site {
 
 /** Validates and writes a site edit. */
 export function updateSite(h: WriteHandle, code: string, patch: SitePatch): Site {
-  const before = getSite(h, code);
+  const after = patchSite(h, getSite(h, code), patch);
+  return getSite(h, after.code);
+}
+
+/**
+ * Writes `patch` over `before`, the site as the plan holds it in this write, checked and audited.
+ * An import that updates thousands of sites reads them all once and hands each one in here.
+ */
+export function patchSite(h: WriteHandle, before: Site, patch: SitePatch): Site {
+  const code = before.code;
   const merged = parseWithProblems(siteSchema, { ...before, ...patch });
   if (!merged.ok) {
     const first = merged.problems[0]!;
     throw new UserError('invalid-input', `Site ${code}: ${first.path} ${first.message}`, merged.problems);
   }
   const after = merged.value;
-  const siteId = siteIdOf(h, before.code)!;
-  if (after.code.toLowerCase() !== before.code.toLowerCase() && siteIdOf(h, after.code) !== undefined) {
+  const siteId = siteIdOf(h, code)!;
+  if (after.code.toLowerCase() !== code.toLowerCase() && siteIdOf(h, after.code) !== undefined) {
     throw new UserError('conflict', `A site with code "${after.code}" already exists.`);
   }
   checkReferences(h, code, after);
@@ -204,8 +222,8 @@ export function updateSite(h: WriteHandle, code: string, patch: SitePatch): Site
   writePredecessors(h, siteId, after.predecessors);
   const { readiness: _before, ...beforeFields } = before;
   const { readiness: _after, ...afterFields } = after;
-  h.audit.recordChanges('site', before.code, beforeFields, afterFields);
-  return getSite(h, after.code);
+  h.audit.recordChanges('site', code, beforeFields, afterFields);
+  return after;
 }
 
 /** The same fields set on many sites: all of them change, or none. */

@@ -6,7 +6,7 @@
  */
 import type { Committed } from '../../../shared/changes';
 import type { SheetChoice, SheetImportPreview, SheetImportSummary } from '../../../shared/contract';
-import type { AuditSource } from '../../../shared/domain';
+import type { AuditSource, Site } from '../../../shared/domain';
 import { sheetFields, type SheetKind } from '../../../shared/sheets/fields';
 import { describeSheetProblem, type ImportCheck, type PlanSnapshot } from '../../../shared/sheets/sheet-import';
 import { UserError } from '../errors';
@@ -16,7 +16,7 @@ import { revisionBefore } from '../plan/history';
 import type { PlanFile } from '../plan/plan-file';
 import { requirePlanRow } from '../plan/plan-settings';
 import { appendReadiness, readDimensions } from '../plan/readiness';
-import { getSite, insertSite, readSites, siteIdOf, updateSite, writePredecessors } from '../plan/sites';
+import { getSite, insertSite, patchSite, readSites, siteIdOf, writePredecessors } from '../plan/sites';
 import { readSheets } from './read-sheets';
 import { checkSheets } from './sheet-check';
 import { readAndCheckSheetsOffThread } from './sheet-check-thread';
@@ -85,11 +85,13 @@ function writeImport(h: WriteHandle, fileName: string, { erps, sites }: ImportCh
     insertSite(h, site, { predecessors: false, dimensions });
     h.audit.record('site', site.code, 'created', null, site.name);
   }
+  // The sites a file changes, read once in this write rather than once or twice per row.
+  const current = sites.changed.length > 0 ? new Map(readSites(h).map((s) => [s.code.toLowerCase(), s])) : new Map<string, Site>();
   for (const { code, value } of sites.changed) {
-    const before = getSite(h, code);
+    const before = current.get(code.toLowerCase()) ?? getSite(h, code);
     const { readiness, ...fields } = value;
-    updateSite(h, code, fields);
-    appendReadinessChanges(h, code, before.readiness, readiness);
+    patchSite(h, before, fields);
+    appendReadinessChanges(h, before.code, before.readiness, readiness);
   }
   for (const site of sites.added) {
     const siteId = siteIdOf(h, site.code)!;
