@@ -60,6 +60,11 @@ describe('adding, removing and bulk-editing sites', () => {
     // One bulk edit is one step of Undo.
     await plan.call('history:undo', {});
     expect(plan.read.site('US-KNX')).toMatchObject({ region: 'Americas', excluded: false });
+    // A site named twice (as a selection may name it) is changed, and audited, once.
+    const regionEntries = () => plan.read.audit({ entityId: 'US-DET', limit: 50 }).filter((a) => a.field === 'region').length;
+    const entriesBefore = regionEntries();
+    expect((await plan.call('sites:updateMany', { codes: ['US-DET', 'us-det'], patch: { region: 'Great Lakes' } })).map((s) => s.region)).toEqual(['Great Lakes', 'Great Lakes']);
+    expect(regionEntries()).toBe(entriesBefore + 1);
     plan.close();
   });
 });

@@ -16,7 +16,7 @@ import { revisionBefore } from '../plan/history';
 import type { PlanFile } from '../plan/plan-file';
 import { requirePlanRow } from '../plan/plan-settings';
 import { appendReadiness, readDimensions } from '../plan/readiness';
-import { getSite, insertSite, patchSite, readSites, siteIdOf, writePredecessors } from '../plan/sites';
+import { getSite, insertSite, patchSite, readSites, siteIdOf, sitesByCode, writePredecessors } from '../plan/sites';
 import { readSheets } from './read-sheets';
 import { checkSheets } from './sheet-check';
 import { readAndCheckSheetsOffThread } from './sheet-check-thread';
@@ -86,7 +86,7 @@ function writeImport(h: WriteHandle, fileName: string, { erps, sites }: ImportCh
     h.audit.record('site', site.code, 'created', null, site.name);
   }
   // The sites a file changes, read once in this write rather than once or twice per row.
-  const current = sites.changed.length > 0 ? new Map(readSites(h).map((s) => [s.code.toLowerCase(), s])) : new Map<string, Site>();
+  const current = sites.changed.length > 0 ? sitesByCode(h) : new Map<string, Site>();
   for (const { code, value } of sites.changed) {
     const before = current.get(code.toLowerCase()) ?? getSite(h, code);
     const { readiness, ...fields } = value;
