@@ -15,7 +15,7 @@ import { daysBetween } from '../dates';
 import { generateSchedule } from '../scheduler/schedule';
 import type { ScheduleInput, WaveSchedule } from '../scheduler/types';
 import { compareScores, scoreOf, type SequenceScore } from './score';
-import { searchSiteMoves, type SiteMove } from './site-moves';
+import { searchSiteMoves, withMoves, type SiteMove } from './site-moves';
 
 export { compareScores, scoreOf, type SequenceScore };
 
@@ -109,6 +109,9 @@ function moved(order: string[], from: number, to: number): string[] {
   return next;
 }
 
+/** How the search makes the schedules it compares: their days and broken rules, without reasons. */
+const SEARCHING = { reasons: false } as const;
+
 export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptions): OptimisedSequence {
   const defaultSchedule = generateSchedule(input);
   const defaultScore = scoreOf(defaultSchedule);
@@ -135,7 +138,7 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
   const evaluate = (order: string[]): SequenceScore | null => {
     const key = order.join('\u0000');
     if (seen.has(key) || !spend()) return null;
-    const schedule = generateSchedule({ ...input, erpIntroductionOrder: order });
+    const schedule = generateSchedule({ ...input, erpIntroductionOrder: order }, SEARCHING);
     const score = scoreOf(schedule);
     seen.set(key, score);
     const versus = compareScores(score, best.score);
@@ -163,7 +166,7 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
     const descend = (start: string[]): { order: string[]; score: SequenceScore } => {
       let current = start;
       // A start already scheduled (a kick can land on one) keeps the score it had; only a stopped search schedules it outside the budget.
-      let currentScore = evaluate(current) ?? seen.get(current.join('\u0000')) ?? scoreOf(generateSchedule({ ...input, erpIntroductionOrder: current }));
+      let currentScore = evaluate(current) ?? seen.get(current.join('\u0000')) ?? scoreOf(generateSchedule({ ...input, erpIntroductionOrder: current }, SEARCHING));
       for (let improved = true; improved && !stopped; ) {
         improved = false;
         for (let from = 0; from < current.length && !stopped; from += 1) {
@@ -210,7 +213,10 @@ export function optimiseErpSequence(input: ScheduleInput, options: OptimiseOptio
     return true;
   };
   const siteSearch = stopped ? null : searchSiteMoves(fromOrder, ordered, spendOnMove);
-  const chosen = siteSearch && siteSearch.moves.length > 0 ? { order: ordered.order, schedule: siteSearch.schedule, score: siteSearch.score } : ordered;
+  const withSiteMoves = siteSearch && siteSearch.moves.length > 0 ? siteSearch : null;
+  // The search compared schedules without their reasons: the one it chose is made again with them.
+  const schedule = withSiteMoves ? generateSchedule(withMoves(fromOrder, withSiteMoves.moves)) : ordered.order ? generateSchedule(fromOrder) : defaultSchedule;
+  const chosen = { order: ordered.order, schedule, score: withSiteMoves ? withSiteMoves.score : ordered.score };
   options.onProgress?.({ evaluations, budget, best: chosen.score });
   const siteMoves = siteSearch?.moves ?? [];
   const moves = compareScores(chosen.score, defaultScore) < 0 ? erpMoves(input, defaultSchedule, chosen.schedule) : [];

@@ -23,6 +23,7 @@ export interface SiteMove {
 
 export interface MoveSearch {
   moves: SiteMove[];
+  /** The best schedule found, without its sites' reasons (made for comparing). */
   schedule: WaveSchedule;
   score: SequenceScore;
   evaluations: number;
@@ -75,7 +76,8 @@ export function searchSiteMoves(input: ScheduleInput, start: { schedule: WaveSch
         }
         evaluations += 1;
         const tried = [...moves.filter((m) => m.site !== site), { site, wave: target }];
-        const schedule = generateSchedule(withMoves(input, tried));
+        // Compared by days and broken rules only: the caller makes the schedule it keeps again, with its reasons.
+        const schedule = generateSchedule(withMoves(input, tried), { reasons: false });
         const score = scoreOf(schedule);
         if (score.violations === 0 && compareScores(score, best.score) < 0) {
           moves = tried;

@@ -446,7 +446,6 @@ function introductionOrder(codes: string[], erps: PlanModel['erps']): number[] {
 }
 
 function placedSite(scheduler: WaveScheduler, context: HeldBackContext, wave: BuiltWave, placement: Placement, firstOnErp: Map<number, number>): PlacedSite {
-  const s = scheduler.settings;
   const m = scheduler.model.sites[placement.index]!;
   const reasons: string[] = [];
   if (wave.number === 0) reasons.push(...placement.notes);
@@ -468,17 +467,31 @@ function placedSite(scheduler: WaveScheduler, context: HeldBackContext, wave: Bu
   if (gap) reasons.push(gap);
   const releasedIn = scheduler.released.get(m.index);
   if (releasedIn !== undefined) reasons.push(...heldBackReasons(context, m, Math.min(releasedIn, scheduler.readyIn.get(m.index) ?? releasedIn), releasedIn, wave.number));
+  return { ...bareSite(scheduler, wave, placement), reasons };
+}
+
+/** A placed site without its reasons (see GenerateOptions). */
+function bareSite(scheduler: WaveScheduler, wave: BuiltWave, placement: Placement): PlacedSite {
   return {
-    site: m.code,
+    site: scheduler.model.sites[placement.index]!.code,
     goLive: fromDay(placement.goLive),
     prepStart: fromDay(placement.goLive - wave.prepLeadDays),
-    hypercareEnd: fromDay(placement.goLive + s.hypercareDays),
+    hypercareEnd: fromDay(placement.goLive + scheduler.settings.hypercareDays),
     pinned: placement.pinned,
-    reasons,
+    reasons: [],
   };
 }
 
-export function generateSchedule(input: ScheduleInput): WaveSchedule {
+export interface GenerateOptions {
+  /**
+   * False leaves every placed site's reasons empty: for a search that compares thousands of
+   * schedules by their days and broken rules (the optimised sequence), where the reasons are a third
+   * of the work and never shown. The waves, days and violations are the same either way.
+   */
+  reasons?: boolean;
+}
+
+export function generateSchedule(input: ScheduleInput, options: GenerateOptions = {}): WaveSchedule {
   const scheduler = new WaveScheduler(input);
   scheduler.run();
   const s = input.settings;
@@ -507,7 +520,7 @@ export function generateSchedule(input: ScheduleInput): WaveSchedule {
     prepLeadDays: wave.prepLeadDays,
     sites: [...wave.placements]
       .sort((a, b) => a.goLive - b.goLive || a.index - b.index)
-      .map((p) => placedSite(scheduler, context, wave, p, firstOnErp)),
+      .map((p) => (options.reasons === false ? bareSite(scheduler, wave, p) : placedSite(scheduler, context, wave, p, firstOnErp))),
   }));
 
   const unscheduled: Unscheduled[] = [];
