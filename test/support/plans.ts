@@ -61,6 +61,8 @@ export function reads(plan: PlanFile) {
       expectMatchesShippedSchema(text);
       return text;
     },
+    /** The same text without checking it against the shipped schema: for comparing a plan thousands of times. */
+    exportTextUnchecked: () => serializeWavePlan(exportDocument(h)),
   };
 }
 export type PlanReads = ReturnType<typeof reads>;
