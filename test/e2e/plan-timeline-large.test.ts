@@ -36,7 +36,7 @@ describe('the plan timeline of a 400-site program', () => {
       await page.waitForTimeout(600);
     }
     expect(await compact()).toBe(false);
-    await expect.poll(() => page.locator('.wp-label').first().isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.wp-label').first().isVisible(), { timeout: 5_000 }).toBe(true);
   });
 
   it('keeps the time axis at the top while the lanes scroll under it, and a bar chosen by keyboard lands below it', async () => {
@@ -70,7 +70,7 @@ describe('the plan timeline of a 400-site program', () => {
     await page.getByTestId('timeline').focus();
     await page.keyboard.press('Home');
     const chosen = page.locator('.vis-item.vis-selected');
-    await expect.poll(async () => (await chosen.boundingBox())?.y ?? -1).toBeGreaterThan(0);
+    await expect.poll(async () => (await chosen.boundingBox())?.y ?? -1, { timeout: 5_000 }).toBeGreaterThan(0);
     expect(await scroller.evaluate((element) => element.scrollHeight > element.clientHeight + 200)).toBe(true);
     const lighthouseLane = (await page.locator('.vis-label', { has: laneTitle('Lighthouse') }).boundingBox())!;
     const bar = (await chosen.boundingBox())!;
@@ -119,13 +119,13 @@ describe('the plan timeline of a 400-site program', () => {
     }
     await page.reload();
     await page.getByTestId('nav-plan').click();
-    await expect.poll(() => page.getByLabel('Predecessor links').isChecked()).toBe(true);
+    await expect.poll(() => page.getByLabel('Predecessor links').isChecked(), { timeout: 5_000 }).toBe(true);
     // The reloaded chart draws its 400 bars first: Fit before that would fit an empty chart.
     await page.waitForSelector('.wp-bar');
     await page.getByRole('button', { name: 'Fit' }).click();
     await expect.poll(() => links.count(), { timeout: 5_000 }).toBeGreaterThan(3);
     await page.getByLabel('Predecessor links').uncheck();
-    await expect.poll(() => links.count()).toBe(0);
+    await expect.poll(() => links.count(), { timeout: 5_000 }).toBe(0);
   });
 });
 

@@ -32,7 +32,8 @@ describe('web mode in Chromium', () => {
     await input.press('Enter');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('All changes saved');
     await page.reload();
-    await expect.poll(() => page.locator('[data-site="US-DET"]').textContent()).toContain('Detroit Stamping & Press');
+    // A reload starts the app again: on a machine busy with other suites that can take over the poll's default second.
+    await expect.poll(() => page.locator('[data-site="US-DET"]').textContent(), { timeout: 5_000 }).toContain('Detroit Stamping & Press');
     const audit = app.read.audit({ entity: 'site', entityId: 'US-DET', limit: 5 });
     expect(audit[0]).toMatchObject({ field: 'name', oldValue: 'Detroit Stamping', newValue: 'Detroit Stamping & Press', source: 'ui' });
     // The site's panel shows who changed what.
