@@ -14,7 +14,7 @@ import { fromDay } from '../scheduler/day-numbers';
 import { generateSchedule } from '../scheduler/schedule';
 import type { ScheduleInput } from '../scheduler/types';
 import { exactSequenceModel, type ExactModel } from './exact-model';
-import { compareScores, scoreOf } from './score';
+import { compareScores, scoreOf, type SequenceScore } from './score';
 import { withMoves, type SiteMove } from './site-moves';
 import { erpMoves, explain, type OptimisedSequence } from './erp-sequence';
 
@@ -29,8 +29,14 @@ export interface MilpResult {
 /** HiGHS (or any MILP solver) on a program in CPLEX LP text; `timeLimitSeconds` is only a safety net. */
 export type MilpSolver = (lp: string, timeLimitSeconds: number) => Promise<MilpResult>;
 
-/** A solution as the `highs` package returns it, read the same way in Node and in the browser. */
-export function milpResultOf(solution: { Status: string; ObjectiveValue: number; Columns: Record<string, object | undefined> }): MilpResult {
+/** What the `highs` package offers, in Node and in the browser alike. */
+export interface HighsLike {
+  solve(lp: string, options: { mip_rel_gap: number; output_flag: boolean; time_limit: number }): { Status: string; ObjectiveValue: number; Columns: Record<string, object | undefined> };
+}
+
+/** Solves `lp` to a zero gap (what "proven" rests on) with HiGHS, in Node or in the browser. */
+export function solveMilp(highs: HighsLike, lp: string, timeLimitSeconds: number): MilpResult {
+  const solution = highs.solve(lp, { mip_rel_gap: 0, output_flag: false, time_limit: timeLimitSeconds });
   return {
     optimal: solution.Status === 'Optimal',
     objective: solution.ObjectiveValue,
@@ -64,7 +70,7 @@ export function exactModelWithin(input: ScheduleInput, timeLimitSeconds: number)
 }
 
 /** The solution as moves the engine keeps: every site pinned to its wave and day, then scheduled and checked. */
-function exactMoves(input: ScheduleInput, model: ExactModel, solution: MilpResult): { moves: SiteMove[]; schedule: OptimisedSequence['schedule'] } | null {
+function exactMoves(input: ScheduleInput, model: ExactModel, solution: MilpResult): { moves: SiteMove[]; schedule: OptimisedSequence['schedule']; score: SequenceScore } | null {
   const moves = model
     .wavesOf(solution.isChosen)
     .filter((w) => w.number > 0)
@@ -72,7 +78,7 @@ function exactMoves(input: ScheduleInput, model: ExactModel, solution: MilpResul
     .sort((a, b) => (a.site < b.site ? -1 : 1));
   const schedule = generateSchedule(withMoves(input, moves));
   const score = scoreOf(schedule);
-  return score.violations === 0 && score.totalDays === Math.round(solution.objective) + model.fixedDays ? { moves, schedule } : null;
+  return score.violations === 0 && score.totalDays === Math.round(solution.objective) + model.fixedDays ? { moves, schedule, score } : null;
 }
 
 const PROVEN = 'Solved exactly (HiGHS): no schedule with this lighthouse that keeps every rule goes live earlier on average.';
@@ -97,7 +103,7 @@ export async function withExactStep(input: ScheduleInput, model: ExactModel, sea
   if (samePlaced && searched.score.totalDays <= optimum) return { ...searched, proven: true, explanation: withProven(searched.explanation) };
   const exact = exactMoves(input, model, solution);
   if (!exact) return searched;
-  const score = scoreOf(exact.schedule);
+  const { score } = exact;
   if (compareScores(score, searched.score) >= 0) return searched;
   const moves = erpMoves(input, searched.defaultSchedule, exact.schedule);
   const explanation = explain(score, searched.defaultScore, exact.schedule, searched.defaultSchedule, moves, exact.moves, false);

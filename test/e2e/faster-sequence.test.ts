@@ -16,6 +16,21 @@ let app: RunningWebApp;
 let page: Page;
 beforeAll(() => ({ app, page } = ui));
 
+/**
+ * Searches with the dialog at a limit of `seconds`, and checks the page shows every line of what the
+ * same search finds in this process: the result depends on the inputs and the limit only.
+ */
+async function searchInDialog(seconds: number, timeout: number) {
+  await page.getByRole('button', { name: 'Faster sequence…' }).click();
+  await page.getByRole('dialog').getByText(`${seconds} s`, { exact: true }).click();
+  await page.getByRole('button', { name: 'Search' }).click();
+  const result = page.getByTestId('optimiser-result');
+  await result.waitFor({ timeout });
+  const expected = await optimiseSequence(await app.call('schedule:input', {}), { timeLimitSeconds: seconds }, solveWithHighs);
+  for (const line of expected.explanation) expect(await result.textContent()).toContain(line);
+  return { result, expected };
+}
+
 describe('find a faster sequence', () => {
   it('can be cancelled while it searches, saving nothing', async () => {
     await page.getByRole('button', { name: 'Faster sequence…' }).click();
@@ -29,15 +44,8 @@ describe('find a faster sequence', () => {
   });
 
   it('searches in a worker with its progress, explains what it found, and saves it as a scenario the Scenarios screen compares', async () => {
-    await page.getByRole('button', { name: 'Faster sequence…' }).click();
-    await page.getByRole('dialog').getByText('5 s', { exact: true }).click();
-    await page.getByRole('button', { name: 'Search' }).click();
-    const result = page.getByTestId('optimiser-result');
-    await result.waitFor({ timeout: 30_000 });
-    // The page shows what the same search finds in this process: the result depends on the inputs and the limit only.
-    const expected = await optimiseSequence(await app.call('schedule:input', {}), { timeLimitSeconds: 5 }, solveWithHighs);
+    const { expected } = await searchInDialog(5, 30_000);
     expect(expected.erpOrder).not.toBeNull();
-    for (const line of expected.explanation) expect(await result.textContent()).toContain(line);
     const [scenario] = await app.call('scenarios:list', {});
     expect(scenario!.changes.erpOrder).toEqual(expected.erpOrder);
     expect(scenario!.note).toBe(expected.explanation.join('\n'));
@@ -51,15 +59,9 @@ describe('find a faster sequence', () => {
 
   it('solves a plan small enough for the limit exactly, with HiGHS in the worker under the app\'s content security policy, and says the result is proven', async () => {
     await page.getByTestId('nav-plan').click();
-    await page.getByRole('button', { name: 'Faster sequence…' }).click();
     // 30 s: HiGHS needs a few seconds here, and its safety net stays far away on a machine busy with other tests.
-    await page.getByRole('dialog').getByText('30 s', { exact: true }).click();
-    await page.getByRole('button', { name: 'Search' }).click();
-    const result = page.getByTestId('optimiser-result');
-    await result.waitFor({ timeout: 60_000 });
-    const expected = await optimiseSequence(await app.call('schedule:input', {}), { timeLimitSeconds: 30 }, solveWithHighs);
+    const { result, expected } = await searchInDialog(30, 60_000);
     expect(expected.proven).toBe(true);
-    for (const line of expected.explanation) expect(await result.textContent()).toContain(line);
     expect(await result.textContent()).toContain('Solved exactly (HiGHS)');
     await page.keyboard.press('Escape');
   });

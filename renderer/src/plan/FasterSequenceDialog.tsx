@@ -81,11 +81,9 @@ export function FasterSequenceDialog({ opened, onClose, onCompare }: { opened: b
           <Stack gap={6} data-testid="optimiser-progress">
             <Progress value={progress?.solvingExactly ? 100 : progress ? (100 * progress.evaluations) / progress.budget : 0} aria-label="Search progress" animated />
             <Text size="sm" aria-live="polite">
-              {progress?.solvingExactly
-                ? `${progress.evaluations} schedules tried; best mean go-live so far ${meanDays(progress.best)} days out. Now solving the plan exactly (HiGHS)…`
-                : progress
-                  ? `${progress.evaluations} schedules tried; best mean go-live so far ${meanDays(progress.best)} days out`
-                  : 'Starting…'}
+              {progress
+                ? `${progress.evaluations} schedules tried; best mean go-live so far ${meanDays(progress.best)} days out${progress.solvingExactly ? '. Now solving the plan exactly (HiGHS)…' : ''}`
+                : 'Starting…'}
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => (stop(), setRun({ state: 'idle' }))}>

@@ -1,7 +1,7 @@
 /** HiGHS (WebAssembly, npm `highs`) as the optimised sequence's MILP solver in the optimiser's worker. */
 import highsLoader, { type Highs } from 'highs';
 import highsWasm from 'highs/runtime?url';
-import { milpResultOf, type MilpSolver } from '../../../shared/optimiser/exact-step';
+import { solveMilp, type MilpSolver } from '../../../shared/optimiser/exact-step';
 
 /** Emscripten's loader never settles when the WebAssembly is refused (a stricter policy): give up instead. */
 const START_TIMEOUT_MS = 15_000;
@@ -15,7 +15,4 @@ function startHighs(): Promise<Highs> {
   ]);
 }
 
-export const solveInWorker: MilpSolver = async (lp, timeLimitSeconds) => {
-  const solver = await (highs ??= startHighs());
-  return milpResultOf(solver.solve(lp, { mip_rel_gap: 0, output_flag: false, time_limit: timeLimitSeconds }));
-};
+export const solveInWorker: MilpSolver = async (lp, timeLimitSeconds) => solveMilp(await (highs ??= startHighs()), lp, timeLimitSeconds);
